@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * The normalized evidence every adapter produces. Policies are written against
+ * these shapes only, so a new real-world format never changes a policy or the engine.
+ */
+export const ARTEFACT_KINDS = ['model_card', 'lineage', 'bias', 'drift'] as const;
+export const ArtefactKindSchema = z.enum(ARTEFACT_KINDS);
+export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
+
+export const LocationSchema = z.object({
+  path: z.string(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+});
+
+/** A finite number: NaN and ±Infinity are never accepted as a metric, so they can never pass a threshold. */
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
+const text = z.string().trim().min(1);
+
+export const SourceFileSchema = z.object({
+  path: z.string(),
+  format: z.string(),
+  sha256: z.string(),
+});
+export type SourceFile = z.infer<typeof SourceFileSchema>;
+
+export const EvaluationResultSchema = z.object({
+  metric: text,
+  value: finite,
+  dataset: z.string().optional(),
+  split: z.string().optional(),
+  location: LocationSchema.optional(),
+});
+
+export const ModelCardSchema = z.object({
+  name: z.string().optional(),
+  version: z.string().optional(),
+  license: z.string().optional(),
+  owners: z.array(z.string()).default([]),
+  risk: z.string().optional(),
+  intended_use: z.string().optional(),
+  out_of_scope_use: z.string().optional(),
+  limitations: z.string().optional(),
+  risks: z.string().optional(),
+  ethical_considerations: z.string().optional(),
+  training_data: z.array(z.string()).default([]),
+  evaluation: z.array(EvaluationResultSchema).default([]),
+  /** Names of the documented sections present, normalized to the field names above. */
+  sections: z.array(z.string()).default([]),
+});
+export type ModelCard = z.infer<typeof ModelCardSchema>;
+
+export const DatasetSchema = z.object({
+  name: text,
+  namespace: z.string().optional(),
+  role: z.enum(['input', 'output']).default('input'),
+  version: z.string().optional(),
+  digest: z.string().optional(),
+  source: z.string().optional(),
+  license: z.string().optional(),
+  contains_pii: z.boolean().optional(),
+  legal_basis: z.string().optional(),
+  owners: z.array(z.string()).default([]),
+  location: LocationSchema.optional(),
+});
+export type Dataset = z.infer<typeof DatasetSchema>;
+
+export const LineageSchema = z.object({
+  datasets: z.array(DatasetSchema).default([]),
+  jobs: z.array(z.object({ name: text, namespace: z.string().optional() })).default([]),
+});
+export type Lineage = z.infer<typeof LineageSchema>;
+
+export const BiasMetricSchema = z.object({
+  /** Normalized name, e.g. `disparate_impact`; the tool's own name is kept in `original_name`. */
+  name: text,
+  original_name: z.string().optional(),
+  attribute: text,
+  group: z.string(),
+  reference_group: z.string().optional(),
+  stage: z.enum(['pre_training', 'post_training']).optional(),
+  value: finite,
+  location: LocationSchema.optional(),
+});
+export type BiasMetric = z.infer<typeof BiasMetricSchema>;
+
+export const BiasSchema = z.object({
+  protected_attributes: z.array(z.string()).default([]),
+  metrics: z.array(BiasMetricSchema).default([]),
+});
+export type Bias = z.infer<typeof BiasSchema>;
+
+export const WindowSchema = z.object({ start: z.string().optional(), end: z.string().optional() });
+
+export const DriftFeatureSchema = z.object({
+  name: text,
+  test: z.string().optional(),
+  score: finite.optional(),
+  threshold: finite.optional(),
+  drifted: z.boolean(),
+  location: LocationSchema.optional(),
+});
+export type DriftFeature = z.infer<typeof DriftFeatureSchema>;
+
+export const DriftSchema = z.object({
+  dataset_drift: z.boolean(),
+  /** Share of features that drifted, 0..1; derived from `features` when the tool does not state it. */
+  share_drifted: finite.pipe(z.number().min(0).max(1)),
+  features: z.array(DriftFeatureSchema).default([]),
+  reference: WindowSchema.optional(),
+  current: WindowSchema.optional(),
+});
+export type Drift = z.infer<typeof DriftSchema>;
+
+export const EVIDENCE_SCHEMAS = {
+  model_card: ModelCardSchema,
+  lineage: LineageSchema,
+  bias: BiasSchema,
+  drift: DriftSchema,
+} as const satisfies Record<ArtefactKind, z.ZodType>;
+
+export interface EvidenceByKind {
+  model_card: ModelCard;
+  lineage: Lineage;
+  bias: Bias;
+  drift: Drift;
+}
+
+/** Evidence of one kind for one model, with the files it was read from. */
+export interface Evidence<K extends ArtefactKind = ArtefactKind> {
+  kind: K;
+  data: EvidenceByKind[K];
+  sources: SourceFile[];
+  /** Where each top-level field was read, by field name: findings about a field point here. */
+  fieldLocations: Record<string, z.infer<typeof LocationSchema>>;
+}
+
+export const ApprovalSchema = z.object({
+  user: text,
+  teams: z.array(z.string()).default([]),
+  state: z.enum(['approved', 'changes_requested', 'commented', 'dismissed']).default('approved'),
+  at: z.string().optional(),
+  source: z.string().default('file'),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;

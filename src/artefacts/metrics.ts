@@ -1,0 +1,17 @@
+/**
+ * Fairness metrics go by several names across tools; policies use one. A metric whose
+ * name is an alias is renamed and keeps the tool's name in `original_name`.
+ */
+const BIAS_METRIC_ALIASES: Record<string, string> = {
+  di: 'disparate_impact',
+  disparate_impact_ratio: 'disparate_impact',
+  spd: 'statistical_parity_difference',
+  demographic_parity_difference: 'statistical_parity_difference',
+  statistical_parity: 'statistical_parity_difference',
+};
+
+export function normalizeBiasMetricName(name: string): { name: string; original_name?: string } {
+  const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const normalized = BIAS_METRIC_ALIASES[key];
+  return normalized ? { name: normalized, original_name: name } : { name };
+}

@@ -1,0 +1,223 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { stringify } from 'yaml';
+import { ARTEFACT_KINDS, type ArtefactKind } from '../artefacts/evidence.js';
+import { readArtefact } from '../artefacts/read.js';
+import { ApprovalsFileSchema, check, type ApprovalEntry } from '../check.js';
+import { formatLocation } from '../document/location.js';
+import { parseStructured } from '../document/parse.js';
+import { validateDocument } from '../document/validate.js';
+import { compilePolicy, type CompiledPolicy } from '../engine/compile.js';
+import type { Decision } from '../engine/decision.js';
+import { ModelgateError } from '../errors.js';
+import { createFsPolicySource } from '../io/policy-source.js';
+import { createFsWorkspace, decodeText, toPosix } from '../io/workspace.js';
+import { DEFAULT_CONFIG_PATH, parseRepoConfig, RepoConfigSchema, type LoadedRepoConfig } from '../policy/config.js';
+import { isPackReference, loadPolicy } from '../policy/load.js';
+import { renderPolicyExplanation } from '../report/explain.js';
+import { renderDecision, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
+import { VERSION } from '../version.js';
+
+/** What a command asks the entry point to do when it is done. */
+export interface CommandOutcome {
+  exitCode: 0 | 1 | 2;
+}
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour only when stdout is a terminal and NO_COLOR is unset. */
+  color: boolean;
+  env: Record<string, string | undefined>;
+  now: () => Date;
+}
+
+const usage = (message: string) => new ModelgateError('usage', message);
+
+export function buildProgram(io: CliIo, done: (outcome: CommandOutcome) => void): Command {
+  const program = new Command('modelgate')
+    .description('ML governance gate: checks model cards, lineage, bias and drift reports against YAML/CEL policies')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('judge the models of a repository against the policy; exit 0 pass/warn, 1 blocked, 2 usage or config error')
+    .option('-c, --config <file>', `repository config (default ${DEFAULT_CONFIG_PATH}; without one, models/* are discovered and the starter pack applies)`)
+    .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
+    .option('-m, --model <name>', 'check only this model (repeatable)', collect, [] as string[])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --out <file>', 'write the report to this file instead of standard output')
+    .option('-a, --approvals <file>', 'YAML/JSON list of approvals (user, teams, state, at, source, model) for CI systems other than GitHub')
+    .action(async (options: CheckOptions) => done(await runCheck(options, io)));
+
+  program
+    .command('inspect')
+    .description('show the detected format of an artefact and the evidence modelgate reads from it')
+    .argument('<file>', 'artefact file')
+    .addOption(new Option('-k, --kind <kind>', 'the artefact kind, when detection is ambiguous').choices(ARTEFACT_KINDS))
+    .option('--as <format>', 'read with this format id, skipping detection')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: InspectOptions) => done(await runInspect(file, options, io)));
+
+  const policy = program.command('policy').description('work with policy files');
+  policy
+    .command('validate')
+    .description('check a policy file (and everything it extends): schema, rule ids, CEL expressions')
+    .argument('<file-or-pack>', 'policy file or shipped pack name')
+    .action((reference: string) => done(runPolicyValidate(reference, io)));
+  policy
+    .command('explain')
+    .description('describe each rule of a policy in plain words: severity, controls, conditions')
+    .argument('<file-or-pack>', 'policy file or shipped pack name')
+    .action((reference: string) => done(runPolicyExplain(reference, io)));
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface CheckOptions {
+  config?: string;
+  policy?: string;
+  model: string[];
+  format: ReportFormat;
+  out?: string;
+  approvals?: string;
+}
+
+async function runCheck(options: CheckOptions, io: CliIo): Promise<CommandOutcome> {
+  const repoConfig = await loadRepoConfig(options.config, io.cwd);
+  const root = path.resolve(io.cwd, path.dirname(repoConfig.path));
+  const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
+  const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
+  const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
+  const decision = await check({ repoConfig, policy, workspace, models: options.model, approvals, now: io.now() });
+  if (decision.models.length === 0) throw usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
+  const report = renderDecision(decision, options.format, { color: io.color && !options.out });
+  if (options.out) {
+    await writeFile(path.resolve(io.cwd, options.out), report);
+    io.stdout(`${decision.verdict}: report written to ${options.out}\n`);
+  } else {
+    io.stdout(report);
+  }
+  if (io.env.GITHUB_ACTIONS === 'true') await annotate(decision);
+  return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
+}
+
+/** On a GitHub runner, findings also become annotations on the lines they name. */
+async function annotate(decision: Decision): Promise<void> {
+  const core = await import('@actions/core');
+  for (const model of decision.models) {
+    for (const result of model.results) {
+      if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn') continue;
+      const properties = { title: `modelgate ${result.rule} (${model.name})`, file: result.location?.path, startLine: result.location?.line };
+      if (result.status === 'warn') core.warning(result.message, properties);
+      else core.error(result.message, properties);
+    }
+  }
+}
+
+interface InspectOptions {
+  kind?: ArtefactKind;
+  as?: string;
+  format: 'text' | 'json';
+}
+
+async function runInspect(file: string, options: InspectOptions, io: CliIo): Promise<CommandOutcome> {
+  const absolute = path.resolve(io.cwd, file);
+  const folder = path.dirname(absolute);
+  const workspace = createFsWorkspace(folder, displayPath(io.cwd, folder));
+  const limits = RepoConfigSchema.parse({}).limits;
+  try {
+    const evidence = readArtefact(await workspace.readFile(path.basename(absolute), limits), { kind: options.kind, format: options.as, limits });
+    const source = evidence.sources[0]!;
+    if (options.format === 'json') {
+      io.stdout(`${JSON.stringify({ kind: evidence.kind, format: source.format, sha256: source.sha256, evidence: evidence.data }, null, 2)}\n`);
+    } else {
+      io.stdout(`${source.path}: ${evidence.kind}, read as ${source.format} (sha256 ${source.sha256})\n\n${stringify(evidence.data, { lineWidth: 0 })}`);
+    }
+    return { exitCode: 0 };
+  } catch (error) {
+    // An artefact modelgate cannot read is what `check` would block on: exit 1, not a usage error.
+    if (error instanceof ModelgateError && error.code === 'artefact') {
+      io.stderr(`modelgate: ${error.message}\n`);
+      return { exitCode: 1 };
+    }
+    throw error;
+  }
+}
+
+function runPolicyValidate(reference: string, io: CliIo): CommandOutcome {
+  const policy = loadCompiledPolicy(reference, io.cwd);
+  const expressions = policy.rules.reduce((sum, rule) => sum + Object.keys(rule.compiled).length, 0);
+  io.stdout(
+    `ok: policy ${policy.name} ${policy.version}: ${policy.rules.length} rules, ${expressions} CEL expressions compiled, ${policy.waivers.length} waivers (${policy.files.join(', ')})\n`,
+  );
+  const today = io.now().toISOString().slice(0, 10);
+  for (const waiver of policy.waivers.filter((w) => w.expires < today)) {
+    io.stderr(`${formatLocation(waiver.location)}: waiver of rule "${waiver.rule}" for "${waiver.model}" expired on ${waiver.expires}\n`);
+  }
+  return { exitCode: 0 };
+}
+
+function runPolicyExplain(reference: string, io: CliIo): CommandOutcome {
+  const policy = loadCompiledPolicy(reference, io.cwd);
+  io.stdout(renderPolicyExplanation(policy, io.now()));
+  return { exitCode: 0 };
+}
+
+function loadCompiledPolicy(reference: string, cwd: string): CompiledPolicy {
+  return compilePolicy(loadPolicy(reference, createFsPolicySource(cwd)));
+}
+
+/** The config's policy path is relative to the config's folder; a `--policy` path is relative to where the user is. */
+function policyReference(flag: string | undefined, repoConfig: LoadedRepoConfig, cwd: string): string {
+  if (flag) return flag;
+  const reference = repoConfig.config.policy;
+  if (isPackReference(reference)) return reference;
+  return toPosix(path.relative(cwd, path.resolve(cwd, path.dirname(repoConfig.path), reference)));
+}
+
+async function loadRepoConfig(flag: string | undefined, cwd: string): Promise<LoadedRepoConfig> {
+  const file = flag ?? DEFAULT_CONFIG_PATH;
+  const shown = displayPath(cwd, path.resolve(cwd, file));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(cwd, file));
+  } catch {
+    if (flag) throw usage(`config file not found: ${flag}`);
+    // No config: discovery and the starter pack are the documented defaults.
+    return parseRepoConfig('{}', shown);
+  }
+  return parseRepoConfig(decodeConfig(bytes, shown), shown);
+}
+
+async function loadApprovals(file: string, cwd: string): Promise<ApprovalEntry[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(cwd, file));
+  } catch {
+    throw usage(`approvals file not found: ${file}`);
+  }
+  const doc = parseStructured(decodeConfig(bytes, file), file, { errorCode: 'config' });
+  return validateDocument(doc, ApprovalsFileSchema, 'approvals file');
+}
+
+function decodeConfig(bytes: Buffer, shown: string): string {
+  try {
+    return decodeText(bytes, shown);
+  } catch (error) {
+    throw new ModelgateError('config', (error as Error).message);
+  }
+}
+
+function displayPath(cwd: string, absolute: string): string {
+  return toPosix(path.relative(cwd, absolute));
+}

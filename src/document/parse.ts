@@ -1,0 +1,162 @@
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { ModelgateError, type ErrorCode } from '../errors.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { lineStartsOf, positionAt, type SourceLocation } from './location.js';
+
+export type JsonPointer = readonly (string | number)[];
+
+/** A parsed YAML or JSON text that can say where any of its values stands. */
+export interface ParsedDocument {
+  path: string;
+  syntax: 'yaml' | 'json';
+  value: unknown;
+  locate(pointer: JsonPointer): SourceLocation;
+}
+
+export interface ParseOptions {
+  limits?: Limits;
+  /** What kind of error a bad document is: a policy or config is `config`, an artefact is `artefact`. */
+  errorCode?: ErrorCode;
+}
+
+/** Keys that would reach an object's prototype if copied by naive code downstream. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function syntaxOf(path: string): 'yaml' | 'json' | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+/** Parses by file extension; other extensions are tried as JSON when they look like JSON, else YAML. */
+export function parseStructured(text: string, path: string, options: ParseOptions = {}): ParsedDocument {
+  const syntax = syntaxOf(path) ?? (/^\s*[[{]/.test(text) ? 'json' : 'yaml');
+  return syntax === 'json' ? parseJson(text, path, options) : parseYaml(text, path, options);
+}
+
+export function parseYaml(text: string, path: string, options: ParseOptions = {}): ParsedDocument {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const fail = failWith(options.errorCode ?? 'artefact', path);
+  checkSize(text, limits, fail);
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  let value: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
+  }
+  const locateOffset = (offset: number): SourceLocation => ({ path, ...lineCounter.linePos(offset) });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    throw fail(`invalid YAML: ${firstLine(firstError.message)}`, locateOffset(firstError.pos[0]));
+  }
+  try {
+    value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
+  } catch (error) {
+    throw fail(`cannot read YAML: ${describeParserCrash(error)}`);
+  }
+  const locate = (pointer: JsonPointer): SourceLocation => {
+    for (let depth = pointer.length; depth >= 0; depth--) {
+      const node: unknown = depth === 0 ? doc.contents : doc.getIn(pointer.slice(0, depth), true);
+      if (isNode(node) && node.range) return locateOffset(node.range[0]);
+    }
+    return { path, line: 1, column: 1 };
+  };
+  checkTree(value, limits, locate, fail);
+  return { path, syntax: 'yaml', value, locate };
+}
+
+export function parseJson(text: string, path: string, options: ParseOptions = {}): ParsedDocument {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const fail = failWith(options.errorCode ?? 'artefact', path);
+  checkSize(text, limits, fail);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path));
+  }
+  // The position tree is only built when a finding needs a line: most documents never do.
+  let tree: JsonNode | undefined;
+  let starts: number[] | undefined;
+  const locate = (pointer: JsonPointer): SourceLocation => {
+    tree ??= parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
+    starts ??= lineStartsOf(text);
+    for (let depth = pointer.length; depth >= 0; depth--) {
+      const node = findNodeAtLocation(tree, [...pointer.slice(0, depth)]);
+      if (node) return { path, ...positionAt(starts, nodeStart(node)) };
+    }
+    return { path, line: 1, column: 1 };
+  };
+  checkTree(value, limits, locate, fail);
+  return { path, syntax: 'json', value, locate };
+}
+
+/** A property value's line is where its key stands: that is the line a reader edits. */
+function nodeStart(node: JsonNode): number {
+  return node.parent?.type === 'property' ? node.parent.offset : node.offset;
+}
+
+function locateJsonError(text: string, path: string): SourceLocation {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (!first) return { path };
+  return { path, ...positionAt(lineStartsOf(text), first.offset) };
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  if (text.trim() === '') return 'the file is empty';
+  const message = error instanceof Error ? error.message : String(error);
+  // V8's message repeats a window of the input; the location prefix already says where.
+  return firstLine(message.replace(/, "[\s\S]*$/, '').replace(/ in JSON at position \d+.*$/, ''));
+}
+
+function describeParserCrash(error: unknown): string {
+  if (error instanceof RangeError) return 'the document is nested too deeply';
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message;
+}
+
+type Fail = (message: string, location?: SourceLocation) => ModelgateError;
+
+function failWith(code: ErrorCode, path: string): Fail {
+  return (message, location) => new ModelgateError(code, message, location ?? { path });
+}
+
+function checkSize(text: string, limits: Limits, fail: Fail): void {
+  if (text.length > limits.max_file_bytes) {
+    throw fail(`file is larger than the limit of ${limits.max_file_bytes} bytes`);
+  }
+}
+
+/**
+ * One iterative walk (deep documents must not overflow the stack) that refuses
+ * prototype-polluting keys and nesting beyond the limit.
+ */
+function checkTree(value: unknown, limits: Limits, locate: (pointer: JsonPointer) => SourceLocation, fail: Fail): void {
+  const stack: { value: unknown; pointer: (string | number)[] }[] = [{ value, pointer: [] }];
+  while (stack.length > 0) {
+    const { value: current, pointer } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (pointer.length >= limits.max_nesting_depth) {
+      throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locate(pointer));
+    }
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => stack.push({ value: item, pointer: [...pointer, index] }));
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        throw fail(`forbidden key "${key}"`, locate([...pointer, key]));
+      }
+      stack.push({ value: (current as Record<string, unknown>)[key], pointer: [...pointer, key] });
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { ModelgateError, type ErrorCode } from '../errors.js';
+import type { ParsedDocument } from './parse.js';
+
+/**
+ * Validates a parsed document against a zod schema; the first problem becomes an
+ * error at the file:line:column of the offending value.
+ */
+export function validateDocument<T extends z.ZodType>(
+  doc: ParsedDocument,
+  schema: T,
+  what: string,
+  code: ErrorCode = 'config',
+): z.output<T> {
+  const result = schema.safeParse(doc.value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const pointer = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
+  const field = at.length > 0 ? `${at.join('.')}: ` : '';
+  throw new ModelgateError(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
+}

@@ -1,0 +1,103 @@
+import { Environment } from '@marcbachmann/cel-js';
+import { configError, isModelgateError } from '../errors.js';
+import { ARTEFACT_KINDS } from '../artefacts/evidence.js';
+import type { SourceLocation } from '../document/location.js';
+import type { LoadedRule, LoadedWaiver, ResolvedPolicy, RuleExpressionField } from '../policy/load.js';
+
+/** A compiled CEL expression: call it with the variables of one subject. */
+export type CompiledExpression = (context: Record<string, unknown>) => unknown;
+
+export interface CompiledRule extends LoadedRule {
+  compiled: Partial<Record<RuleExpressionField, CompiledExpression>>;
+}
+
+export interface CompiledPolicy {
+  name: string;
+  version: string;
+  description: string | undefined;
+  digest: string;
+  files: string[];
+  rules: CompiledRule[];
+  waivers: LoadedWaiver[];
+}
+
+/** The variables every expression sees; `item` is added inside `for_each` rules only. */
+export const CEL_VARIABLES: Record<string, string> = {
+  model: 'a map: name, version, path, risk',
+  approvals: 'a list of approvals: user, teams, state, at, source',
+  ...Object.fromEntries(ARTEFACT_KINDS.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
+};
+
+/** Which result types each expression may have; `dyn` is accepted because evidence fields are dynamic. */
+const EXPECTED_TYPES: Record<RuleExpressionField, (type: string) => boolean> = {
+  when: (type) => type === 'bool' || type === 'dyn',
+  check: (type) => type === 'bool' || type === 'dyn',
+  for_each: (type) => type.startsWith('list') || type === 'dyn',
+  message: (type) => type === 'string' || type === 'dyn',
+};
+
+// Structural bounds so that a hostile policy cannot make parsing or evaluation explode.
+const CEL_LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 };
+
+function createEnvironments(): { subject: Environment; item: Environment } {
+  const subject = new Environment({ limits: CEL_LIMITS, homogeneousAggregateLiterals: false });
+  for (const name of Object.keys(CEL_VARIABLES)) subject.registerVariable(name, name === 'approvals' ? 'list' : 'dyn');
+  const item = subject.clone().registerVariable('item', 'dyn');
+  return { subject, item };
+}
+
+/** Compiles every expression of every rule once; any syntax or type error is a configuration error at its line. */
+export function compilePolicy(policy: ResolvedPolicy): CompiledPolicy {
+  const environments = createEnvironments();
+  const rules = policy.rules.map((rule) => compileRule(rule, environments));
+  return { ...policy, rules };
+}
+
+function compileRule(rule: LoadedRule, environments: { subject: Environment; item: Environment }): CompiledRule {
+  const compiled: CompiledRule['compiled'] = {};
+  for (const field of ['when', 'for_each', 'check', 'message'] as const) {
+    const expression = rule[field];
+    if (expression === undefined) continue;
+    const perItem = rule.for_each !== undefined && (field === 'check' || field === 'message');
+    const environment = perItem ? environments.item : environments.subject;
+    const location = rule.expressionLocations[field] ?? rule.location;
+    compiled[field] = compileExpression(environment, expression, field, rule.id, location);
+  }
+  return { ...rule, compiled };
+}
+
+function compileExpression(
+  environment: Environment,
+  expression: string,
+  field: RuleExpressionField,
+  ruleId: string,
+  location: SourceLocation,
+): CompiledExpression {
+  const fail = (reason: string) => configError(`rule "${ruleId}": ${field}: ${reason}`, location);
+  let type: string;
+  let program: CompiledExpression;
+  try {
+    const check = environment.check(expression);
+    if (!check.valid) throw fail(celReason(check.error));
+    type = check.type ?? 'dyn';
+    program = environment.parse(expression) as CompiledExpression;
+  } catch (error) {
+    throw isModelgateError(error) ? error : fail(celReason(error));
+  }
+  if (!EXPECTED_TYPES[field](type)) throw fail(`must return ${expectedName(field)}, but returns ${type}`);
+  return program;
+}
+
+function expectedName(field: RuleExpressionField): string {
+  if (field === 'for_each') return 'a list';
+  return field === 'message' ? 'a string' : 'a bool';
+}
+
+/** cel-js errors carry a one-line summary and the offset in the expression. */
+export function celReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const withSummary = error as Error & { summary?: string; range?: { start: number } };
+  const summary = withSummary.summary ?? error.message.split('\n')[0] ?? error.message;
+  const at = withSummary.range ? ` (at character ${withSummary.range.start + 1} of the expression)` : '';
+  return `${summary}${at}`;
+}

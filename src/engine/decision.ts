@@ -1,0 +1,60 @@
+import type { SourceLocation } from '../document/location.js';
+import type { Approval, ArtefactKind, Evidence } from '../artefacts/evidence.js';
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+export type ResultStatus = 'pass' | 'fail' | 'warn' | 'waived' | 'skipped' | 'error';
+export type Severity = 'error' | 'warn';
+
+export interface RuleResult {
+  rule: string;
+  status: ResultStatus;
+  severity: Severity;
+  message: string;
+  controls: string[];
+  location?: SourceLocation;
+}
+
+export interface ModelDecision {
+  name: string;
+  version: string | null;
+  verdict: Verdict;
+  results: RuleResult[];
+}
+
+/** The Decision contract: what `check --format json` prints and every report renders. */
+export interface Decision {
+  verdict: Verdict;
+  policy: { name: string; version: string; digest: string };
+  models: ModelDecision[];
+  /** Things a reader must know that are not a rule result, e.g. an expired waiver. */
+  notices: string[];
+}
+
+/** Why an artefact kind has no evidence: absent by convention, or configured but unreadable. */
+export interface ArtefactProblem {
+  reason: string;
+  location: SourceLocation;
+  /** A configured artefact that is missing or unreadable blocks on its own, whatever the rules say. */
+  blocking: boolean;
+}
+
+/** One model with everything gathered about it: the engine's whole input. */
+export interface Subject {
+  model: { name: string; version?: string | undefined; path: string; risk?: string | undefined };
+  /** Where the model is declared, for findings that concern no artefact (e.g. approvals). */
+  location: SourceLocation;
+  evidence: { [K in ArtefactKind]?: Evidence<K> };
+  problems: Partial<Record<ArtefactKind, ArtefactProblem>>;
+  approvals: Approval[];
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
+
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>((worst, verdict) => (VERDICT_RANK[verdict] > VERDICT_RANK[worst] ? verdict : worst), 'pass');
+}
+
+export function verdictOfResults(results: readonly RuleResult[]): Verdict {
+  if (results.some((result) => result.status === 'fail' || result.status === 'error')) return 'fail';
+  return results.some((result) => result.status === 'warn') ? 'warn' : 'pass';
+}

@@ -1,0 +1,202 @@
+import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
+import type { SourceLocation } from '../document/location.js';
+import { formatLocation } from '../document/location.js';
+import type { LoadedWaiver } from '../policy/load.js';
+import { celReason, type CompiledExpression, type CompiledPolicy, type CompiledRule } from './compile.js';
+import {
+  verdictOfResults,
+  worstVerdict,
+  type Decision,
+  type ModelDecision,
+  type RuleResult,
+  type Subject,
+} from './decision.js';
+
+export interface EvaluateOptions {
+  /** The moment waivers are judged against; passed in so evaluation stays pure. */
+  now: Date;
+}
+
+/** Pure: judges every subject against the compiled policy. Never throws for a rule; a rule that cannot be evaluated blocks. */
+export function evaluate(policy: CompiledPolicy, subjects: readonly Subject[], options: EvaluateOptions): Decision {
+  const notices: string[] = [];
+  const models = subjects.map((subject) => evaluateSubject(policy, subject, options, notices));
+  return {
+    verdict: worstVerdict(models.map((model) => model.verdict)),
+    policy: { name: policy.name, version: policy.version, digest: policy.digest },
+    models,
+    notices,
+  };
+}
+
+function evaluateSubject(policy: CompiledPolicy, subject: Subject, options: EvaluateOptions, notices: string[]): ModelDecision {
+  const results: RuleResult[] = [];
+  for (const [kind, problem] of Object.entries(subject.problems)) {
+    if (!problem.blocking) continue;
+    results.push({
+      rule: `artefact.${kind}`,
+      status: 'error',
+      severity: 'error',
+      message: problem.reason,
+      controls: [],
+      location: problem.location,
+    });
+  }
+  const context = contextOf(subject);
+  for (const rule of policy.rules) {
+    const ruleResults = evaluateRule(rule, subject, context);
+    results.push(...ruleResults.map((result) => applyWaiver(result, rule, subject, policy.waivers, options.now, notices)));
+  }
+  return {
+    name: subject.model.name,
+    version: subject.model.version ?? subject.evidence.model_card?.data.version ?? null,
+    verdict: verdictOfResults(results),
+    results,
+  };
+}
+
+/** CEL variables for one subject; a kind without evidence is left unset, so any use of it is an error. */
+function contextOf(subject: Subject): Record<string, unknown> {
+  const context: Record<string, unknown> = {
+    model: {
+      name: subject.model.name,
+      version: subject.model.version ?? subject.evidence.model_card?.data.version ?? '',
+      path: subject.model.path,
+      risk: subject.model.risk ?? subject.evidence.model_card?.data.risk ?? '',
+    },
+    approvals: subject.approvals,
+  };
+  for (const [kind, evidence] of Object.entries(subject.evidence)) context[kind] = evidence.data;
+  return context;
+}
+
+function evaluateRule(rule: CompiledRule, subject: Subject, context: Record<string, unknown>): RuleResult[] {
+  const result = (status: RuleResult['status'], message: string, location?: SourceLocation): RuleResult => ({
+    rule: rule.id,
+    status,
+    severity: rule.severity,
+    message,
+    controls: rule.controls,
+    ...(location ? { location } : {}),
+  });
+  const failed = rule.severity === 'error' ? 'fail' : 'warn';
+
+  const when = rule.compiled.when;
+  if (when) {
+    const applies = run(when, context);
+    // A condition that cannot be evaluated is treated as applying: fail closed.
+    if (applies.ok && applies.value === false) return [result('skipped', `not applicable: ${rule.when}`)];
+    if (applies.ok && typeof applies.value !== 'boolean') {
+      return [result('error', `when: returned ${describeValue(applies.value)}, not a bool`, rule.expressionLocations.when)];
+    }
+  }
+
+  const missing = rule.requires.filter((kind) => !subject.evidence[kind]);
+  if (missing.length > 0) return missing.map((kind) => missingResult(kind, subject, rule, result, failed));
+
+  if (rule.compiled.for_each) {
+    const items = run(rule.compiled.for_each, context);
+    if (!items.ok) return [result('error', `for_each: ${items.error}`, rule.expressionLocations.for_each)];
+    if (!Array.isArray(items.value)) {
+      return [result('error', `for_each: returned ${describeValue(items.value)}, not a list`, rule.expressionLocations.for_each)];
+    }
+    const findings: RuleResult[] = [];
+    items.value.forEach((item: unknown, index) => {
+      const itemContext = { ...context, item };
+      const outcome = run(rule.compiled.check!, itemContext);
+      const where = itemLocation(item) ?? locateRule(rule, subject);
+      if (!outcome.ok) findings.push(result('error', `item ${index}: ${outcome.error}`, where));
+      else if (typeof outcome.value !== 'boolean') findings.push(result('error', `item ${index}: check returned ${describeValue(outcome.value)}, not a bool`, where));
+      else if (!outcome.value) findings.push(result(failed, messageOf(rule, itemContext, `${rule.description} (item ${index})`), where));
+    });
+    if (findings.length > 0) return findings;
+    return [result('pass', `${rule.description} (${items.value.length} checked)`)];
+  }
+
+  const outcome = run(rule.compiled.check!, context);
+  const where = locateRule(rule, subject);
+  if (!outcome.ok) return [result('error', outcome.error, where)];
+  if (typeof outcome.value !== 'boolean') return [result('error', `check returned ${describeValue(outcome.value)}, not a bool`, where)];
+  return outcome.value ? [result('pass', rule.description)] : [result(failed, messageOf(rule, context, rule.description), where)];
+}
+
+function missingResult(
+  kind: ArtefactKind,
+  subject: Subject,
+  rule: CompiledRule,
+  result: (status: RuleResult['status'], message: string, location?: SourceLocation) => RuleResult,
+  failed: 'fail' | 'warn',
+): RuleResult {
+  const problem = subject.problems[kind];
+  if (problem?.blocking) return result('error', `required ${kind} artefact is unreadable: ${problem.reason}`, problem.location);
+  const reason = problem?.reason ?? `no ${kind} artefact found for model "${subject.model.name}"`;
+  return result(failed, `${rule.description}: ${reason}`, problem?.location ?? subject.location);
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: string };
+
+function run(expression: CompiledExpression, context: Record<string, unknown>): Outcome {
+  try {
+    return { ok: true, value: expression(context) };
+  } catch (error) {
+    return { ok: false, error: celReason(error) };
+  }
+}
+
+function messageOf(rule: CompiledRule, context: Record<string, unknown>, fallback: string): string {
+  if (!rule.compiled.message) return fallback;
+  const message = run(rule.compiled.message, context);
+  return message.ok && typeof message.value === 'string' && message.value.trim() !== '' ? message.value : fallback;
+}
+
+function itemLocation(item: unknown): SourceLocation | undefined {
+  if (typeof item !== 'object' || item === null || !('location' in item)) return undefined;
+  const location = (item as { location: unknown }).location;
+  return typeof location === 'object' && location !== null && 'path' in location ? (location as SourceLocation) : undefined;
+}
+
+const FIELD_REFERENCE = /\b(model_card|lineage|bias|drift)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/;
+
+/** A rule about one field points at that field's line; otherwise at the artefact, or where the model is declared. */
+function locateRule(rule: CompiledRule, subject: Subject): SourceLocation {
+  const reference = FIELD_REFERENCE.exec(rule.check);
+  const kind = (reference?.[1] ?? rule.requires[0]) as ArtefactKind | undefined;
+  const evidence: Evidence | undefined = kind ? subject.evidence[kind] : undefined;
+  if (!evidence) return subject.location;
+  const field = reference?.[2];
+  return (field ? evidence.fieldLocations[field] : undefined) ?? { path: evidence.sources[0]!.path };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'bigint') return `int ${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** A waiver turns a failing result of its rule and model into `waived` until the end of its expiry day (UTC). */
+function applyWaiver(
+  result: RuleResult,
+  rule: CompiledRule,
+  subject: Subject,
+  waivers: readonly LoadedWaiver[],
+  now: Date,
+  notices: string[],
+): RuleResult {
+  if (result.status !== 'fail' && result.status !== 'warn') return result;
+  const matching = waivers.filter((waiver) => waiver.rule === rule.id && (waiver.model === subject.model.name || waiver.model === '*'));
+  const today = now.toISOString().slice(0, 10);
+  const active = matching.find((waiver) => waiver.expires >= today);
+  if (active) {
+    return {
+      ...result,
+      status: 'waived',
+      message: `${result.message} — waived until ${active.expires} by ${active.approved_by}: ${active.reason}`,
+    };
+  }
+  const expired = matching[0];
+  if (!expired) return result;
+  const notice = `${formatLocation(expired.location)}: waiver of rule "${rule.id}" for model "${subject.model.name}" expired on ${expired.expires} and no longer applies`;
+  if (!notices.includes(notice)) notices.push(notice);
+  return { ...result, message: `${result.message} (waiver expired on ${expired.expires})` };
+}
