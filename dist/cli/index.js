@@ -7643,7 +7643,7 @@ module.exports = validRange
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8192);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5815);
 
 
 
@@ -7685,7 +7685,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8192:
+/***/ 5815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17397,10 +17397,14 @@ function parseYaml(text, path, options = {}) {
     catch (error) {
         throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
     }
-    const locateOffset = (offset) => ({ path, ...lineCounter.linePos(offset) });
+    const locateOffset = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { path, line, column: col };
+    };
     const firstError = doc.errors[0];
     if (firstError) {
-        throw fail(`invalid YAML: ${firstLine(firstError.message)}`, locateOffset(firstError.pos[0]));
+        const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
+        throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
     }
     try {
         value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
@@ -17409,14 +17413,10 @@ function parseYaml(text, path, options = {}) {
         throw fail(`cannot read YAML: ${describeParserCrash(error)}`);
     }
     const locate = (pointer) => {
-        for (let depth = pointer.length; depth >= 0; depth--) {
-            const node = depth === 0 ? doc.contents : doc.getIn(pointer.slice(0, depth), true);
-            if ((0,dist/* isNode */.Ll)(node) && node.range)
-                return locateOffset(node.range[0]);
-        }
-        return { path, line: 1, column: 1 };
+        const offset = yamlOffset(doc, pointer);
+        return offset === undefined ? { path, line: 1, column: 1 } : locateOffset(offset);
     };
-    checkTree(value, limits, locate, fail);
+    checkTree(value, limits, locate, () => locate([]), fail);
     return { path, syntax: 'yaml', value, locate };
 }
 function parseJson(text, path, options = {}) {
@@ -17443,16 +17443,76 @@ function parseJson(text, path, options = {}) {
         }
         return { path, line: 1, column: 1 };
     };
-    checkTree(value, limits, locate, fail);
+    const locateTooDeep = () => {
+        starts ??= (0,document_location/* lineStartsOf */.xV)(text);
+        return { path, ...(0,document_location/* positionAt */.t$)(starts, offsetBeyondDepth(text, limits.max_nesting_depth)) };
+    };
+    checkTree(value, limits, locate, locateTooDeep, fail);
     return { path, syntax: 'json', value, locate };
+}
+/**
+ * The offset of the value at `pointer`, or of the key that names it (the line a reader
+ * edits); a pointer past the document stops at its deepest existing parent.
+ */
+function yamlOffset(doc, pointer) {
+    let node = doc.contents;
+    let offset = (0,dist/* isNode */.Ll)(node) ? node.range?.[0] : undefined;
+    for (const segment of pointer) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (!pair)
+                break;
+            offset = (0,dist/* isNode */.Ll)(pair.key) ? pair.key.range?.[0] : offset;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+            node = node.items[segment];
+            offset = (0,dist/* isNode */.Ll)(node) ? (node.range?.[0] ?? offset) : offset;
+        }
+        else {
+            break;
+        }
+    }
+    return offset;
+}
+/** Where nesting first exceeds the limit, found by a scan: a tree walk would overflow on such input. */
+function offsetBeyondDepth(text, maxDepth) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (inString) {
+            if (char === '\\')
+                i++;
+            else if (char === '"')
+                inString = false;
+        }
+        else if (char === '"')
+            inString = true;
+        else if (char === '[' || char === '{') {
+            if (++depth > maxDepth)
+                return i;
+        }
+        else if (char === ']' || char === '}')
+            depth--;
+    }
+    return 0;
 }
 /** A property value's line is where its key stands: that is the line a reader edits. */
 function nodeStart(node) {
     return node.parent?.type === 'property' ? node.parent.offset : node.offset;
 }
 function locateJsonError(text, path) {
+    if (text.trim() === '')
+        return { path };
     const errors = [];
-    (0,main.parseTree)(text, errors, { allowTrailingComma: false, disallowComments: true });
+    try {
+        (0,main.parseTree)(text, errors, { allowTrailingComma: false, disallowComments: true });
+    }
+    catch {
+        // A pathologically nested text overflows the locating parser; the reason still stands.
+        return { path };
+    }
     const first = errors[0];
     if (!first)
         return { path };
@@ -17485,14 +17545,14 @@ function checkSize(text, limits, fail) {
  * One iterative walk (deep documents must not overflow the stack) that refuses
  * prototype-polluting keys and nesting beyond the limit.
  */
-function checkTree(value, limits, locate, fail) {
+function checkTree(value, limits, locate, locateTooDeep, fail) {
     const stack = [{ value, pointer: [] }];
     while (stack.length > 0) {
         const { value: current, pointer } = stack.pop();
         if (current === null || typeof current !== 'object')
             continue;
         if (pointer.length >= limits.max_nesting_depth) {
-            throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locate(pointer));
+            throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
         }
         if (Array.isArray(current)) {
             current.forEach((item, index) => stack.push({ value: item, pointer: [...pointer, index] }));
@@ -17507,7 +17567,26 @@ function checkTree(value, limits, locate, fail) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/artefacts/metrics.ts
+/**
+ * Fairness metrics go by several names across tools; policies use one. A metric whose
+ * name is an alias is renamed and keeps the tool's name in `original_name`.
+ */
+const BIAS_METRIC_ALIASES = {
+    di: 'disparate_impact',
+    disparate_impact_ratio: 'disparate_impact',
+    spd: 'statistical_parity_difference',
+    demographic_parity_difference: 'statistical_parity_difference',
+    statistical_parity: 'statistical_parity_difference',
+};
+function normalizeBiasMetricName(name) {
+    const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const normalized = BIAS_METRIC_ALIASES[key];
+    return normalized ? { name: normalized, original_name: name } : { name };
+}
+
 ;// CONCATENATED MODULE: ./src/artefacts/formats/native.ts
+
 
 
 const NATIVE_API_VERSION = 'modelgate/v1';
@@ -17545,7 +17624,12 @@ function adaptNative(input, kind) {
     }
     if (kind === 'drift')
         deriveDriftShare(data);
-    return { data, fieldLocations };
+    if (kind === 'bias' && Array.isArray(data.metrics)) {
+        data.metrics = data.metrics.map((metric) => isObject(metric) && typeof metric.name === 'string' && metric.original_name === undefined
+            ? { ...metric, ...normalizeBiasMetricName(metric.name) }
+            : metric);
+    }
+    return { data, fieldLocations, locate: (path) => doc.locate(path) };
 }
 /** The share of drifted features is implied by the feature list when a report does not state it. */
 function deriveDriftShare(data) {
@@ -17601,7 +17685,8 @@ function readArtefact(file, options = {}) {
     const result = schema.safeParse(adapted.data);
     if (!result.success) {
         const issue = result.error.issues[0];
-        const where = issueLocation(issue.path, adapted.data, adapted.fieldLocations) ?? { path: file.path };
+        const pointer = issue.path.filter((key) => typeof key !== 'symbol');
+        const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
         const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
         throw (0,errors/* artefactError */.bo)(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
     }
@@ -23191,7 +23276,8 @@ function validateDocument(doc, schema, what, code = 'config') {
     const result = schema.safeParse(doc.value);
     if (result.success)
         return result.data;
-    const issue = result.error.issues[0];
+    // A misspelt key usually causes the other issues (a required field "missing"): report it first.
+    const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0];
     const pointer = issue.path.filter((key) => typeof key !== 'symbol');
     const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
@@ -24605,7 +24691,6 @@ function resolve(text, source, chain, files) {
     }
     const document = parseYaml(text.text, text.path, { errorCode: 'config' });
     const policy = validateDocument(document, PolicySchema, 'policy');
-    files.push(text.path);
     const rules = new Map();
     const waivers = [];
     policy.extends.forEach((reference, index) => {
@@ -24614,6 +24699,7 @@ function resolve(text, source, chain, files) {
             rules.set(rule.id, rule);
         waivers.push(...base.waivers);
     });
+    files.push(text.path);
     const seen = new Set();
     policy.rules.forEach((rule, index) => {
         const location = document.locate(['rules', index]);
@@ -32239,11 +32325,11 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 exports.Ll = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

@@ -50,7 +50,8 @@ export function readArtefact(file: ArtefactFile, options: ReadOptions = {}): Evi
   const result = schema.safeParse(adapted.data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const where = issueLocation(issue.path, adapted.data, adapted.fieldLocations) ?? { path: file.path };
+    const pointer = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
     const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     throw artefactError(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
   }

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ModelgateError, type ErrorCode } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { lineStartsOf, positionAt, type SourceLocation } from './location.js';
@@ -48,10 +48,14 @@ export function parseYaml(text: string, path: string, options: ParseOptions = {}
   } catch (error) {
     throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
   }
-  const locateOffset = (offset: number): SourceLocation => ({ path, ...lineCounter.linePos(offset) });
+  const locateOffset = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { path, line, column: col };
+  };
   const firstError = doc.errors[0];
   if (firstError) {
-    throw fail(`invalid YAML: ${firstLine(firstError.message)}`, locateOffset(firstError.pos[0]));
+    const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
+    throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
   }
   try {
     value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
@@ -59,13 +63,10 @@ export function parseYaml(text: string, path: string, options: ParseOptions = {}
     throw fail(`cannot read YAML: ${describeParserCrash(error)}`);
   }
   const locate = (pointer: JsonPointer): SourceLocation => {
-    for (let depth = pointer.length; depth >= 0; depth--) {
-      const node: unknown = depth === 0 ? doc.contents : doc.getIn(pointer.slice(0, depth), true);
-      if (isNode(node) && node.range) return locateOffset(node.range[0]);
-    }
-    return { path, line: 1, column: 1 };
+    const offset = yamlOffset(doc, pointer);
+    return offset === undefined ? { path, line: 1, column: 1 } : locateOffset(offset);
   };
-  checkTree(value, limits, locate, fail);
+  checkTree(value, limits, locate, () => locate([]), fail);
   return { path, syntax: 'yaml', value, locate };
 }
 
@@ -91,8 +92,52 @@ export function parseJson(text: string, path: string, options: ParseOptions = {}
     }
     return { path, line: 1, column: 1 };
   };
-  checkTree(value, limits, locate, fail);
+  const locateTooDeep = (): SourceLocation => {
+    starts ??= lineStartsOf(text);
+    return { path, ...positionAt(starts, offsetBeyondDepth(text, limits.max_nesting_depth)) };
+  };
+  checkTree(value, limits, locate, locateTooDeep, fail);
   return { path, syntax: 'json', value, locate };
+}
+
+/**
+ * The offset of the value at `pointer`, or of the key that names it (the line a reader
+ * edits); a pointer past the document stops at its deepest existing parent.
+ */
+function yamlOffset(doc: Document, pointer: JsonPointer): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of pointer) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      offset = isNode(pair.key) ? pair.key.range?.[0] : offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      node = node.items[segment];
+      offset = isNode(node) ? (node.range?.[0] ?? offset) : offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+/** Where nesting first exceeds the limit, found by a scan: a tree walk would overflow on such input. */
+function offsetBeyondDepth(text: string, maxDepth: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') {
+      if (++depth > maxDepth) return i;
+    } else if (char === ']' || char === '}') depth--;
+  }
+  return 0;
 }
 
 /** A property value's line is where its key stands: that is the line a reader edits. */
@@ -101,8 +146,14 @@ function nodeStart(node: JsonNode): number {
 }
 
 function locateJsonError(text: string, path: string): SourceLocation {
+  if (text.trim() === '') return { path };
   const errors: ParseError[] = [];
-  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  try {
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  } catch {
+    // A pathologically nested text overflows the locating parser; the reason still stands.
+    return { path };
+  }
   const first = errors[0];
   if (!first) return { path };
   return { path, ...positionAt(lineStartsOf(text), first.offset) };
@@ -140,13 +191,19 @@ function checkSize(text: string, limits: Limits, fail: Fail): void {
  * One iterative walk (deep documents must not overflow the stack) that refuses
  * prototype-polluting keys and nesting beyond the limit.
  */
-function checkTree(value: unknown, limits: Limits, locate: (pointer: JsonPointer) => SourceLocation, fail: Fail): void {
+function checkTree(
+  value: unknown,
+  limits: Limits,
+  locate: (pointer: JsonPointer) => SourceLocation,
+  locateTooDeep: () => SourceLocation,
+  fail: Fail,
+): void {
   const stack: { value: unknown; pointer: (string | number)[] }[] = [{ value, pointer: [] }];
   while (stack.length > 0) {
     const { value: current, pointer } = stack.pop()!;
     if (current === null || typeof current !== 'object') continue;
     if (pointer.length >= limits.max_nesting_depth) {
-      throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locate(pointer));
+      throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
     }
     if (Array.isArray(current)) {
       current.forEach((item, index) => stack.push({ value: item, pointer: [...pointer, index] }));

@@ -14,7 +14,8 @@ export function validateDocument<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // A misspelt key usually causes the other issues (a required field "missing"): report it first.
+  const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!;
   const pointer = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];

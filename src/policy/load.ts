@@ -86,7 +86,6 @@ function resolve(text: PolicyText, source: PolicySource, chain: string[], files:
   }
   const document = parseYaml(text.text, text.path, { errorCode: 'config' });
   const policy = validateDocument(document, PolicySchema, 'policy');
-  files.push(text.path);
   const rules = new Map<string, LoadedRule>();
   const waivers: LoadedWaiver[] = [];
   policy.extends.forEach((reference, index) => {
@@ -94,6 +93,7 @@ function resolve(text: PolicyText, source: PolicySource, chain: string[], files:
     for (const rule of base.rules) rules.set(rule.id, rule);
     waivers.push(...base.waivers);
   });
+  files.push(text.path);
   const seen = new Set<string>();
   policy.rules.forEach((rule, index) => {
     const location = document.locate(['rules', index]);

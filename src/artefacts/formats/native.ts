@@ -48,7 +48,7 @@ function adaptNative(input: ArtefactInput, kind: ArtefactKind): AdaptedEvidence 
         : metric,
     );
   }
-  return { data, fieldLocations };
+  return { data, fieldLocations, locate: (path) => doc.locate(path) };
 }
 
 /** The share of drifted features is implied by the feature list when a report does not state it. */

@@ -14,6 +14,8 @@ export interface AdaptedEvidence {
   /** Unvalidated normalized data; the caller validates it against the kind's schema. */
   data: Record<string, unknown>;
   fieldLocations: Record<string, SourceLocation>;
+  /** Where a value of the normalized data stands, when the format maps it one to one. */
+  locate?: (path: readonly (string | number)[]) => SourceLocation;
 }
 
 /**
