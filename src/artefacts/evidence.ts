@@ -18,22 +18,29 @@ export const LocationSchema = z.object({
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
 const text = z.string().trim().min(1);
 
-export const SourceFileSchema = z.object({
+/**
+ * What a tool wrote that has no normalized field: kept, so a policy can still reach it
+ * (e.g. `has(item.extra.facets.ownership)`), instead of being dropped.
+ */
+const extra = z.record(z.string(), z.unknown()).optional();
+
+export const SourceFileSchema = z.strictObject({
   path: z.string(),
   format: z.string(),
   sha256: z.string(),
 });
 export type SourceFile = z.infer<typeof SourceFileSchema>;
 
-export const EvaluationResultSchema = z.object({
+export const EvaluationResultSchema = z.strictObject({
   metric: text,
   value: finite,
   dataset: z.string().optional(),
   split: z.string().optional(),
   location: LocationSchema.optional(),
+  extra,
 });
 
-export const ModelCardSchema = z.object({
+export const ModelCardSchema = z.strictObject({
   name: z.string().optional(),
   version: z.string().optional(),
   license: z.string().optional(),
@@ -48,10 +55,11 @@ export const ModelCardSchema = z.object({
   evaluation: z.array(EvaluationResultSchema).default([]),
   /** Names of the documented sections present, normalized to the field names above. */
   sections: z.array(z.string()).default([]),
+  extra,
 });
 export type ModelCard = z.infer<typeof ModelCardSchema>;
 
-export const DatasetSchema = z.object({
+export const DatasetSchema = z.strictObject({
   name: text,
   namespace: z.string().optional(),
   role: z.enum(['input', 'output']).default('input'),
@@ -63,16 +71,18 @@ export const DatasetSchema = z.object({
   legal_basis: z.string().optional(),
   owners: z.array(z.string()).default([]),
   location: LocationSchema.optional(),
+  extra,
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
 
-export const LineageSchema = z.object({
+export const LineageSchema = z.strictObject({
   datasets: z.array(DatasetSchema).default([]),
-  jobs: z.array(z.object({ name: text, namespace: z.string().optional() })).default([]),
+  jobs: z.array(z.strictObject({ name: text, namespace: z.string().optional() })).default([]),
+  extra,
 });
 export type Lineage = z.infer<typeof LineageSchema>;
 
-export const BiasMetricSchema = z.object({
+export const BiasMetricSchema = z.strictObject({
   /** Normalized name, e.g. `disparate_impact`; the tool's own name is kept in `original_name`. */
   name: text,
   original_name: z.string().optional(),
@@ -82,34 +92,38 @@ export const BiasMetricSchema = z.object({
   stage: z.enum(['pre_training', 'post_training']).optional(),
   value: finite,
   location: LocationSchema.optional(),
+  extra,
 });
 export type BiasMetric = z.infer<typeof BiasMetricSchema>;
 
-export const BiasSchema = z.object({
+export const BiasSchema = z.strictObject({
   protected_attributes: z.array(z.string()).default([]),
   metrics: z.array(BiasMetricSchema).default([]),
+  extra,
 });
 export type Bias = z.infer<typeof BiasSchema>;
 
-export const WindowSchema = z.object({ start: z.string().optional(), end: z.string().optional() });
+export const WindowSchema = z.strictObject({ start: z.string().optional(), end: z.string().optional() });
 
-export const DriftFeatureSchema = z.object({
+export const DriftFeatureSchema = z.strictObject({
   name: text,
   test: z.string().optional(),
   score: finite.optional(),
   threshold: finite.optional(),
   drifted: z.boolean(),
   location: LocationSchema.optional(),
+  extra,
 });
 export type DriftFeature = z.infer<typeof DriftFeatureSchema>;
 
-export const DriftSchema = z.object({
+export const DriftSchema = z.strictObject({
   dataset_drift: z.boolean(),
   /** Share of features that drifted, 0..1; derived from `features` when the tool does not state it. */
   share_drifted: finite.pipe(z.number().min(0).max(1)),
   features: z.array(DriftFeatureSchema).default([]),
   reference: WindowSchema.optional(),
   current: WindowSchema.optional(),
+  extra,
 });
 export type Drift = z.infer<typeof DriftSchema>;
 
@@ -136,7 +150,7 @@ export interface Evidence<K extends ArtefactKind = ArtefactKind> {
   fieldLocations: Record<string, z.infer<typeof LocationSchema>>;
 }
 
-export const ApprovalSchema = z.object({
+export const ApprovalSchema = z.strictObject({
   user: text,
   teams: z.array(z.string()).default([]),
   state: z.enum(['approved', 'changes_requested', 'commented', 'dismissed']).default('approved'),

@@ -10,8 +10,11 @@ const BIAS_METRIC_ALIASES: Record<string, string> = {
   statistical_parity: 'statistical_parity_difference',
 };
 
+const CANONICAL_NAMES = new Set(Object.values(BIAS_METRIC_ALIASES));
+
 export function normalizeBiasMetricName(name: string): { name: string; original_name?: string } {
   const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const normalized = BIAS_METRIC_ALIASES[key];
-  return normalized ? { name: normalized, original_name: name } : { name };
+  const normalized = BIAS_METRIC_ALIASES[key] ?? (CANONICAL_NAMES.has(key) ? key : undefined);
+  if (normalized === undefined || normalized === name) return { name };
+  return { name: normalized, original_name: name };
 }

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { artefactError } from '../errors.js';
-import type { Limits } from '../document/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../document/limits.js';
 import type { SourceLocation } from '../document/location.js';
 import { parseStructured, type ParsedDocument } from '../document/parse.js';
 import { EVIDENCE_SCHEMAS, type ArtefactKind, type Evidence, type EvidenceByKind } from './evidence.js';
-import { FORMATS, findFormat } from './formats/index.js';
+import { FORMATS } from './formats/index.js';
 import type { ArtefactInput, FormatAdapter } from './formats/types.js';
 
 export interface ArtefactFile {
@@ -19,19 +19,22 @@ export interface ReadOptions {
   /** A format id that skips detection, for files whose format is ambiguous. */
   format?: string | undefined;
   limits?: Limits | undefined;
+  /** The formats to detect among; all known formats by default. */
+  formats?: readonly FormatAdapter[] | undefined;
 }
 
-export function toArtefactInput(file: Pick<ArtefactFile, 'path' | 'text'>, limits?: Limits): ArtefactInput {
+export function toArtefactInput(file: Pick<ArtefactFile, 'path' | 'text'>, limits: Limits = DEFAULT_LIMITS): ArtefactInput {
   let parsed: ParsedDocument | undefined;
   return {
     path: file.path,
     text: file.text,
+    limits,
     structured: () => (parsed ??= parseStructured(file.text, file.path, { limits, errorCode: 'artefact' })),
   };
 }
 
-export function detectFormat(input: ArtefactInput, kind?: ArtefactKind): FormatAdapter {
-  const candidates = FORMATS.filter((format) => kind === undefined || format.kind === kind);
+export function detectFormat(input: ArtefactInput, kind?: ArtefactKind, formats: readonly FormatAdapter[] = FORMATS): FormatAdapter {
+  const candidates = formats.filter((format) => kind === undefined || format.kind === kind);
   const match = candidates.find((format) => format.detect(input));
   if (match) return match;
   const expected = kind ? `a ${kind} format` : 'a known artefact format';
@@ -44,15 +47,21 @@ export function detectFormat(input: ArtefactInput, kind?: ArtefactKind): FormatA
 /** Pure: detects the format of one file, adapts it and validates the normalized evidence. */
 export function readArtefact(file: ArtefactFile, options: ReadOptions = {}): Evidence {
   const input = toArtefactInput(file, options.limits);
-  const format = options.format ? requireFormat(options.format, options.kind, file.path) : detectFormat(input, options.kind);
+  const formats = options.formats ?? FORMATS;
+  const format = options.format
+    ? requireFormat(options.format, options.kind, file.path, formats)
+    : detectFormat(input, options.kind, formats);
   const adapted = format.adapt(input);
   const schema: z.ZodType = EVIDENCE_SCHEMAS[format.kind];
   const result = schema.safeParse(adapted.data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const pointer = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!;
+    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter(
+      (key): key is string | number => typeof key !== 'symbol',
+    );
     const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
-    const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    const field = pointer.length > 0 ? `${pointer.join('.')}: ` : '';
     throw artefactError(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
   }
   return {
@@ -63,8 +72,8 @@ export function readArtefact(file: ArtefactFile, options: ReadOptions = {}): Evi
   };
 }
 
-function requireFormat(id: string, kind: ArtefactKind | undefined, path: string): FormatAdapter {
-  const format = findFormat(id);
+function requireFormat(id: string, kind: ArtefactKind | undefined, path: string, formats: readonly FormatAdapter[]): FormatAdapter {
+  const format = formats.find((candidate) => candidate.id === id);
   if (!format) throw artefactError(`unknown format "${id}"`, { path });
   if (kind && format.kind !== kind) {
     throw artefactError(`format "${id}" reads ${format.kind}, not ${kind}`, { path });

@@ -107,7 +107,8 @@ async function runCheck(options: CheckOptions, io: CliIo): Promise<CommandOutcom
   } else {
     io.stdout(report);
   }
-  if (io.env.GITHUB_ACTIONS === 'true') await annotate(decision);
+  // Annotations go to stdout, so they would corrupt a JSON or Markdown report printed there.
+  if (io.env.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.out)) await annotate(decision);
   return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
 }
 

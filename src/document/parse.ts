@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ModelgateError, type ErrorCode } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { lineStartsOf, positionAt, type SourceLocation } from './location.js';
@@ -44,7 +44,8 @@ export function parseYaml(text: string, path: string, options: ParseOptions = {}
   let doc: Document;
   let value: unknown;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    // yaml's own uniqueKeys check is quadratic in a mapping's size: duplicates are found below instead.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (error) {
     throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
   }
@@ -57,6 +58,8 @@ export function parseYaml(text: string, path: string, options: ParseOptions = {}
     const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
     throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
   }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) throw fail(`invalid YAML: Map keys must be unique ("${duplicate.key}")`, locateOffset(duplicate.offset));
   try {
     value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
   } catch (error) {
@@ -216,4 +219,25 @@ function checkTree(
       stack.push({ value: (current as Record<string, unknown>)[key], pointer: [...pointer, key] });
     }
   }
+}
+
+/** The first repeated scalar key of any mapping, found with one set per mapping. */
+function firstDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          found = { key, offset: pair.key.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

@@ -15,10 +15,23 @@ export function validateDocument<T extends z.ZodType>(
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   // A misspelt key usually causes the other issues (a required field "missing"): report it first.
-  const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!;
+  const issue = mostSpecific(result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!);
   const pointer = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
   const field = at.length > 0 ? `${at.join('.')}: ` : '';
   throw new ModelgateError(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
+}
+
+/**
+ * zod reports a value that matches no branch of a union as a bare "Invalid input";
+ * the branch that got furthest into the value says what is actually wrong.
+ */
+function mostSpecific(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const deepest = issue.errors
+    .map((branch) => branch[0])
+    .filter((candidate): candidate is z.core.$ZodIssue => candidate !== undefined)
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
 }

@@ -128,7 +128,7 @@ function missingResult(
   failed: 'fail' | 'warn',
 ): RuleResult {
   const problem = subject.problems[kind];
-  if (problem?.blocking) return result('error', `required ${kind} artefact is unreadable: ${problem.reason}`, problem.location);
+  if (problem?.blocking) return result('error', `required ${kind} artefact cannot be used: ${problem.reason}`, problem.location);
   const reason = problem?.reason ?? `no ${kind} artefact found for model "${subject.model.name}"`;
   return result(failed, `${rule.description}: ${reason}`, problem?.location ?? subject.location);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { configError } from '../errors.js';
 import { ARTEFACT_KINDS, type ArtefactKind } from '../artefacts/evidence.js';
+import { FORMATS, findFormat } from '../artefacts/formats/index.js';
 import { LimitsSchema } from '../document/limits.js';
 import type { ParsedDocument } from '../document/parse.js';
 import { parseYaml } from '../document/parse.js';
@@ -22,7 +23,14 @@ const globs = z.union([relativePath.transform((glob) => [glob]), z.array(relativ
 export const ArtefactSpecSchema = z.union([
   globs.transform((paths) => ({ paths, format: undefined as string | undefined })),
   z
-    .object({ path: globs, format: z.string().trim().min(1).optional() })
+    .object({
+      path: globs,
+      format: z
+        .string()
+        .trim()
+        .refine((id) => findFormat(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}" (formats: ${FORMATS.map((format) => format.id).join(', ')})` })
+        .optional(),
+    })
     .strict()
     .transform(({ path, format }) => ({ paths: path, format })),
 ]);

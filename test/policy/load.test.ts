@@ -113,3 +113,12 @@ describe('loadPolicy', () => {
     expect(changed).not.toBe(first);
   });
 });
+
+describe('waivers', () => {
+  it('refuses a waiver for a rule the policy does not have, at its line', () => {
+    const error = loadError({
+      'p.yaml': `${HEADER}rules:\n  - id: a\n    description: d\n    check: "true"\nwaivers:\n  - { rule: b, model: m, reason: r, approved_by: ml-risk, expires: "2030-01-01" }\n`,
+    });
+    expect(error.message).toBe('p.yaml:11:5: waiver names rule "b", which this policy does not have');
+  });
+});

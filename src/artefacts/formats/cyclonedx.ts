@@ -76,7 +76,8 @@ function licenseOf(licenses: unknown): string | undefined {
 /** A CycloneDX metric value is a string; it must spell a finite number to be compared. */
 function metricValue(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw !== 'string' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) return undefined;
+  // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+  if (typeof raw !== 'string' || raw.length > 64 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) return undefined;
   const value = Number(raw.trim());
   return Number.isFinite(value) ? value : undefined;
 }

@@ -40,9 +40,11 @@ const SECTION_MATCHERS: Record<SectionName, RegExp> = {
 /** What the Hub's card template writes where its author filled nothing in. */
 const PLACEHOLDER = /\[More Information Needed\]/gi;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const TEMPLATE = /\{\{.*?\}\}|\{%.*?%\}/;
+/** Bounded so that a long line of braces costs linear time, not quadratic. */
+const TEMPLATE = /\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}/g;
 const DELIMITER = /^---[ \t]*$/;
+/** Longer heading titles are not matched against field names: no real heading is that long. */
+const MAX_TITLE = 200;
 
 interface Heading {
   level: number;
@@ -51,6 +53,8 @@ interface Heading {
   index: number;
   /** Index of the first line after the section (the next heading of the same or higher level). */
   end: number;
+  /** Position in the heading list of the first heading after the section. */
+  endPosition: number;
   sections: ReadonlySet<SectionName>;
 }
 
@@ -110,16 +114,48 @@ function textLines(lines: readonly string[], start: number): boolean[] {
 function rejectTemplates(lines: readonly string[], isText: readonly boolean[], frontMatter: { open: number; close: number } | undefined, path: string): void {
   const inFrontMatter = (index: number) => frontMatter !== undefined && index > frontMatter.open && index < frontMatter.close;
   for (let index = 0; index < lines.length; index++) {
-    if (!inFrontMatter(index) && !isText[index]) continue;
-    // Inline code spans may show template syntax as an example.
-    const line = inFrontMatter(index) ? lines[index]! : lines[index]!.replace(/(`+)[^`]*?\1/g, '');
-    if (TEMPLATE.test(line)) {
-      throw artefactError('unrendered template: the card still holds Jinja placeholders ({{ ... }} or {% ... %})', {
+    const yaml = inFrontMatter(index);
+    if (!yaml && !isText[index]) continue;
+    const line = lines[index]!;
+    let backticks = 0;
+    let counted = 0;
+    for (const found of line.matchAll(TEMPLATE)) {
+      backticks += countBackticks(line, counted, found.index);
+      counted = found.index;
+      // An inline code span (an odd number of backticks before) may show template syntax as an example.
+      if (!yaml && backticks % 2 === 1) continue;
+      const shown = found[0].length > 40 ? `${found[0].slice(0, 37)}...` : found[0];
+      throw artefactError(`unrendered template: the card still holds Jinja placeholders such as ${shown}`, {
         path,
         line: index + 1,
+        column: found.index + 1,
       });
     }
   }
+}
+
+function countBackticks(line: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) if (line[i] === '`') count++;
+  return count;
+}
+
+/** An ATX heading, scanned by hand: the equivalent regex backtracks quadratically on long lines. */
+function headingOf(line: string): { level: number; title: string } | undefined {
+  let start = 0;
+  while (start < 3 && line[start] === ' ') start++;
+  let level = 0;
+  while (line[start + level] === '#') level++;
+  if (level < 1 || level > 6) return undefined;
+  const rest = line.slice(start + level);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return undefined;
+  let title = rest.trim();
+  // A closing sequence of #s is not part of the title.
+  let end = title.length;
+  while (end > 0 && title[end - 1] === '#') end--;
+  if (end === 0) title = '';
+  else if (end < title.length && (title[end - 1] === ' ' || title[end - 1] === '\t')) title = title.slice(0, end).trimEnd();
+  return { level, title };
 }
 
 export function normalizeHeading(title: string): string {
@@ -135,8 +171,9 @@ export function normalizeHeading(title: string): string {
 
 /** The documented sections a heading stands for, by its wording. */
 export function sectionsOfHeading(title: string): Set<SectionName> {
-  const words = normalizeHeading(title);
   const found = new Set<SectionName>();
+  if (title.length > MAX_TITLE) return found;
+  const words = normalizeHeading(title);
   for (const name of SECTION_ORDER) if (SECTION_MATCHERS[name].test(words)) found.add(name);
   // "Out-of-scope use" also says "use"; it is never a statement of intended use.
   if (found.has('out_of_scope_use')) found.delete('intended_use');
@@ -147,16 +184,21 @@ function findHeadings(lines: readonly string[], isText: readonly boolean[], star
   const headings: Heading[] = [];
   for (let index = start; index < lines.length; index++) {
     if (!isText[index]) continue;
-    const match = ATX_HEADING.exec(lines[index]!);
-    if (!match) continue;
-    // A closing sequence of #s is not part of the title.
-    const title = (match[2] ?? '').replace(/(^|[ \t]+)#+$/, '').trim();
-    headings.push({ level: match[1]!.length, title, index, end: lines.length, sections: sectionsOfHeading(title) });
+    const heading = headingOf(lines[index]!);
+    if (!heading) continue;
+    headings.push({ ...heading, index, end: lines.length, endPosition: Infinity, sections: sectionsOfHeading(heading.title) });
   }
+  // One pass with a stack of open sections: a heading closes every open one of its level or deeper.
+  const open: number[] = [];
   headings.forEach((heading, position) => {
-    const next = headings.slice(position + 1).find((other) => other.level <= heading.level);
-    if (next) heading.end = next.index;
+    while (open.length > 0 && headings[open[open.length - 1]!]!.level >= heading.level) {
+      const closed = headings[open.pop()!]!;
+      closed.end = heading.index;
+      closed.endPosition = position;
+    }
+    open.push(position);
   });
+  for (const position of open) headings[position]!.endPosition = headings.length;
   return headings;
 }
 
@@ -165,19 +207,19 @@ function findHeadings(lines: readonly string[], isText: readonly boolean[], star
  * subsections that document another field: the Hub template nests "Out-of-Scope Use"
  * under "Uses", and its text is not a statement of intended use.
  */
-function sectionText(lines: readonly string[], headings: readonly Heading[], heading: Heading): string {
-  const kept: string[] = [];
+function sectionText(lines: readonly string[], headings: readonly Heading[], position: number): string {
+  const heading = headings[position]!;
+  const parts: string[] = [];
   let index = heading.index + 1;
-  const nested = headings.filter((other) => other.index > heading.index && other.index < heading.end);
-  for (const sub of nested) {
+  for (const sub of headings.slice(position + 1, heading.endPosition)) {
     if (sub.index < index) continue;
     if ([...sub.sections].some((name) => !heading.sections.has(name))) {
-      kept.push(...lines.slice(index, sub.index));
+      parts.push(lines.slice(index, sub.index).join('\n'));
       index = sub.end;
     }
   }
-  kept.push(...lines.slice(index, heading.end));
-  return kept
+  parts.push(lines.slice(index, heading.end).join('\n'));
+  return parts
     .join('\n')
     .replace(/<!--[\s\S]*?(-->|$)/g, '')
     .trim();
@@ -188,7 +230,7 @@ function hasContent(text: string): boolean {
   return (
     text
       .split('\n')
-      .filter((line) => !ATX_HEADING.test(line))
+      .filter((line) => headingOf(line) === undefined)
       .join('\n')
       .replace(PLACEHOLDER, '')
       .trim() !== ''
@@ -203,15 +245,25 @@ interface MappedSections {
 function mapSections(lines: readonly string[], headings: readonly Heading[]): MappedSections {
   const values: MappedSections['values'] = {};
   const present: SectionName[] = [];
+  const texts = new Map<number, string | undefined>();
+  // A heading can stand for several fields: its text is worked out once.
+  const textOf = (position: number): string | undefined => {
+    if (!texts.has(position)) {
+      const text = sectionText(lines, headings, position);
+      texts.set(position, hasContent(text) ? text : undefined);
+    }
+    return texts.get(position);
+  };
   for (const name of SECTION_ORDER) {
     const chosen: { heading: Heading; text: string }[] = [];
-    for (const heading of headings) {
-      if (!heading.sections.has(name)) continue;
-      // A matching subsection of a section already taken is part of its text.
-      if (chosen.some(({ heading: taken }) => heading.index > taken.index && heading.index < taken.end)) continue;
-      const text = sectionText(lines, headings, heading);
-      if (hasContent(text)) chosen.push({ heading, text });
-    }
+    headings.forEach((heading, position) => {
+      if (!heading.sections.has(name)) return;
+      // A matching subsection of the section last taken is already part of its text.
+      const last = chosen[chosen.length - 1];
+      if (last && heading.index < last.heading.end) return;
+      const text = textOf(position);
+      if (text !== undefined) chosen.push({ heading, text });
+    });
     const first = chosen[0];
     if (!first) continue;
     present.push(name);
@@ -223,7 +275,8 @@ function mapSections(lines: readonly string[], headings: readonly Heading[]): Ma
 /** A finite number, or a string that spells one; anything else is not a metric value. */
 function metricValue(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  if (typeof raw !== 'string' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) return undefined;
+  // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+  if (typeof raw !== 'string' || raw.length > 64 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) return undefined;
   const value = Number(raw.trim());
   return Number.isFinite(value) ? value : undefined;
 }
@@ -292,7 +345,7 @@ function adaptHuggingFace(input: ArtefactInput): AdaptedEvidence {
   if (frontMatter) {
     // Blank lines in place of everything before the YAML keep the parser's lines the file's lines.
     const yaml = '\n'.repeat(frontMatter.open + 1) + lines.slice(frontMatter.open + 1, frontMatter.close).join('\n');
-    const doc = parseYaml(yaml, path, { errorCode: 'artefact' });
+    const doc = parseYaml(yaml, path, { errorCode: 'artefact', limits: input.limits });
     if (doc.value !== null && doc.value !== undefined && !isObject(doc.value)) {
       const found = Array.isArray(doc.value) ? 'a list' : `a ${typeof doc.value}`;
       throw artefactError(`the front matter must be a mapping of metadata, not ${found}`, doc.locate([]));

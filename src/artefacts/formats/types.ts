@@ -1,11 +1,14 @@
 import type { ParsedDocument } from '../../document/parse.js';
 import type { SourceLocation } from '../../document/location.js';
 import type { ArtefactKind } from '../evidence.js';
+import type { Limits } from '../../document/limits.js';
 
 /** The bytes of one artefact file, already decoded, with a lazily parsed structured view. */
 export interface ArtefactInput {
   path: string;
   text: string;
+  /** The bounds the parsers of this file must respect. */
+  limits: Limits;
   /** Parses the text as YAML or JSON once, on first use; throws an `artefact` error naming the line. */
   structured(): ParsedDocument;
 }
