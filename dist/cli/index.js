@@ -7643,7 +7643,7 @@ module.exports = validRange
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5815);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9368);
 
 
 
@@ -7685,7 +7685,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5815:
+/***/ 9368:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16615,7 +16615,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -16731,14 +16731,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -17254,19 +17254,25 @@ const LocationSchema = object({
 /** A finite number: NaN and ±Infinity are never accepted as a metric, so they can never pass a threshold. */
 const finite = schemas_number().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
 const evidence_text = schemas_string().trim().min(1);
-const SourceFileSchema = object({
+/**
+ * What a tool wrote that has no normalized field: kept, so a policy can still reach it
+ * (e.g. `has(item.extra.facets.ownership)`), instead of being dropped.
+ */
+const extra = record(schemas_string(), unknown()).optional();
+const SourceFileSchema = strictObject({
     path: schemas_string(),
     format: schemas_string(),
     sha256: schemas_string(),
 });
-const EvaluationResultSchema = object({
+const EvaluationResultSchema = strictObject({
     metric: evidence_text,
     value: finite,
     dataset: schemas_string().optional(),
     split: schemas_string().optional(),
     location: LocationSchema.optional(),
+    extra,
 });
-const ModelCardSchema = object({
+const ModelCardSchema = strictObject({
     name: schemas_string().optional(),
     version: schemas_string().optional(),
     license: schemas_string().optional(),
@@ -17281,8 +17287,9 @@ const ModelCardSchema = object({
     evaluation: array(EvaluationResultSchema).default([]),
     /** Names of the documented sections present, normalized to the field names above. */
     sections: array(schemas_string()).default([]),
+    extra,
 });
-const DatasetSchema = object({
+const DatasetSchema = strictObject({
     name: evidence_text,
     namespace: schemas_string().optional(),
     role: schemas_enum(['input', 'output']).default('input'),
@@ -17294,12 +17301,14 @@ const DatasetSchema = object({
     legal_basis: schemas_string().optional(),
     owners: array(schemas_string()).default([]),
     location: LocationSchema.optional(),
+    extra,
 });
-const LineageSchema = object({
+const LineageSchema = strictObject({
     datasets: array(DatasetSchema).default([]),
-    jobs: array(object({ name: evidence_text, namespace: schemas_string().optional() })).default([]),
+    jobs: array(strictObject({ name: evidence_text, namespace: schemas_string().optional() })).default([]),
+    extra,
 });
-const BiasMetricSchema = object({
+const BiasMetricSchema = strictObject({
     /** Normalized name, e.g. `disparate_impact`; the tool's own name is kept in `original_name`. */
     name: evidence_text,
     original_name: schemas_string().optional(),
@@ -17309,27 +17318,31 @@ const BiasMetricSchema = object({
     stage: schemas_enum(['pre_training', 'post_training']).optional(),
     value: finite,
     location: LocationSchema.optional(),
+    extra,
 });
-const BiasSchema = object({
+const BiasSchema = strictObject({
     protected_attributes: array(schemas_string()).default([]),
     metrics: array(BiasMetricSchema).default([]),
+    extra,
 });
-const WindowSchema = object({ start: schemas_string().optional(), end: schemas_string().optional() });
-const DriftFeatureSchema = object({
+const WindowSchema = strictObject({ start: schemas_string().optional(), end: schemas_string().optional() });
+const DriftFeatureSchema = strictObject({
     name: evidence_text,
     test: schemas_string().optional(),
     score: finite.optional(),
     threshold: finite.optional(),
     drifted: schemas_boolean(),
     location: LocationSchema.optional(),
+    extra,
 });
-const DriftSchema = object({
+const DriftSchema = strictObject({
     dataset_drift: schemas_boolean(),
     /** Share of features that drifted, 0..1; derived from `features` when the tool does not state it. */
     share_drifted: finite.pipe(schemas_number().min(0).max(1)),
     features: array(DriftFeatureSchema).default([]),
     reference: WindowSchema.optional(),
     current: WindowSchema.optional(),
+    extra,
 });
 const EVIDENCE_SCHEMAS = {
     model_card: ModelCardSchema,
@@ -17337,7 +17350,7 @@ const EVIDENCE_SCHEMAS = {
     bias: BiasSchema,
     drift: DriftSchema,
 };
-const ApprovalSchema = object({
+const ApprovalSchema = strictObject({
     user: evidence_text,
     teams: array(schemas_string()).default([]),
     state: schemas_enum(['approved', 'changes_requested', 'commented', 'dismissed']).default('approved'),
@@ -17347,8 +17360,6 @@ const ApprovalSchema = object({
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: ./src/document/limits.ts
 
 /** Bounds on what one artefact or policy file may cost to read; the defaults suit real artefacts. */
@@ -17361,6 +17372,8 @@ const LimitsSchema = object({
     .strict();
 const DEFAULT_LIMITS = LimitsSchema.parse({});
 
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
 // EXTERNAL MODULE: ./src/document/location.ts
 var document_location = __nccwpck_require__(5294);
 ;// CONCATENATED MODULE: ./src/document/parse.ts
@@ -17392,7 +17405,8 @@ function parseYaml(text, path, options = {}) {
     let doc;
     let value;
     try {
-        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+        // yaml's own uniqueKeys check is quadratic in a mapping's size: duplicates are found below instead.
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
     }
     catch (error) {
         throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
@@ -17406,6 +17420,9 @@ function parseYaml(text, path, options = {}) {
         const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
         throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
     }
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate)
+        throw fail(`invalid YAML: Map keys must be unique ("${duplicate.key}")`, locateOffset(duplicate.offset));
     try {
         value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
     }
@@ -17566,6 +17583,636 @@ function checkTree(value, limits, locate, locateTooDeep, fail) {
         }
     }
 }
+/** The first repeated scalar key of any mapping, found with one set per mapping. */
+function firstDuplicateKey(doc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const key = String(pair.key.value);
+                if (seen.has(key)) {
+                    found = { key, offset: pair.key.range?.[0] ?? 0 };
+                    return dist/* visit */.YR.BREAK;
+                }
+                seen.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/cyclonedx.ts
+
+/**
+ * CycloneDX ML-BOM (JSON, spec 1.5 and later): the model card of a `machine-learning-model`
+ * component, as defined by the `modelCard` object of the CycloneDX schema.
+ */
+const CYCLONEDX_FORMAT_ID = 'cyclonedx-mlbom';
+const MODEL_TYPE = 'machine-learning-model';
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+/** Every component of the BOM, metadata.component first, then components[] depth first. */
+function componentsOf(bom) {
+    const found = [];
+    const visit = (value, pointer) => {
+        if (!isObject(value))
+            return;
+        found.push({ value, pointer });
+        if (Array.isArray(value.components))
+            value.components.forEach((child, index) => visit(child, [...pointer, 'components', index]));
+    };
+    if (isObject(bom.metadata))
+        visit(bom.metadata.component, ['metadata', 'component']);
+    if (Array.isArray(bom.components))
+        bom.components.forEach((component, index) => visit(component, ['components', index]));
+    return found;
+}
+/** Names by bom-ref, of components and of their inline data entries, to resolve dataset refs. */
+function namesByRef(components) {
+    const names = new Map();
+    for (const { value: component } of components) {
+        const ref = nonEmpty(component['bom-ref']);
+        const name = nonEmpty(component.name);
+        if (ref && name)
+            names.set(ref, name);
+    }
+    for (const { value: component } of components) {
+        if (!Array.isArray(component.data))
+            continue;
+        for (const entry of component.data) {
+            if (!isObject(entry))
+                continue;
+            const ref = nonEmpty(entry['bom-ref']);
+            const name = nonEmpty(entry.name);
+            // A component's own name wins over a data entry's: the corpus refs point at components.
+            if (ref && name && !names.has(ref))
+                names.set(ref, name);
+        }
+    }
+    return names;
+}
+/** The license ids, names or expression of a component; several declared licenses all apply. */
+function licenseOf(licenses) {
+    if (!Array.isArray(licenses))
+        return undefined;
+    const found = [];
+    for (const entry of licenses) {
+        if (!isObject(entry))
+            continue;
+        const expression = nonEmpty(entry.expression);
+        const license = isObject(entry.license) ? (nonEmpty(entry.license.id) ?? nonEmpty(entry.license.name)) : undefined;
+        const value = expression ?? license;
+        if (value && !found.includes(value))
+            found.push(value);
+    }
+    if (found.length === 0)
+        return undefined;
+    return found.length === 1 ? found[0] : found.map((value) => (/\s/.test(value) ? `(${value})` : value)).join(' AND ');
+}
+/** A CycloneDX metric value is a string; it must spell a finite number to be compared. */
+function metricValue(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+    if (typeof raw !== 'string' || raw.length > 64 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim()))
+        return undefined;
+    const value = Number(raw.trim());
+    return Number.isFinite(value) ? value : undefined;
+}
+function strings(value) {
+    const items = Array.isArray(value) ? value : [value];
+    return items.map(nonEmpty).filter((item) => item !== undefined);
+}
+function datasetsOf(modelParameters, names) {
+    if (!Array.isArray(modelParameters.datasets))
+        return [];
+    const datasets = [];
+    for (const dataset of modelParameters.datasets) {
+        if (!isObject(dataset))
+            continue;
+        const ref = nonEmpty(dataset.ref);
+        // An unresolved ref (e.g. a BOM-Link to another BOM) still names the dataset.
+        const name = ref !== undefined ? (names.get(ref) ?? ref) : (nonEmpty(dataset.name) ?? nonEmpty(dataset['bom-ref']));
+        if (name !== undefined && !datasets.includes(name))
+            datasets.push(name);
+    }
+    return datasets;
+}
+function evaluationsOf(doc, metrics, pointer) {
+    if (metrics === undefined)
+        return [];
+    if (!Array.isArray(metrics))
+        throw (0,errors/* artefactError */.bo)('performanceMetrics must be a list', doc.locate(pointer));
+    return metrics.map((metric, index) => {
+        const at = [...pointer, index];
+        if (!isObject(metric))
+            throw (0,errors/* artefactError */.bo)('a performance metric must be an object', doc.locate(at));
+        const name = nonEmpty(metric.type);
+        if (name === undefined)
+            throw (0,errors/* artefactError */.bo)('a performance metric has no type', doc.locate(at));
+        const value = metricValue(metric.value);
+        if (value === undefined) {
+            const shown = metric.value === undefined ? 'no value' : `value ${JSON.stringify(metric.value)}, which is not a finite number`;
+            throw (0,errors/* artefactError */.bo)(`performance metric "${name}" has ${shown}`, doc.locate(metric.value === undefined ? at : [...at, 'value']));
+        }
+        const evaluation = { metric: name, value, location: doc.locate(at) };
+        const slice = nonEmpty(metric.slice);
+        if (slice !== undefined)
+            evaluation.split = slice;
+        return evaluation;
+    });
+}
+function ethicsOf(considerations) {
+    if (!Array.isArray(considerations))
+        return [];
+    return considerations.flatMap((risk) => {
+        if (!isObject(risk))
+            return strings(risk);
+        const name = nonEmpty(risk.name);
+        const mitigation = nonEmpty(risk.mitigationStrategy);
+        if (name && mitigation)
+            return [`${name} (mitigation: ${mitigation})`];
+        return name ? [name] : mitigation ? [`mitigation: ${mitigation}`] : [];
+    });
+}
+function hasItems(value) {
+    return Array.isArray(value) ? value.length > 0 : isObject(value) && Object.keys(value).length > 0;
+}
+function adaptCycloneDx(input) {
+    const doc = input.structured();
+    const bom = doc.value;
+    if (!isObject(bom) || bom.bomFormat !== 'CycloneDX') {
+        throw (0,errors/* artefactError */.bo)('not a CycloneDX BOM (bomFormat is not "CycloneDX")', doc.locate([]));
+    }
+    const components = componentsOf(bom);
+    const models = components.filter(({ value }) => value.type === MODEL_TYPE);
+    const model = models.find(({ value }) => isObject(value.modelCard));
+    if (!model) {
+        const why = models.length === 0 ? `no component of type "${MODEL_TYPE}"` : `no "${MODEL_TYPE}" component has a modelCard`;
+        throw (0,errors/* artefactError */.bo)(`not a model card: the CycloneDX BOM has ${why}`, doc.locate(models[0]?.pointer ?? []));
+    }
+    const component = model.value;
+    const card = component.modelCard;
+    const cardAt = [...model.pointer, 'modelCard'];
+    const locate = (...pointer) => doc.locate([...cardAt, ...pointer]);
+    const data = {};
+    const fieldLocations = {};
+    const sections = [];
+    const set = (field, value, location, section) => {
+        data[field] = value;
+        fieldLocations[field] = location;
+        if (section)
+            sections.push(section);
+    };
+    if (component.name !== undefined)
+        set('name', component.name, doc.locate([...model.pointer, 'name']));
+    if (component.version !== undefined)
+        set('version', component.version, doc.locate([...model.pointer, 'version']));
+    const license = licenseOf(component.licenses);
+    if (license !== undefined)
+        set('license', license, doc.locate([...model.pointer, 'licenses']));
+    const parameters = isObject(card.modelParameters) ? card.modelParameters : {};
+    const datasets = datasetsOf(parameters, namesByRef(components));
+    if (datasets.length > 0)
+        set('training_data', datasets, locate('modelParameters', 'datasets'), 'training_data');
+    const analysis = isObject(card.quantitativeAnalysis) ? card.quantitativeAnalysis : {};
+    const evaluation = evaluationsOf(doc, analysis.performanceMetrics, [...cardAt, 'quantitativeAnalysis', 'performanceMetrics']);
+    if (evaluation.length > 0)
+        set('evaluation', evaluation, locate('quantitativeAnalysis', 'performanceMetrics'), 'evaluation');
+    // users are who the model is for, not what it is for; owners are not part of a modelCard.
+    const considerations = isObject(card.considerations) ? card.considerations : {};
+    const useCases = strings(considerations.useCases);
+    if (useCases.length > 0)
+        set('intended_use', useCases.join('\n'), locate('considerations', 'useCases'), 'intended_use');
+    const limitations = strings(considerations.technicalLimitations);
+    if (limitations.length > 0)
+        set('limitations', limitations.join('\n'), locate('considerations', 'technicalLimitations'), 'limitations');
+    const ethics = ethicsOf(considerations.ethicalConsiderations);
+    if (ethics.length > 0) {
+        set('ethical_considerations', ethics.join('\n'), locate('considerations', 'ethicalConsiderations'), 'ethical_considerations');
+    }
+    if (hasItems(considerations.performanceTradeoffs))
+        sections.push('performance_tradeoffs');
+    if (hasItems(considerations.fairnessAssessments))
+        sections.push('fairness_assessments');
+    if (hasItems(considerations.environmentalConsiderations))
+        sections.push('environmental_considerations');
+    data.sections = sections;
+    return { data, fieldLocations };
+}
+const CYCLONEDX_MLBOM_FORMAT = {
+    id: CYCLONEDX_FORMAT_ID,
+    kind: 'model_card',
+    description: 'CycloneDX 1.5+ ML-BOM (JSON): the modelCard of the first machine-learning-model component',
+    detect: (input) => {
+        if (!/\.json$/i.test(input.path))
+            return false;
+        const value = input.structured().value;
+        return isObject(value) && value.bomFormat === 'CycloneDX';
+    },
+    adapt: adaptCycloneDx,
+};
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/huggingface.ts
+
+
+/**
+ * Hugging Face model cards: a Markdown file (usually README.md) with optional YAML front
+ * matter (license, datasets, model-index) and prose sections found by their headings.
+ */
+const HUGGINGFACE_FORMAT_ID = 'huggingface-model-card';
+const TEXT_FIELDS = ['intended_use', 'out_of_scope_use', 'limitations', 'risks', 'ethical_considerations'];
+const SECTION_ORDER = [...TEXT_FIELDS, 'training_data', 'evaluation'];
+/**
+ * Heading wording varies between the Hub template, older templates and hand-written cards,
+ * so headings are matched on normalized words. "Usage" and "How to use" are left out on
+ * purpose: they hold code snippets, not a statement of intended use.
+ */
+const SECTION_MATCHERS = {
+    out_of_scope_use: /\bout of scope\b|\bmisuse\b/,
+    intended_use: /\bintended (uses?|usage|purposes?)\b|\bdirect uses?\b|\bdownstream uses?\b|\buse cases?\b|^(model )?uses?( and .*)?$/,
+    limitations: /\blimitations?\b|\brisks?\b/,
+    risks: /\brisks?\b/,
+    ethical_considerations: /\bethic(s|al)\b/,
+    training_data: /\btraining (data|datasets?|corpus)\b/,
+    evaluation: /\bevaluations?\b|\beval results\b/,
+};
+/** What the Hub's card template writes where its author filled nothing in. */
+const PLACEHOLDER = /\[More Information Needed\]/gi;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Bounded so that a long line of braces costs linear time, not quadratic. */
+const TEMPLATE = /\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}/g;
+const DELIMITER = /^---[ \t]*$/;
+/** Longer heading titles are not matched against field names: no real heading is that long. */
+const MAX_TITLE = 200;
+function huggingface_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Lines without their terminator, so CRLF files read like LF files and keep their line numbers. */
+function splitLines(text) {
+    return text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+/** The `---` lines that delimit the front matter, by line index; undefined when there is none. */
+function findFrontMatter(lines, path) {
+    let open = 0;
+    // The Hub accepts blank lines before the opening delimiter.
+    while (open < lines.length && lines[open].trim() === '')
+        open++;
+    if (open >= lines.length || !DELIMITER.test(lines[open]))
+        return undefined;
+    for (let close = open + 1; close < lines.length; close++) {
+        if (DELIMITER.test(lines[close]))
+            return { open, close };
+    }
+    throw (0,errors/* artefactError */.bo)('the front matter opened here is never closed by a "---" line', { path, line: open + 1 });
+}
+/**
+ * Marks which body lines are Markdown text (not fenced code, not an HTML comment): only
+ * those can hold a heading, and only those can hold an unrendered template, because a
+ * card may legitimately show a Jinja chat template inside a code block.
+ */
+function textLines(lines, start) {
+    const isText = lines.map(() => false);
+    let fence;
+    let inComment = false;
+    for (let index = start; index < lines.length; index++) {
+        const line = lines[index];
+        if (fence !== undefined) {
+            const trimmed = line.trim();
+            if (trimmed.startsWith(fence) && /^([`~])\1*$/.test(trimmed))
+                fence = undefined;
+            continue;
+        }
+        if (inComment) {
+            if (line.includes('-->'))
+                inComment = false;
+            continue;
+        }
+        const opening = FENCE.exec(line);
+        if (opening) {
+            fence = opening[1];
+            continue;
+        }
+        const lastOpen = line.lastIndexOf('<!--');
+        if (lastOpen !== -1 && line.indexOf('-->', lastOpen) === -1)
+            inComment = true;
+        isText[index] = true;
+    }
+    return isText;
+}
+function rejectTemplates(lines, isText, frontMatter, path) {
+    const inFrontMatter = (index) => frontMatter !== undefined && index > frontMatter.open && index < frontMatter.close;
+    for (let index = 0; index < lines.length; index++) {
+        const yaml = inFrontMatter(index);
+        if (!yaml && !isText[index])
+            continue;
+        const line = lines[index];
+        let backticks = 0;
+        let counted = 0;
+        for (const found of line.matchAll(TEMPLATE)) {
+            backticks += countBackticks(line, counted, found.index);
+            counted = found.index;
+            // An inline code span (an odd number of backticks before) may show template syntax as an example.
+            if (!yaml && backticks % 2 === 1)
+                continue;
+            const shown = found[0].length > 40 ? `${found[0].slice(0, 37)}...` : found[0];
+            throw (0,errors/* artefactError */.bo)(`unrendered template: the card still holds Jinja placeholders such as ${shown}`, {
+                path,
+                line: index + 1,
+                column: found.index + 1,
+            });
+        }
+    }
+}
+function countBackticks(line, start, end) {
+    let count = 0;
+    for (let i = start; i < end; i++)
+        if (line[i] === '`')
+            count++;
+    return count;
+}
+/** An ATX heading, scanned by hand: the equivalent regex backtracks quadratically on long lines. */
+function headingOf(line) {
+    let start = 0;
+    while (start < 3 && line[start] === ' ')
+        start++;
+    let level = 0;
+    while (line[start + level] === '#')
+        level++;
+    if (level < 1 || level > 6)
+        return undefined;
+    const rest = line.slice(start + level);
+    if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t')
+        return undefined;
+    let title = rest.trim();
+    // A closing sequence of #s is not part of the title.
+    let end = title.length;
+    while (end > 0 && title[end - 1] === '#')
+        end--;
+    if (end === 0)
+        title = '';
+    else if (end < title.length && (title[end - 1] === ' ' || title[end - 1] === '\t'))
+        title = title.slice(0, end).trimEnd();
+    return { level, title };
+}
+function normalizeHeading(title) {
+    return title
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&/g, ' and ')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+        .replace(/^(\d+ )+/, '');
+}
+/** The documented sections a heading stands for, by its wording. */
+function sectionsOfHeading(title) {
+    const found = new Set();
+    if (title.length > MAX_TITLE)
+        return found;
+    const words = normalizeHeading(title);
+    for (const name of SECTION_ORDER)
+        if (SECTION_MATCHERS[name].test(words))
+            found.add(name);
+    // "Out-of-scope use" also says "use"; it is never a statement of intended use.
+    if (found.has('out_of_scope_use'))
+        found.delete('intended_use');
+    return found;
+}
+function findHeadings(lines, isText, start) {
+    const headings = [];
+    for (let index = start; index < lines.length; index++) {
+        if (!isText[index])
+            continue;
+        const heading = headingOf(lines[index]);
+        if (!heading)
+            continue;
+        headings.push({ ...heading, index, end: lines.length, endPosition: Infinity, sections: sectionsOfHeading(heading.title) });
+    }
+    // One pass with a stack of open sections: a heading closes every open one of its level or deeper.
+    const open = [];
+    headings.forEach((heading, position) => {
+        while (open.length > 0 && headings[open[open.length - 1]].level >= heading.level) {
+            const closed = headings[open.pop()];
+            closed.end = heading.index;
+            closed.endPosition = position;
+        }
+        open.push(position);
+    });
+    for (const position of open)
+        headings[position].endPosition = headings.length;
+    return headings;
+}
+/**
+ * The body under a heading, without HTML comments (invisible once rendered) and without
+ * subsections that document another field: the Hub template nests "Out-of-Scope Use"
+ * under "Uses", and its text is not a statement of intended use.
+ */
+function sectionText(lines, headings, position) {
+    const heading = headings[position];
+    const parts = [];
+    let index = heading.index + 1;
+    for (const sub of headings.slice(position + 1, heading.endPosition)) {
+        if (sub.index < index)
+            continue;
+        if ([...sub.sections].some((name) => !heading.sections.has(name))) {
+            parts.push(lines.slice(index, sub.index).join('\n'));
+            index = sub.end;
+        }
+    }
+    parts.push(lines.slice(index, heading.end).join('\n'));
+    return parts
+        .join('\n')
+        .replace(/<!--[\s\S]*?(-->|$)/g, '')
+        .trim();
+}
+/** A section holding only sub-headings and template placeholders says nothing. */
+function hasContent(text) {
+    return (text
+        .split('\n')
+        .filter((line) => headingOf(line) === undefined)
+        .join('\n')
+        .replace(PLACEHOLDER, '')
+        .trim() !== '');
+}
+function mapSections(lines, headings) {
+    const values = {};
+    const present = [];
+    const texts = new Map();
+    // A heading can stand for several fields: its text is worked out once.
+    const textOf = (position) => {
+        if (!texts.has(position)) {
+            const text = sectionText(lines, headings, position);
+            texts.set(position, hasContent(text) ? text : undefined);
+        }
+        return texts.get(position);
+    };
+    for (const name of SECTION_ORDER) {
+        const chosen = [];
+        headings.forEach((heading, position) => {
+            if (!heading.sections.has(name))
+                return;
+            // A matching subsection of the section last taken is already part of its text.
+            const last = chosen[chosen.length - 1];
+            if (last && heading.index < last.heading.end)
+                return;
+            const text = textOf(position);
+            if (text !== undefined)
+                chosen.push({ heading, text });
+        });
+        const first = chosen[0];
+        if (!first)
+            continue;
+        present.push(name);
+        values[name] = { text: chosen.map(({ text }) => text).join('\n\n'), line: first.heading.index + 1 };
+    }
+    return { values, present };
+}
+/** A finite number, or a string that spells one; anything else is not a metric value. */
+function huggingface_metricValue(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+    if (typeof raw !== 'string' || raw.length > 64 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim()))
+        return undefined;
+    const value = Number(raw.trim());
+    return Number.isFinite(value) ? value : undefined;
+}
+function listAt(doc, value, pointer, what) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw (0,errors/* artefactError */.bo)(`${what} must be a list`, doc.locate(pointer));
+    return value;
+}
+/** model-index results, flattened to one evaluation per metric, each with its own line. */
+function huggingface_evaluationsOf(doc, modelIndex) {
+    const evaluations = [];
+    listAt(doc, modelIndex, ['model-index'], 'model-index').forEach((model, m) => {
+        if (!huggingface_isObject(model))
+            throw (0,errors/* artefactError */.bo)('a model-index entry must be a mapping', doc.locate(['model-index', m]));
+        const resultsAt = ['model-index', m, 'results'];
+        listAt(doc, model.results, resultsAt, 'model-index results').forEach((result, r) => {
+            if (!huggingface_isObject(result))
+                throw (0,errors/* artefactError */.bo)('a model-index result must be a mapping', doc.locate([...resultsAt, r]));
+            // The Hub drops a result that names no dataset rather than rejecting the card.
+            if (!huggingface_isObject(result.dataset))
+                return;
+            const dataset = result.dataset;
+            const datasetName = typeof dataset.name === 'string' ? dataset.name : typeof dataset.type === 'string' ? dataset.type : undefined;
+            const metricsAt = [...resultsAt, r, 'metrics'];
+            listAt(doc, result.metrics, metricsAt, 'model-index metrics').forEach((metric, k) => {
+                const at = [...metricsAt, k];
+                if (!huggingface_isObject(metric))
+                    throw (0,errors/* artefactError */.bo)('a model-index metric must be a mapping', doc.locate(at));
+                const name = typeof metric.type === 'string' && metric.type.trim() !== '' ? metric.type : metric.name;
+                if (typeof name !== 'string' || name.trim() === '') {
+                    throw (0,errors/* artefactError */.bo)('a model-index metric has neither a type nor a name', doc.locate(at));
+                }
+                const value = huggingface_metricValue(metric.value);
+                if (value === undefined) {
+                    const shown = metric.value === undefined ? 'no value' : `value ${JSON.stringify(metric.value)}, which is not a finite number`;
+                    throw (0,errors/* artefactError */.bo)(`metric "${name}" has ${shown}`, doc.locate(metric.value === undefined ? at : [...at, 'value']));
+                }
+                const evaluation = { metric: name, value, location: doc.locate(at) };
+                if (datasetName !== undefined)
+                    evaluation.dataset = datasetName;
+                if (typeof dataset.split === 'string')
+                    evaluation.split = dataset.split;
+                evaluations.push(evaluation);
+            });
+        });
+    });
+    return evaluations;
+}
+/** `license: other` defers to `license_name` (or `license_link`), as the Hub does. */
+function huggingface_licenseOf(meta) {
+    const license = meta.license;
+    if (typeof license !== 'string' || license.trim().toLowerCase() !== 'other')
+        return license;
+    if (typeof meta.license_name === 'string' && meta.license_name.trim() !== '')
+        return meta.license_name;
+    if (typeof meta.license_link === 'string' && meta.license_link.trim() !== '')
+        return meta.license_link;
+    return license;
+}
+function adaptHuggingFace(input) {
+    const path = input.path;
+    const lines = splitLines(input.text.replace(/^\uFEFF/, ''));
+    const frontMatter = findFrontMatter(lines, path);
+    const bodyStart = frontMatter ? frontMatter.close + 1 : 0;
+    const isText = textLines(lines, bodyStart);
+    rejectTemplates(lines, isText, frontMatter, path);
+    const data = {};
+    const fieldLocations = {};
+    if (frontMatter) {
+        // Blank lines in place of everything before the YAML keep the parser's lines the file's lines.
+        const yaml = '\n'.repeat(frontMatter.open + 1) + lines.slice(frontMatter.open + 1, frontMatter.close).join('\n');
+        const doc = parseYaml(yaml, path, { errorCode: 'artefact', limits: input.limits });
+        if (doc.value !== null && doc.value !== undefined && !huggingface_isObject(doc.value)) {
+            const found = Array.isArray(doc.value) ? 'a list' : `a ${typeof doc.value}`;
+            throw (0,errors/* artefactError */.bo)(`the front matter must be a mapping of metadata, not ${found}`, doc.locate([]));
+        }
+        const meta = huggingface_isObject(doc.value) ? doc.value : {};
+        const keyLocation = (key) => {
+            const escaped = key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+            const pattern = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')[ \\t]*:`);
+            for (let index = frontMatter.open + 1; index < frontMatter.close; index++) {
+                if (pattern.test(lines[index]))
+                    return { path, line: index + 1, column: 1 };
+            }
+            return doc.locate([key]);
+        };
+        if (meta.license !== undefined && meta.license !== null) {
+            data.license = huggingface_licenseOf(meta);
+            fieldLocations.license = keyLocation('license');
+        }
+        if (meta.datasets !== undefined && meta.datasets !== null) {
+            data.training_data = typeof meta.datasets === 'string' ? [meta.datasets] : meta.datasets;
+            fieldLocations.training_data = keyLocation('datasets');
+        }
+        const modelIndex = meta['model-index'];
+        if (modelIndex !== undefined && modelIndex !== null) {
+            data.evaluation = huggingface_evaluationsOf(doc, modelIndex);
+            fieldLocations.evaluation = keyLocation('model-index');
+        }
+        const firstModel = Array.isArray(modelIndex) ? modelIndex[0] : undefined;
+        if (typeof meta.model_name === 'string') {
+            data.name = meta.model_name;
+            fieldLocations.name = keyLocation('model_name');
+        }
+        else if (huggingface_isObject(firstModel) && typeof firstModel.name === 'string') {
+            data.name = firstModel.name;
+            fieldLocations.name = doc.locate(['model-index', 0, 'name']);
+        }
+    }
+    const headings = findHeadings(lines, isText, bodyStart);
+    const { values, present } = mapSections(lines, headings);
+    for (const field of TEXT_FIELDS) {
+        const section = values[field];
+        if (!section)
+            continue;
+        data[field] = section.text;
+        fieldLocations[field] = { path, line: section.line, column: 1 };
+    }
+    data.sections = present;
+    return { data, fieldLocations };
+}
+const HUGGINGFACE_MODEL_CARD_FORMAT = {
+    id: HUGGINGFACE_FORMAT_ID,
+    kind: 'model_card',
+    description: 'Hugging Face model card (Markdown with YAML front matter: license, datasets, model-index; sections by heading)',
+    detect: (input) => /\.md$/i.test(input.path),
+    adapt: adaptHuggingFace,
+};
 
 ;// CONCATENATED MODULE: ./src/artefacts/metrics.ts
 /**
@@ -17579,10 +18226,13 @@ const BIAS_METRIC_ALIASES = {
     demographic_parity_difference: 'statistical_parity_difference',
     statistical_parity: 'statistical_parity_difference',
 };
+const CANONICAL_NAMES = new Set(Object.values(BIAS_METRIC_ALIASES));
 function normalizeBiasMetricName(name) {
     const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-    const normalized = BIAS_METRIC_ALIASES[key];
-    return normalized ? { name: normalized, original_name: name } : { name };
+    const normalized = BIAS_METRIC_ALIASES[key] ?? (CANONICAL_NAMES.has(key) ? key : undefined);
+    if (normalized === undefined || normalized === name)
+        return { name };
+    return { name: normalized, original_name: name };
 }
 
 ;// CONCATENATED MODULE: ./src/artefacts/formats/native.ts
@@ -17597,19 +18247,19 @@ const ITEM_LISTS = {
     bias: ['metrics'],
     drift: ['features'],
 };
-function isObject(value) {
+function native_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function looksNative(input, kind) {
     if (!/\.(ya?ml|json)$/i.test(input.path))
         return false;
     const value = input.structured().value;
-    return isObject(value) && value.apiVersion === NATIVE_API_VERSION && value.kind === kind;
+    return native_isObject(value) && value.apiVersion === NATIVE_API_VERSION && value.kind === kind;
 }
 function adaptNative(input, kind) {
     const doc = input.structured();
     const value = doc.value;
-    if (!isObject(value))
+    if (!native_isObject(value))
         throw (0,errors/* artefactError */.bo)('expected a mapping at the top level', doc.locate([]));
     const { apiVersion: _apiVersion, kind: _kind, ...fields } = value;
     const data = { ...fields };
@@ -17620,12 +18270,12 @@ function adaptNative(input, kind) {
         const items = data[list];
         if (!Array.isArray(items))
             continue;
-        data[list] = items.map((item, index) => isObject(item) ? { ...item, location: doc.locate([list, index]) } : item);
+        data[list] = items.map((item, index) => native_isObject(item) ? { ...item, location: doc.locate([list, index]) } : item);
     }
     if (kind === 'drift')
         deriveDriftShare(data);
     if (kind === 'bias' && Array.isArray(data.metrics)) {
-        data.metrics = data.metrics.map((metric) => isObject(metric) && typeof metric.name === 'string' && metric.original_name === undefined
+        data.metrics = data.metrics.map((metric) => native_isObject(metric) && typeof metric.name === 'string' && metric.original_name === undefined
             ? { ...metric, ...normalizeBiasMetricName(metric.name) }
             : metric);
     }
@@ -17636,7 +18286,7 @@ function deriveDriftShare(data) {
     const features = data.features;
     if (data.share_drifted !== undefined || !Array.isArray(features) || features.length === 0)
         return;
-    const drifted = features.filter((feature) => isObject(feature) && feature.drifted === true).length;
+    const drifted = features.filter((feature) => native_isObject(feature) && feature.drifted === true).length;
     data.share_drifted = drifted / features.length;
 }
 const NATIVE_FORMATS = ARTEFACT_KINDS.map((kind) => ({
@@ -17649,8 +18299,13 @@ const NATIVE_FORMATS = ARTEFACT_KINDS.map((kind) => ({
 
 ;// CONCATENATED MODULE: ./src/artefacts/formats/index.ts
 
-/** Every format modelgate reads, in detection order: more specific formats first. */
-const FORMATS = [...NATIVE_FORMATS];
+
+
+/**
+ * Every format modelgate reads, in detection order: more specific formats first. A
+ * Hugging Face card is any Markdown file, so it comes last.
+ */
+const FORMATS = [...NATIVE_FORMATS, CYCLONEDX_MLBOM_FORMAT, HUGGINGFACE_MODEL_CARD_FORMAT];
 function findFormat(id) {
     return FORMATS.find((format) => format.id === id);
 }
@@ -17660,16 +18315,18 @@ function findFormat(id) {
 
 
 
-function toArtefactInput(file, limits) {
+
+function toArtefactInput(file, limits = DEFAULT_LIMITS) {
     let parsed;
     return {
         path: file.path,
         text: file.text,
+        limits,
         structured: () => (parsed ??= parseStructured(file.text, file.path, { limits, errorCode: 'artefact' })),
     };
 }
-function detectFormat(input, kind) {
-    const candidates = FORMATS.filter((format) => kind === undefined || format.kind === kind);
+function detectFormat(input, kind, formats = FORMATS) {
+    const candidates = formats.filter((format) => kind === undefined || format.kind === kind);
     const match = candidates.find((format) => format.detect(input));
     if (match)
         return match;
@@ -17679,15 +18336,19 @@ function detectFormat(input, kind) {
 /** Pure: detects the format of one file, adapts it and validates the normalized evidence. */
 function readArtefact(file, options = {}) {
     const input = toArtefactInput(file, options.limits);
-    const format = options.format ? requireFormat(options.format, options.kind, file.path) : detectFormat(input, options.kind);
+    const formats = options.formats ?? FORMATS;
+    const format = options.format
+        ? requireFormat(options.format, options.kind, file.path, formats)
+        : detectFormat(input, options.kind, formats);
     const adapted = format.adapt(input);
     const schema = EVIDENCE_SCHEMAS[format.kind];
     const result = schema.safeParse(adapted.data);
     if (!result.success) {
-        const issue = result.error.issues[0];
-        const pointer = issue.path.filter((key) => typeof key !== 'symbol');
+        const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0];
+        const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
         const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
-        const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        const field = pointer.length > 0 ? `${pointer.join('.')}: ` : '';
         throw (0,errors/* artefactError */.bo)(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
     }
     return {
@@ -17697,8 +18358,8 @@ function readArtefact(file, options = {}) {
         fieldLocations: adapted.fieldLocations,
     };
 }
-function requireFormat(id, kind, path) {
-    const format = findFormat(id);
+function requireFormat(id, kind, path, formats) {
+    const format = formats.find((candidate) => candidate.id === id);
     if (!format)
         throw (0,errors/* artefactError */.bo)(`unknown format "${id}"`, { path });
     if (kind && format.kind !== kind) {
@@ -23199,7 +23860,7 @@ function evaluateRule(rule, subject, context) {
 function missingResult(kind, subject, rule, result, failed) {
     const problem = subject.problems[kind];
     if (problem?.blocking)
-        return result('error', `required ${kind} artefact is unreadable: ${problem.reason}`, problem.location);
+        return result('error', `required ${kind} artefact cannot be used: ${problem.reason}`, problem.location);
     const reason = problem?.reason ?? `no ${kind} artefact found for model "${subject.model.name}"`;
     return result(failed, `${rule.description}: ${reason}`, problem?.location ?? subject.location);
 }
@@ -23277,15 +23938,29 @@ function validateDocument(doc, schema, what, code = 'config') {
     if (result.success)
         return result.data;
     // A misspelt key usually causes the other issues (a required field "missing"): report it first.
-    const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0];
+    const issue = mostSpecific(result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]);
     const pointer = issue.path.filter((key) => typeof key !== 'symbol');
     const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
     const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
     const field = at.length > 0 ? `${at.join('.')}: ` : '';
     throw new errors/* ModelgateError */.HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
 }
+/**
+ * zod reports a value that matches no branch of a union as a bare "Invalid input";
+ * the branch that got furthest into the value says what is actually wrong.
+ */
+function mostSpecific(issue) {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+        return issue;
+    const deepest = issue.errors
+        .map((branch) => branch[0])
+        .filter((candidate) => candidate !== undefined)
+        .sort((a, b) => b.path.length - a.path.length)[0];
+    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
 
 ;// CONCATENATED MODULE: ./src/policy/config.ts
+
 
 
 
@@ -23302,7 +23977,13 @@ const relativePath = schemas_string()
 const globs = union([relativePath.transform((glob) => [glob]), array(relativePath).min(1)]);
 const ArtefactSpecSchema = union([
     globs.transform((paths) => ({ paths, format: undefined })),
-    object({ path: globs, format: schemas_string().trim().min(1).optional() })
+    object({
+        path: globs,
+        format: schemas_string()
+            .trim()
+            .refine((id) => findFormat(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}" (formats: ${FORMATS.map((format) => format.id).join(', ')})` })
+            .optional(),
+    })
         .strict()
         .transform(({ path, format }) => ({ paths: path, format })),
 ]);
@@ -24675,6 +25356,11 @@ function loadPolicy(reference, source) {
     const top = readPolicyReference(reference, source);
     const files = [];
     const { policy: header, rules, waivers } = resolve(top, source, [], files);
+    const ruleIds = new Set(rules.map((rule) => rule.id));
+    const stray = waivers.find((waiver) => !ruleIds.has(waiver.rule));
+    // A misspelt rule id would waive nothing, silently: refuse it.
+    if (stray)
+        throw (0,errors/* configError */.Fj)(`waiver names rule "${stray.rule}", which this policy does not have`, stray.location);
     return {
         name: header.metadata.name,
         version: header.metadata.version,
@@ -24810,7 +25496,7 @@ function summaryLine(decision) {
     const blocked = decision.models.filter((model) => model.verdict === 'fail').length;
     const warned = decision.models.filter((model) => model.verdict === 'warn').length;
     const total = decision.models.length;
-    return `verdict: ${decision.verdict} — ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked, ${warned} with warnings`;
+    return `verdict: ${decision.verdict} — ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked, ${warned} passed with warnings`;
 }
 const ANSI = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
 const STATUS_STYLE = { error: 'red', fail: 'red', warn: 'yellow', waived: 'cyan', pass: 'green', skipped: 'dim' };
@@ -24948,7 +25634,8 @@ async function runCheck(options, io) {
     else {
         io.stdout(report);
     }
-    if (io.env.GITHUB_ACTIONS === 'true')
+    // Annotations go to stdout, so they would corrupt a JSON or Markdown report printed there.
+    if (io.env.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.out))
         await annotate(decision);
     return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
 }
@@ -32342,7 +33029,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 exports.As = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
