@@ -134,8 +134,8 @@ async function gatherKind(
       return problem(false, `no ${kind} artefact found for model "${model.name}" (set artefacts.${kind} in the config)`, modelLocation);
     }
   }
-  if (files.length > limits.max_artefacts_per_model) {
-    return problem(true, `${files.length} ${kind} files match, more than the limit of ${limits.max_artefacts_per_model}`, modelLocation);
+  if (files.length > limits.max_files_per_kind) {
+    return problem(true, `${files.length} ${kind} files match, more than the limit of ${limits.max_files_per_kind}`, modelLocation);
   }
   try {
     const parts: Evidence[] = [];

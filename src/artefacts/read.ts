@@ -115,12 +115,23 @@ export function mergeEvidence(kind: ArtefactKind, parts: readonly Evidence[]): E
       );
     case 'lineage': {
       const lineage = data as EvidenceByKind['lineage'][];
-      return { kind, sources, fieldLocations, data: { datasets: lineage.flatMap((l) => l.datasets), jobs: lineage.flatMap((l) => l.jobs) } };
+      const jobs = new Map(lineage.flatMap((l) => l.jobs).map((job) => [`${job.namespace ?? ''}\u0000${job.name}`, job]));
+      return {
+        kind,
+        sources,
+        fieldLocations,
+        data: { datasets: lineage.flatMap((l) => l.datasets), jobs: [...jobs.values()], ...withDefined('extra', mergeExtra(lineage)) },
+      };
     }
     case 'bias': {
       const bias = data as EvidenceByKind['bias'][];
       const attributes = [...new Set(bias.flatMap((b) => b.protected_attributes))];
-      return { kind, sources, fieldLocations, data: { protected_attributes: attributes, metrics: bias.flatMap((b) => b.metrics) } };
+      return {
+        kind,
+        sources,
+        fieldLocations,
+        data: { protected_attributes: attributes, metrics: bias.flatMap((b) => b.metrics), ...withDefined('extra', mergeExtra(bias)) },
+      };
     }
     case 'drift': {
       const drift = data as EvidenceByKind['drift'][];
@@ -132,8 +143,30 @@ export function mergeEvidence(kind: ArtefactKind, parts: readonly Evidence[]): E
           dataset_drift: drift.some((d) => d.dataset_drift),
           share_drifted: Math.max(...drift.map((d) => d.share_drifted)),
           features: drift.flatMap((d) => d.features),
+          // The widest span the reports cover: the first reference window, the last current one.
+          ...withDefined('reference', drift.find((d) => d.reference)?.reference),
+          ...withDefined('current', drift.findLast((d) => d.current)?.current),
+          ...withDefined('extra', mergeExtra(drift)),
         },
       };
     }
   }
+}
+
+function withDefined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** Unmapped fields of several files: lists are joined (e.g. every file's events), other values the last file's. */
+function mergeExtra(parts: readonly { extra?: Record<string, unknown> | undefined }[]): Record<string, unknown> | undefined {
+  const extras = parts.map((part) => part.extra).filter((extra): extra is Record<string, unknown> => extra !== undefined);
+  if (extras.length === 0) return undefined;
+  const merged: Record<string, unknown> = {};
+  for (const extra of extras) {
+    for (const [key, value] of Object.entries(extra)) {
+      const previous = merged[key];
+      merged[key] = Array.isArray(previous) && Array.isArray(value) ? [...previous, ...value] : value;
+    }
+  }
+  return merged;
 }

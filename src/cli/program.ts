@@ -18,6 +18,7 @@ import { isPackReference, loadPolicy } from '../policy/load.js';
 import { renderPolicyExplanation } from '../report/explain.js';
 import { renderDecision, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { VERSION } from '../version.js';
+import { checkKeepingSubjects, recordDecisions, registerAuditCommands, validateAuditUrl } from './audit-commands.js';
 
 /** What a command asks the entry point to do when it is done. */
 export interface CommandOutcome {
@@ -53,6 +54,8 @@ export function buildProgram(io: CliIo, done: (outcome: CommandOutcome) => void)
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --out <file>', 'write the report to this file instead of standard output')
     .option('-a, --approvals <file>', 'YAML/JSON list of approvals (user, teams, state, at, source, model) for CI systems other than GitHub')
+    .option('--audit <url>', 'append one decision record per model to this audit store: file:PATH or postgres://... (default: no audit trail)')
+    .option('--actor <name>', 'who ran the check, for the audit record (default: $GITHUB_ACTOR, then $USER)')
     .action(async (options: CheckOptions) => done(await runCheck(options, io)));
 
   program
@@ -76,6 +79,8 @@ export function buildProgram(io: CliIo, done: (outcome: CommandOutcome) => void)
     .argument('<file-or-pack>', 'policy file or shipped pack name')
     .action((reference: string) => done(runPolicyExplain(reference, io)));
 
+  registerAuditCommands(program, io, done);
+
   return program;
 }
 
@@ -90,15 +95,19 @@ interface CheckOptions {
   format: ReportFormat;
   out?: string;
   approvals?: string;
+  audit?: string;
+  actor?: string;
 }
 
 async function runCheck(options: CheckOptions, io: CliIo): Promise<CommandOutcome> {
+  if (options.audit !== undefined) validateAuditUrl(options.audit);
   const repoConfig = await loadRepoConfig(options.config, io.cwd);
   const root = path.resolve(io.cwd, path.dirname(repoConfig.path));
   const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
   const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
   const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
-  const decision = await check({ repoConfig, policy, workspace, models: options.model, approvals, now: io.now() });
+  const request = { repoConfig, policy, workspace, models: options.model, approvals, now: io.now() };
+  const { decision, subjects } = options.audit !== undefined ? await checkKeepingSubjects(request) : { decision: await check(request), subjects: [] };
   if (decision.models.length === 0) throw usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
   const report = renderDecision(decision, options.format, { color: io.color && !options.out });
   if (options.out) {
@@ -109,6 +118,12 @@ async function runCheck(options: CheckOptions, io: CliIo): Promise<CommandOutcom
   }
   // Annotations go to stdout, so they would corrupt a JSON or Markdown report printed there.
   if (io.env.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.out)) await annotate(decision);
+  if (options.audit !== undefined) {
+    const announce = options.format === 'text' || Boolean(options.out);
+    const recorded = await recordDecisions({ url: options.audit, decision, subjects, root, actor: options.actor, announce }, io);
+    // The verdict is printed either way; an unrecorded decision still fails the run.
+    if (!recorded) return { exitCode: 2 };
+  }
   return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
 }
 

@@ -6,7 +6,7 @@ export const LimitsSchema = z
     max_file_bytes: z.number().int().positive().default(16 * 1024 * 1024),
     max_yaml_aliases: z.number().int().nonnegative().default(100),
     max_nesting_depth: z.number().int().positive().default(64),
-    max_artefacts_per_model: z.number().int().positive().default(200),
+    max_files_per_kind: z.number().int().positive().default(200),
   })
   .strict();
 

@@ -81,3 +81,16 @@ describe('native format strictness', () => {
     });
   });
 });
+
+describe('merging several files of one kind', () => {
+  it('joins unmapped lists, de-duplicates jobs and keeps drift windows', () => {
+    const lineage = (job: string, event: string) =>
+      `apiVersion: modelgate/v1\nkind: lineage\njobs: [{ name: ${job} }]\ndatasets: []\nextra: { events: [{ eventType: ${event} }] }\n`;
+    const merged = mergeEvidence('lineage', [read('a.yaml', lineage('train', 'COMPLETE')), read('b.yaml', lineage('train', 'FAIL'))]);
+    expect(merged.data).toMatchObject({ jobs: [{ name: 'train' }], extra: { events: [{ eventType: 'COMPLETE' }, { eventType: 'FAIL' }] } });
+
+    const drift = (window: string) => `apiVersion: modelgate/v1\nkind: drift\ndataset_drift: false\nshare_drifted: 0.1\nreference: { start: "${window}" }\ncurrent: { end: "${window}" }\n`;
+    const windows = mergeEvidence('drift', [read('a.yaml', drift('2025-01-01')), read('b.yaml', drift('2025-02-01'))]);
+    expect(windows.data).toMatchObject({ reference: { start: '2025-01-01' }, current: { end: '2025-02-01' } });
+  });
+});

@@ -1,0 +1,216 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { canonicalJson, sealRecord, type AuditHead, type AuditRecord } from '../record.js';
+import { AuditStoreError, parseEntries, type MigratableStore } from '../store.js';
+import { checkRecord, type StoredEntry } from '../verify.js';
+import { MIGRATIONS, MIGRATIONS_TABLE, RECORDS_TABLE, SCHEMA_VERSION } from './postgres-schema.js';
+
+/**
+ * Records in one PostgreSQL table, one chain per `chain` name (`?chain=` in the URL, default
+ * `default`). An append is one transaction that takes the chain's advisory lock, reads the
+ * head, inserts the record and commits; the table's keys refuse a fork even without the lock.
+ */
+export interface PostgresStoreOptions {
+  retry?: RetryOptions;
+  /** Connections in the pool; appends to one chain queue on its lock whatever this is. */
+  maxConnections?: number;
+}
+
+export interface RetryOptions {
+  /** Tries of one append when the connection fails (server restart, terminated backend). */
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
+const PAGE_SIZE = 1000;
+const CHAIN_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+/** Advisory lock keys for migrations and chains share one space with the application's own locks: a prefix keeps ours apart. */
+const LOCK_PREFIX = 'modelgate.audit:';
+
+export interface PostgresTarget {
+  /** What pg connects with: the URL without modelgate's own parameters. */
+  connectionString: string;
+  chain: string;
+  /** `postgres://user@host:port/db`, never with the password. */
+  shown: string;
+  password: string;
+}
+
+/** Splits modelgate's `chain` parameter off the URL and prepares a description without the password. */
+export function parsePostgresUrl(url: string): PostgresTarget {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AuditStoreError('invalid PostgreSQL URL (expected postgres://user:password@host:port/database)');
+  }
+  const chain = parsed.searchParams.get('chain') ?? 'default';
+  if (!CHAIN_NAME.test(chain)) throw new AuditStoreError(`invalid chain name "${chain}": use letters, digits, ".", "_" and "-"`);
+  parsed.searchParams.delete('chain');
+  const password = decodeURIComponent(parsed.password);
+  const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default database)';
+  const shown = `${parsed.protocol}//${user}${decodeURIComponent(parsed.host)}/${database}${chain === 'default' ? '' : ` (chain ${chain})`}`;
+  return { connectionString: parsed.toString(), chain, shown, password };
+}
+
+export function createPostgresStore(url: string, options: PostgresStoreOptions = {}): MigratableStore {
+  const target = parsePostgresUrl(url);
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: options.maxConnections ?? 4,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'modelgate',
+  });
+  // An idle connection the server closed (restart, terminated backend) is dropped by the pool;
+  // without a listener its error would end the process.
+  pool.on('error', () => undefined);
+
+  const fail = (error: unknown, doing: string): AuditStoreError => describePgError(error, doing, target);
+
+  const readEntries = async function* (): AsyncGenerator<StoredEntry> {
+    let after = -1;
+    for (;;) {
+      let rows: { seq: string; body: string }[];
+      try {
+        rows = (
+          await pool.query<{ seq: string; body: string }>(
+            `SELECT seq::text AS seq, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`,
+            [target.chain, after],
+          )
+        ).rows;
+      } catch (error) {
+        throw fail(error, 'read the audit records');
+      }
+      for (const row of rows) yield { text: row.body, where: `${target.shown} seq ${row.seq}` };
+      if (rows.length < PAGE_SIZE) return;
+      after = Number(rows[rows.length - 1]!.seq);
+    }
+  };
+
+  return {
+    description: target.shown,
+
+    async append(build) {
+      // Ids of records this call tried to insert: after a lost connection, one of them may have
+      // committed. Checking under the chain's lock (which the lost transaction held until it
+      // ended) tells for sure, so a retry never lands a record twice.
+      const attempted: string[] = [];
+      for (let attempt = 1; ; attempt += 1) {
+        let client: pg.PoolClient | undefined;
+        let broken: unknown;
+        try {
+          client = await pool.connect();
+          await client.query('BEGIN');
+          await client.query(`SET LOCAL lock_timeout = '60s'`);
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
+          if (attempted.length > 0) {
+            const landed = await client.query<{ body: string }>(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 AND id = ANY($2)`, [target.chain, attempted]);
+            if (landed.rows[0]) {
+              await client.query('COMMIT');
+              return recordOf(landed.rows[0].body, target.shown);
+            }
+          }
+          const last = await client.query<{ body: string }>(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
+          const head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
+          const record = sealRecord(build(head), head);
+          attempted.push(record.id);
+          await client.query(`INSERT INTO ${RECORDS_TABLE} (chain, body) VALUES ($1, $2)`, [target.chain, canonicalJson(record)]);
+          await client.query('COMMIT');
+          return record;
+        } catch (error) {
+          broken = error;
+          if (client) await client.query('ROLLBACK').catch(() => undefined);
+          if (!isTransient(error) || attempt >= retry.attempts) {
+            if (error instanceof AuditStoreError) throw error;
+            throw fail(error, attempted.length > 0 ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
+          }
+        } finally {
+          // A client whose connection failed is destroyed rather than returned to the pool.
+          client?.release(broken && isTransient(broken) ? (broken as Error) : undefined);
+        }
+        await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
+      }
+    },
+
+    readEntries,
+
+    readAll() {
+      return parseEntries(readEntries());
+    },
+
+    async migrate() {
+      let client: pg.PoolClient | undefined;
+      try {
+        client = await pool.connect();
+        await client.query('BEGIN');
+        // Two migrations started at once run one after the other; the second finds nothing to do.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${LOCK_PREFIX}migrate`]);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+        );
+        const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${MIGRATIONS_TABLE}`)).rows.map((row) => row.version));
+        const newest = Math.max(0, ...done);
+        if (newest > SCHEMA_VERSION) {
+          throw new AuditStoreError(`${target.shown}: the audit schema is at version ${newest}, newer than this modelgate knows (${SCHEMA_VERSION}): upgrade modelgate`);
+        }
+        const applied: number[] = [];
+        for (const migration of MIGRATIONS) {
+          if (done.has(migration.version)) continue;
+          await client.query(migration.sql);
+          await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
+          applied.push(migration.version);
+        }
+        await client.query('COMMIT');
+        return { applied, version: SCHEMA_VERSION };
+      } catch (error) {
+        if (client) await client.query('ROLLBACK').catch(() => undefined);
+        if (error instanceof AuditStoreError) throw error;
+        throw fail(error, 'migrate the audit schema');
+      } finally {
+        client?.release();
+      }
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function recordOf(body: string, shown: string): AuditRecord {
+  const checked = checkRecord({ text: body, where: shown });
+  if ('reason' in checked) throw new AuditStoreError(`${shown}: a stored record is damaged: ${checked.reason}; run \`modelgate audit verify\``);
+  return checked.record;
+}
+
+/** The head record is checked before anything is linked to it, so damage is never built upon. */
+function headOf(body: string, shown: string): AuditHead {
+  const record = recordOf(body, shown);
+  return { seq: record.seq, hash: record.hash };
+}
+
+/** SQLSTATE classes and socket errors after which the same append can safely be tried again. */
+const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof AuditStoreError) return false;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect/i.test(message);
+}
+
+/** A message that names the server and database but never the password. */
+function describePgError(error: unknown, doing: string, target: PostgresTarget): AuditStoreError {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  let reason = error instanceof Error ? error.message : String(error);
+  if (code === '42P01') reason = `the audit table does not exist: run \`modelgate audit migrate --audit ${target.shown.replace(/ \(chain .*\)$/, '')}\` once`;
+  else if (code === '55P03') reason = 'timed out waiting for the chain lock: another writer holds it';
+  else if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) reason = `cannot connect (${reason})`;
+  if (target.password) reason = reason.split(target.password).join('***');
+  return new AuditStoreError(`PostgreSQL ${target.shown}: cannot ${doing}: ${reason}`);
+}

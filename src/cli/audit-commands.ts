@@ -1,0 +1,305 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { buildDecisionRecord, RECORD_KINDS, type ArtefactDigest, type AuditRecord, type RecordKind } from '../audit/record.js';
+import { matchesFilter, parseTimeBound, type RecordFilter } from '../audit/query.js';
+import { renderCsvHeader, renderCsvRecord, renderJsonArrayEnd, renderJsonArrayPart, renderLogEntry } from '../audit/render.js';
+import { isMigratable, type AuditStore } from '../audit/store.js';
+import { auditStoreKind, openAuditStore } from '../audit/stores/open.js';
+import { createChainVerifier, describeBroken, formatAnchor, parseAnchor, type BrokenRecord, type ChainVerification } from '../audit/verify.js';
+import type { CheckRequest } from '../check.js';
+import { gatherSubjects } from '../check.js';
+import type { Decision, Subject, Verdict } from '../engine/decision.js';
+import { evaluate } from '../engine/evaluate.js';
+import { describeError, ModelgateError } from '../errors.js';
+import type { CliIo, CommandOutcome } from './program.js';
+
+/**
+ * The audit trail on the command line: `check --audit` records decisions, and `audit verify`,
+ * `log`, `export` and `migrate` serve auditors. Thin: records, filters and renderers live in
+ * src/audit; stores are imported only when a command opens one.
+ */
+
+const usage = (message: string) => new ModelgateError('usage', message);
+const VERDICTS = ['pass', 'warn', 'fail'] as const;
+
+/** Checks the URL names a supported store, so `check --audit` fails before doing any work. */
+export function validateAuditUrl(url: string): void {
+  auditStoreKind(url);
+}
+
+/** `check()`'s two steps, keeping the subjects: a record names the digest of every artefact judged. */
+export async function checkKeepingSubjects(request: CheckRequest): Promise<{ decision: Decision; subjects: Subject[] }> {
+  const subjects = await gatherSubjects(request);
+  return { decision: evaluate(request.policy, subjects, { now: request.now }), subjects };
+}
+
+export interface DecisionToRecord {
+  url: string;
+  decision: Decision;
+  subjects: readonly Subject[];
+  /** The repository root, absolute: artefact paths are recorded relative to it. */
+  root: string;
+  actor: string | undefined;
+  /** Whether a confirmation may go to stdout (not when stdout carries a JSON or Markdown report). */
+  announce: boolean;
+}
+
+/**
+ * Appends one decision record per model. Returns false, having said why on stderr, when any
+ * append fails: the caller then ends with exit code 2, so a decision is never lost silently.
+ */
+export async function recordDecisions(input: DecisionToRecord, io: CliIo): Promise<boolean> {
+  const { decision } = input;
+  const actor = input.actor ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? 'unknown';
+  let store: AuditStore | undefined;
+  const stored: AuditRecord[] = [];
+  try {
+    store = await openAuditStore(input.url, { cwd: io.cwd });
+    for (const model of decision.models) {
+      const subject = input.subjects.find((candidate) => candidate.model.name === model.name);
+      const entry = {
+        model,
+        policy: decision.policy,
+        artefacts: subject ? artefactDigests(subject, input.root, io.cwd) : [],
+        approvals: subject?.approvals ?? [],
+      };
+      const context = { time: io.now(), actor, trigger: { type: 'cli' as const } };
+      stored.push(await store.append((head) => buildDecisionRecord(entry, head, context)));
+    }
+  } catch (error) {
+    const where = store?.description ?? 'the audit store';
+    const partly = stored.length > 0 ? ` (${stored.length} of ${decision.models.length} model decisions were recorded, up to seq ${stored.at(-1)!.seq})` : '';
+    io.stderr(`modelgate: audit: the decision was not recorded in ${where}${partly}: ${describeError(error)}\n`);
+    return false;
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+  if (input.announce && stored.length > 0) {
+    const seqs = stored.length === 1 ? `seq ${stored[0]!.seq}` : `seq ${stored[0]!.seq}-${stored.at(-1)!.seq}`;
+    io.stdout(`audit: ${stored.length} decision record${stored.length === 1 ? '' : 's'} appended to ${store!.description} (${seqs})\n`);
+  }
+  return true;
+}
+
+/** Digests of every file read as evidence, by path relative to the repository root. */
+function artefactDigests(subject: Subject, root: string, cwd: string): ArtefactDigest[] {
+  return Object.values(subject.evidence).flatMap((evidence) =>
+    (evidence?.sources ?? []).map((source) => ({
+      path: path.relative(root, path.resolve(cwd, source.path)).split(path.sep).join('/'),
+      sha256: source.sha256.replace(/^sha256:/, ''),
+    })),
+  );
+}
+
+interface StoreOptions {
+  audit: string;
+}
+
+interface FilterOptions {
+  model: string[];
+  kind: RecordKind[];
+  verdict: Verdict[];
+  approver: string[];
+  since?: string;
+  until?: string;
+}
+
+export function registerAuditCommands(program: Command, io: CliIo, done: (outcome: CommandOutcome) => void): void {
+  const audit = program.command('audit').description('the audit trail: verify, read and export the hash-chained decision records');
+  const storeOption = () => new Option('--audit <url>', 'the audit store: file:PATH or postgres://user:password@host:port/database[?chain=NAME]').makeOptionMandatory();
+  const withFilters = (command: Command) =>
+    command
+      .option('--model <name>', 'only records of this model (repeatable)', collect, [] as string[])
+      .option(`--kind <kind>`, `only records of this kind: ${RECORD_KINDS.join(', ')} (repeatable)`, collectChoice(RECORD_KINDS), [] as RecordKind[])
+      .option('--verdict <verdict>', 'only decisions with this verdict: pass, warn, fail (repeatable)', collectChoice(VERDICTS), [] as Verdict[])
+      .option('--approver <user>', 'only records approved by this user (repeatable)', collect, [] as string[])
+      .option('--since <date>', 'only records at or after this ISO 8601 date or date-time')
+      .option('--until <date>', 'only records before the end of this date, or at or before this date-time');
+
+  audit
+    .command('verify')
+    .description('check every record, hash and link of the chain; exit 0 when intact, 1 naming the first broken record')
+    .addOption(storeOption())
+    .option('--anchor <seq:hash>', 'a head printed by an earlier verify: the chain must still hold that record, so removal from the end is caught')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: StoreOptions & { anchor?: string; format: 'text' | 'json' }) => done(await runVerify(options, io)));
+
+  withFilters(
+    audit
+      .command('log')
+      .description('show the records, oldest first, checking the chain as they are read')
+      .addOption(storeOption())
+      .addOption(new Option('-f, --format <format>', 'text, or json (one record per line)').choices(['text', 'json']).default('text')),
+  ).action(async (options: StoreOptions & FilterOptions & { format: 'text' | 'json' }) => done(await runLog(options, io)));
+
+  withFilters(
+    audit
+      .command('export')
+      .description('export the records as CSV or a JSON array, checking the chain as they are read')
+      .addOption(storeOption())
+      .addOption(new Option('-f, --format <format>', 'export format').choices(['csv', 'json']).makeOptionMandatory())
+      .option('-o, --out <file>', 'write to this file instead of standard output'),
+  ).action(async (options: StoreOptions & FilterOptions & { format: 'csv' | 'json'; out?: string }) => done(await runExport(options, io)));
+
+  audit
+    .command('migrate')
+    .description('create or upgrade the audit tables of a postgres:// store (safe to run again)')
+    .addOption(storeOption())
+    .action(async (options: StoreOptions) => done(await runMigrate(options, io)));
+}
+
+async function runVerify(options: StoreOptions & { anchor?: string; format: 'text' | 'json' }, io: CliIo): Promise<CommandOutcome> {
+  const anchor = options.anchor === undefined ? undefined : parseAnchor(options.anchor);
+  if (options.anchor !== undefined && !anchor) throw usage(`--anchor ${options.anchor}: expected <seq>:<sha256 hex>, as printed by audit verify`);
+  return withStore(options.audit, io, async (store) => {
+    const verifier = createChainVerifier(anchor ? { anchor } : {});
+    for await (const entry of store.readEntries()) {
+      if (verifier.push(entry)) break;
+    }
+    const result = verifier.finish();
+    if (options.format === 'json') {
+      io.stdout(`${JSON.stringify({ store: store.description, ...result, ...(result.head && { anchor: formatAnchor(result.head) }) }, null, 2)}\n`);
+    } else {
+      io.stdout(renderVerification(result, store.description));
+    }
+    return { exitCode: result.ok ? 0 : 1 };
+  });
+}
+
+function renderVerification(result: ChainVerification, description: string): string {
+  if (result.broken) {
+    return `broken: ${describeBroken(result.broken)}\n${result.checked} record${result.checked === 1 ? '' : 's'} before it verified in ${description}\n`;
+  }
+  if (!result.head) return `ok: no records in ${description}\n`;
+  return `ok: ${result.checked} record${result.checked === 1 ? '' : 's'} verified in ${description}\nhead: ${formatAnchor(result.head)}\n`;
+}
+
+async function runLog(options: StoreOptions & FilterOptions & { format: 'text' | 'json' }, io: CliIo): Promise<CommandOutcome> {
+  const filter = filterOf(options);
+  return withStore(options.audit, io, async (store) => {
+    let shown = 0;
+    const broken = await readVerified(store, (record) => {
+      if (!matchesFilter(record, filter)) return;
+      shown += 1;
+      io.stdout(options.format === 'json' ? `${JSON.stringify(record)}\n` : renderLogEntry(record));
+    });
+    if (broken) return chainBroken(broken, io);
+    if (shown === 0 && options.format === 'text') io.stdout('no matching records\n');
+    return { exitCode: 0 };
+  });
+}
+
+async function runExport(options: StoreOptions & FilterOptions & { format: 'csv' | 'json'; out?: string }, io: CliIo): Promise<CommandOutcome> {
+  const filter = filterOf(options);
+  const out = options.out ? path.resolve(io.cwd, options.out) : undefined;
+  return withStore(options.audit, io, async (store) => {
+    // A file export is written aside and renamed into place: an export cut short by a broken chain leaves no file.
+    const temporary = out && `${out}.${process.pid}.tmp`;
+    const handle = temporary ? await open(temporary, 'w') : undefined;
+    const write = async (text: string) => {
+      if (handle) await handle.write(text);
+      else io.stdout(text);
+    };
+    let count = 0;
+    let broken: BrokenRecord | undefined;
+    try {
+      const chunks: string[] = [];
+      if (options.format === 'csv') chunks.push(renderCsvHeader());
+      broken = await readVerified(store, (record) => {
+        if (!matchesFilter(record, filter)) return;
+        chunks.push(options.format === 'csv' ? renderCsvRecord(record) : renderJsonArrayPart(record, count));
+        count += 1;
+      }, async () => {
+        // Flushed per page rather than per record, so long chains stream without a write per line.
+        if (chunks.length > 0) await write(chunks.splice(0).join(''));
+      });
+      if (!broken) {
+        if (options.format === 'json') chunks.push(renderJsonArrayEnd(count));
+        await write(chunks.splice(0).join(''));
+      }
+    } finally {
+      await handle?.close();
+    }
+    if (broken) {
+      if (temporary) await unlink(temporary).catch(() => undefined);
+      return chainBroken(broken, io);
+    }
+    if (temporary && out) {
+      await rename(temporary, out);
+      io.stdout(`exported ${count} record${count === 1 ? '' : 's'} to ${options.out}\n`);
+    }
+    return { exitCode: 0 };
+  });
+}
+
+async function runMigrate(options: StoreOptions, io: CliIo): Promise<CommandOutcome> {
+  if (auditStoreKind(options.audit) !== 'postgres') throw usage('audit migrate applies to postgres:// stores; a file: store needs no migration');
+  return withStore(options.audit, io, async (store) => {
+    if (!isMigratable(store)) throw usage(`${store.description} has no schema to migrate`);
+    const { applied, version } = await store.migrate();
+    io.stdout(
+      applied.length > 0
+        ? `migrated ${store.description}: applied ${applied.map((v) => `#${v}`).join(', ')}; schema version ${version}\n`
+        : `${store.description}: schema up to date (version ${version})\n`,
+    );
+    return { exitCode: 0 };
+  });
+}
+
+/**
+ * Reads the chain through the verifier, handing each sound record to `each`; returns the first
+ * break, if any. Log and export check as they read, so they never present a broken chain as sound.
+ */
+async function readVerified(store: AuditStore, each: (record: AuditRecord) => void, flush?: () => Promise<void>): Promise<BrokenRecord | undefined> {
+  const verifier = createChainVerifier();
+  let sinceFlush = 0;
+  for await (const entry of store.readEntries()) {
+    const broken = verifier.push(entry);
+    if (broken) return broken;
+    each(JSON.parse(entry.text) as AuditRecord);
+    sinceFlush += 1;
+    if (flush && sinceFlush >= 500) {
+      sinceFlush = 0;
+      await flush();
+    }
+  }
+  return verifier.finish().broken;
+}
+
+function chainBroken(broken: BrokenRecord, io: CliIo): CommandOutcome {
+  io.stderr(`modelgate: audit chain broken: ${describeBroken(broken)} (run \`modelgate audit verify\` for details)\n`);
+  return { exitCode: 1 };
+}
+
+async function withStore(url: string, io: CliIo, task: (store: AuditStore) => Promise<CommandOutcome>): Promise<CommandOutcome> {
+  const store = await openAuditStore(url, { cwd: io.cwd });
+  try {
+    return await task(store);
+  } finally {
+    await store.close().catch(() => undefined);
+  }
+}
+
+function filterOf(options: FilterOptions): RecordFilter {
+  return {
+    models: options.model,
+    kinds: options.kind,
+    verdicts: options.verdict,
+    approvers: options.approver,
+    ...(options.since !== undefined && { since: parseTimeBound(options.since, 'since') }),
+    ...(options.until !== undefined && { until: parseTimeBound(options.until, 'until') }),
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** A repeatable option with a fixed set of values (commander's `choices` does not repeat). */
+function collectChoice<T extends string>(choices: readonly T[]) {
+  return (value: string, previous: T[]): T[] => {
+    if (!choices.includes(value as T)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return [...previous, value as T];
+  };
+}
