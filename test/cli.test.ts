@@ -39,7 +39,7 @@ describe('the CLI bundle', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('FAIL   bias.disparate-impact: disparate impact for age_band=65+ is 0.71, outside [0.8, 1.25]');
     expect(run.stdout).toContain('fixtures/demo-repo/models/churn-predictor/reports/bias.yaml:10:5');
-    expect(run.stdout).toMatch(/verdict: fail — 3 of 5 models blocked/);
+    expect(run.stdout).toMatch(/verdict: fail — 4 of 8 models blocked/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 

@@ -44,8 +44,15 @@ async function withFileLock(lockPath, shownPath, task, options = {}) {
     const settings = { ...DEFAULT_LOCK_OPTIONS, ...options };
     const owner = { pid: process.pid, host: (0,external_node_os_.hostname)(), token: (0,external_node_crypto_.randomUUID)(), since: new Date().toISOString() };
     const content = JSON.stringify(owner);
-    await acquire(lockPath, shownPath, content, settings);
+    // Known before the lock file exists: another waiter in this process must never take it for a leftover.
     heldHere.add(owner.token);
+    try {
+        await acquire(lockPath, shownPath, content, settings);
+    }
+    catch (error) {
+        heldHere.delete(owner.token);
+        throw error;
+    }
     try {
         return await task({
             assertHeld: async () => {
@@ -56,8 +63,9 @@ async function withFileLock(lockPath, shownPath, task, options = {}) {
         });
     }
     finally {
-        heldHere.delete(owner.token);
+        // Released before the token is forgotten, or a waiter here could take the lock for a leftover while it is removed.
         await release(lockPath, content);
+        heldHere.delete(owner.token);
     }
 }
 async function acquire(lockPath, shownPath, content, settings) {

@@ -8032,7 +8032,7 @@ function isObject(value) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8006);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1721);
 
 
 
@@ -8074,7 +8074,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8006:
+/***/ 1721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8677,6 +8677,3478 @@ const CYCLONEDX_MLBOM_FORMAT = {
     adapt: adaptCycloneDx,
 };
 
+;// CONCATENATED MODULE: ./src/artefacts/formats/evidently-common.ts
+
+/**
+ * What every Evidently generation shares once read: per-column drift results, the
+ * dataset-level statements a report makes, and the rules that fill in what a
+ * generation leaves unsaid. Each generation's reader only finds these pieces.
+ */
+/** Evidently's default share of drifted columns at which a dataset counts as drifted (DatasetDriftMetric, DriftedColumnsCount). */
+const DEFAULT_DRIFT_SHARE = 0.5;
+const NO_DRIFT_METRIC = 'no drift metric (DatasetDriftMetric, DataDriftTable, DriftedColumnsCount, ...)';
+function evidently_common_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function evidently_common_nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+/** `evidently:metric:DataDriftTable`, `evidently.metrics.data_drift.data_drift_table.DataDriftTable` → `DataDriftTable`. */
+function typeName(type) {
+    const text = evidently_common_nonEmpty(type);
+    if (text === undefined)
+        return undefined;
+    return text.split(/[:.]/).pop() || undefined;
+}
+/** True for a `.json` file whose top level is an object; only then may a detector look inside. */
+function jsonObjectOf(input) {
+    if (!/\.json$/i.test(input.path))
+        return undefined;
+    const value = input.structured().value;
+    // A native modelgate file names its apiVersion; Evidently never writes one.
+    if (!evidently_common_isObject(value) || typeof value.apiVersion === 'string')
+        return undefined;
+    return value;
+}
+/** Reads numbers, booleans and strings at a pointer, refusing anything else with the line it stands on. */
+class Reader {
+    doc;
+    constructor(doc) {
+        this.doc = doc;
+    }
+    locate(pointer) {
+        return this.doc.locate(pointer);
+    }
+    fail(message, pointer) {
+        throw (0,errors/* artefactError */.bo)(message, this.doc.locate(pointer));
+    }
+    /** A finite number; absent (or null, which Evidently writes for an unset optional) gives undefined. */
+    optionalNumber(value, pointer, what) {
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        this.fail(`${what} is ${JSON.stringify(value)}, which is not a finite number`, pointer);
+    }
+    number(value, pointer, what) {
+        if (value === null)
+            this.fail(`${what} is null, which is not a finite number`, pointer);
+        const number = this.optionalNumber(value, pointer, what);
+        if (number === undefined)
+            this.fail(`${what} is missing`, pointer);
+        return number;
+    }
+    /** A share of columns, 0..1. */
+    share(value, pointer, what) {
+        const share = this.number(value, pointer, what);
+        if (share < 0 || share > 1)
+            this.fail(`${what} is ${share}, which is not a share between 0 and 1`, pointer);
+        return share;
+    }
+    /** The top-level object of a file: an adapter can be chosen by `--format` without detection, so it checks again. */
+    topLevel(what, required) {
+        const value = this.doc.value;
+        if (!evidently_common_isObject(value))
+            this.fail(`not ${what}: expected a JSON object at the top level`, []);
+        if (required !== undefined && !evidently_common_isObject(value[required]))
+            this.fail(`not ${what}: it has no "${required}" object`, []);
+        return value;
+    }
+    boolean(value, pointer, what) {
+        if (typeof value === 'boolean')
+            return value;
+        this.fail(`${what} is ${value === undefined ? 'missing' : `${JSON.stringify(value)}, not true or false`}`, pointer);
+    }
+}
+/** Ranks of dataset-level statements, lowest first. */
+const RANK = { table: 1, datasetMetric: 2, numberTest: 3, shareTest: 4 };
+/**
+ * Collects what one Evidently file says about drift and turns it into normalized drift
+ * evidence: stated values win; unstated ones are derived the way Evidently derives them.
+ */
+class DriftCollector {
+    reader;
+    features = new Map();
+    featuresLocation;
+    datasetDrift = [];
+    shares = [];
+    driftShare;
+    extra = {};
+    driftMetrics = [];
+    otherMetrics = [];
+    otherTests = [];
+    windows = {};
+    windowLocations = {};
+    constructor(reader) {
+        this.reader = reader;
+    }
+    /** Where the per-column results are, for `fieldLocations.features` (the first list seen). */
+    featuresAt(pointer) {
+        this.featuresLocation ??= this.reader.locate(pointer);
+    }
+    /**
+     * One column's result. A column reported twice (e.g. by DataDriftTable and by a
+     * ColumnDriftMetric) stays one feature, the first report's, and counts as drifted if
+     * any report says so: a gate must not miss a drift one of two metrics found.
+     */
+    addFeature(input) {
+        const existing = this.features.get(input.name);
+        if (existing) {
+            existing.drifted ||= input.drifted;
+            const also = Array.isArray(existing.extra.also_reported_by) ? existing.extra.also_reported_by : [];
+            existing.extra.also_reported_by = [...also, input.source];
+            return;
+        }
+        this.featuresAt(input.pointer.slice(0, -1));
+        const feature = {
+            name: input.name,
+            drifted: input.drifted,
+            location: this.reader.locate(input.pointer),
+            extra: { source: input.source, ...input.extra },
+        };
+        if (input.test !== undefined)
+            feature.test = input.test;
+        if (input.score !== undefined)
+            feature.score = input.score;
+        if (input.threshold !== undefined)
+            feature.threshold = input.threshold;
+        this.features.set(input.name, feature);
+    }
+    stateDatasetDrift(value, pointer, source, rank) {
+        this.datasetDrift.push({ value, location: this.reader.locate(pointer), source, rank });
+    }
+    stateShare(value, pointer, source, rank) {
+        this.shares.push({ value, location: this.reader.locate(pointer), source, rank });
+    }
+    /** The share of drifted columns at which the tool calls the dataset drifted; the first stated wins. */
+    stateDriftShare(value, pointer, source) {
+        this.driftShare ??= { value, location: this.reader.locate(pointer), source, rank: 0 };
+    }
+    /** Reference and current windows: Evidently has no fields for them, so they come from run metadata and the timestamp. */
+    readWindows(metadata, metadataPointer, timestamp, timestampPointer) {
+        for (const side of ['reference', 'current']) {
+            const window = {};
+            let at;
+            if (evidently_common_isObject(metadata)) {
+                const nested = metadata[side];
+                for (const bound of ['start', 'end']) {
+                    const fromNested = evidently_common_isObject(nested) ? evidently_common_nonEmpty(nested[bound]) : undefined;
+                    const flat = evidently_common_nonEmpty(metadata[`${side}_${bound}`]);
+                    if (fromNested !== undefined) {
+                        window[bound] = fromNested;
+                        at ??= [...metadataPointer, side];
+                    }
+                    else if (flat !== undefined) {
+                        window[bound] = flat;
+                        at ??= [...metadataPointer, `${side}_${bound}`];
+                    }
+                }
+            }
+            // Evidently's timestamp is the time the current data refers to (the run time when not set): the current window ends there.
+            const stamp = evidently_common_nonEmpty(timestamp);
+            if (side === 'current' && window.end === undefined && stamp !== undefined) {
+                window.end = stamp;
+                at ??= timestampPointer;
+            }
+            if (at !== undefined) {
+                this.windows[side] = window;
+                this.windowLocations[side] = this.reader.locate(at);
+            }
+        }
+    }
+    hasDriftEvidence() {
+        return this.features.size > 0 || this.shares.length > 0 || this.datasetDrift.length > 0;
+    }
+    /** Normalized drift evidence; `missing` says what the file lacks when it holds no drift result at all. */
+    finish(missing) {
+        if (!this.hasDriftEvidence()) {
+            const found = missing.found.length > 0 ? `; it has: ${[...new Set(missing.found)].join(', ')}` : '';
+            this.reader.fail(`${NO_DRIFT_METRIC} in this ${missing.what}${found}`, missing.pointer);
+        }
+        const features = [...this.features.values()];
+        const fieldLocations = {};
+        // Several statements of one rank (e.g. metrics over different column sets) read as one, as mergeEvidence merges files.
+        const shares = topRanked(this.shares);
+        const statedDrift = topRanked(this.datasetDrift);
+        let share;
+        if (shares.length > 0) {
+            share = shares.reduce((max, next) => (next.value > max.value ? next : max));
+        }
+        else if (features.length > 0) {
+            const drifted = features.filter((feature) => feature.drifted).length;
+            share = { value: drifted / features.length, location: this.featuresLocation, source: 'derived from the columns', rank: 0 };
+        }
+        else {
+            const stated = statedDrift[0];
+            throw (0,errors/* artefactError */.bo)(`${stated.source} states dataset drift but neither the share of drifted columns nor any column's result`, stated.location);
+        }
+        fieldLocations.share_drifted = share.location;
+        let datasetDrift;
+        if (statedDrift.length > 0) {
+            datasetDrift = statedDrift.some((stated) => stated.value);
+            const deciding = statedDrift.find((stated) => stated.value === datasetDrift);
+            fieldLocations.dataset_drift = deciding.location;
+            this.extra.dataset_drift_from = deciding.source;
+        }
+        else {
+            // Not stated by this generation: decided as Evidently's DatasetDriftMetric decides (share >= drift_share).
+            const threshold = this.driftShare?.value ?? DEFAULT_DRIFT_SHARE;
+            datasetDrift = share.value >= threshold;
+            fieldLocations.dataset_drift = this.driftShare?.location ?? share.location;
+            this.extra.dataset_drift_from = `derived: share of drifted columns >= drift_share (${threshold}${this.driftShare ? `, from ${this.driftShare.source}` : ', Evidently default'})`;
+        }
+        if (this.featuresLocation)
+            fieldLocations.features = this.featuresLocation;
+        const extra = { ...this.extra };
+        if (this.driftMetrics.length > 0)
+            extra.drift_metrics = this.driftMetrics;
+        if (this.otherMetrics.length > 0)
+            extra.other_metrics = this.otherMetrics;
+        if (this.otherTests.length > 0)
+            extra.other_tests = this.otherTests;
+        const data = {
+            dataset_drift: datasetDrift,
+            share_drifted: share.value,
+            features: features.map((feature) => ({ ...feature })),
+            extra,
+        };
+        for (const side of ['reference', 'current']) {
+            if (this.windows[side]) {
+                data[side] = this.windows[side];
+                fieldLocations[side] = this.windowLocations[side];
+            }
+        }
+        const locate = (path) => {
+            const [field, index] = path;
+            if (field === 'features' && typeof index === 'number')
+                return features[index]?.location ?? fieldLocations.features ?? { path: this.reader.doc.path };
+            return (typeof field === 'string' ? fieldLocations[field] : undefined) ?? { path: this.reader.doc.path };
+        };
+        return { data, fieldLocations, locate };
+    }
+}
+function topRanked(statements) {
+    const top = Math.max(...statements.map((statement) => statement.rank));
+    return statements.filter((statement) => statement.rank === top);
+}
+/** Fields of a per-column result that are plot data (histograms, scatter, correlations), not findings: not carried. */
+const PLOT_FIELDS = new Set([
+    'current',
+    'reference',
+    'scatter',
+    'current_distribution',
+    'reference_distribution',
+    'current_small_distribution',
+    'reference_small_distribution',
+    'current_correlations',
+    'reference_correlations',
+    'current_scatter',
+    'x_name',
+    'plot_shape',
+]);
+/**
+ * The fields of an entry that no normalized field took, minus plot data and the `type`
+ * tag pydantic writes to tell classes apart (the metric's name is kept instead).
+ */
+function unmapped(entry, mapped) {
+    const rest = {};
+    for (const [key, value] of Object.entries(entry)) {
+        if (!mapped.includes(key) && !PLOT_FIELDS.has(key) && key !== 'type')
+            rest[key] = value;
+    }
+    return rest;
+}
+/**
+ * How a statistical test decides drift, from its Evidently name or display name: p-value
+ * tests drift below the threshold, distances at or above it (each as in Evidently's stattests).
+ * Only needed where a generation states a score but not whether it drifted.
+ */
+const STATTEST_RULES = {};
+const pValueBelow = (score, threshold) => score < threshold;
+const distanceAtLeast = (score, threshold) => score >= threshold;
+for (const name of ['chisquare', 'chi-square p_value', 'z', 'z-test p_value', 'anderson', 'anderson-darling', 'tvd', 'total-variation-distance', 'mannw', 'mann-whitney u-rank test', 'fisher_exact', "fisher's exact test", 'empirical_mmd', 'cramer_von_mises', 'epps_singleton', 'g_test', 't_test']) {
+    STATTEST_RULES[name] = pValueBelow;
+}
+for (const name of ['wasserstein', 'wasserstein distance (normed)', 'psi', 'jensenshannon', 'jensen-shannon distance', 'kl_div', 'kullback-leibler divergence', 'hellinger', 'hellinger distance']) {
+    STATTEST_RULES[name] = distanceAtLeast;
+}
+STATTEST_RULES.ks = STATTEST_RULES['k-s p_value'] = (score, threshold) => score <= threshold;
+STATTEST_RULES.ed = STATTEST_RULES['energy-distance'] = (score, threshold) => score > threshold;
+function driftRuleOf(test) {
+    const key = test.trim().toLowerCase();
+    return STATTEST_RULES[key] ?? (/p[_-]value/.test(key) ? pValueBelow : undefined);
+}
+/** A test status that says its condition failed: FAIL, or WARNING for a non-critical test. */
+function statusFailed(status) {
+    if (status === 'FAIL' || status === 'WARNING')
+        return true;
+    if (status === 'SUCCESS')
+        return false;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/evidently-legacy.ts
+
+/**
+ * Evidently's legacy API: `Report` and `TestSuite` of 0.2–0.4 (module `evidently`), kept
+ * as `evidently.legacy` in 0.5–0.7. Three files come out of it: the report JSON
+ * (`json()`/`as_dict()`/`save_json()`), the test suite JSON, and the snapshot that
+ * `save()` and the 0.4 workspace write.
+ */
+const COLUMN_FIELDS = ['column_name', 'stattest_name', 'stattest_threshold', 'threshold', 'drift_score', 'drift_detected'];
+/** One column's drift result: a DataDriftTable `drift_by_columns` entry or a ColumnDriftMetric result. */
+function readColumn(collector, entry, pointer, source, key) {
+    const reader = collector.reader;
+    if (!evidently_common_isObject(entry))
+        reader.fail(`a ${source} column result must be an object`, pointer);
+    const name = evidently_common_nonEmpty(entry.column_name) ?? key;
+    if (name === undefined)
+        reader.fail(`a ${source} column result has no column_name`, pointer);
+    // 0.2 wrote `threshold`; 0.3 and later `stattest_threshold`.
+    const thresholdKey = entry.stattest_threshold !== undefined ? 'stattest_threshold' : 'threshold';
+    collector.addFeature({
+        name,
+        test: evidently_common_nonEmpty(entry.stattest_name),
+        score: reader.optionalNumber(entry.drift_score, [...pointer, 'drift_score'], `drift_score of column "${name}"`),
+        threshold: reader.optionalNumber(entry[thresholdKey], [...pointer, thresholdKey], `${thresholdKey} of column "${name}"`),
+        drifted: reader.boolean(entry.drift_detected, [...pointer, 'drift_detected'], `drift_detected of column "${name}"`),
+        pointer,
+        source,
+        extra: unmapped(entry, COLUMN_FIELDS),
+    });
+}
+const DATASET_METRICS = new Set(['DatasetDriftMetric']);
+const TABLE_METRICS = new Set(['DataDriftTable', 'TextDescriptorsDriftMetric']);
+const COLUMN_METRICS = new Set(['ColumnDriftMetric']);
+const EMBEDDING_METRICS = new Set(['EmbeddingsDriftMetric']);
+/** Result types of the snapshot, for a metric whose own config lost its type. */
+const METRIC_OF_RESULT = {
+    DatasetDriftMetricResults: 'DatasetDriftMetric',
+    DataDriftTableResults: 'DataDriftTable',
+    ColumnDataDriftMetrics: 'ColumnDriftMetric',
+    ColumnDriftMetricResults: 'ColumnDriftMetric',
+    EmbeddingsDriftMetricResults: 'EmbeddingsDriftMetric',
+    TextDescriptorsDriftMetricResults: 'TextDescriptorsDriftMetric',
+};
+function isLegacyDriftMetric(name) {
+    return DATASET_METRICS.has(name) || TABLE_METRICS.has(name) || COLUMN_METRICS.has(name) || EMBEDDING_METRICS.has(name);
+}
+/**
+ * One legacy metric result. Returns false for a metric that says nothing about drift.
+ * `config` is the metric's own parameters where the file keeps them (snapshots).
+ */
+function readLegacyMetric(collector, name, result, pointer, config) {
+    if (!isLegacyDriftMetric(name))
+        return false;
+    const reader = collector.reader;
+    if (!evidently_common_isObject(result))
+        reader.fail(`the result of ${name} must be an object`, pointer);
+    if (typeName(result.type) === 'ErrorResult')
+        reader.fail(`${name} ended in an error when Evidently ran it: no drift result`, pointer);
+    if (COLUMN_METRICS.has(name)) {
+        readColumn(collector, result, pointer, name);
+        return true;
+    }
+    if (EMBEDDING_METRICS.has(name)) {
+        const embeddings = evidently_common_nonEmpty(result.embeddings_name) ?? 'embeddings';
+        collector.addFeature({
+            name: embeddings,
+            test: evidently_common_nonEmpty(result.method_name),
+            score: reader.optionalNumber(result.drift_score, [...pointer, 'drift_score'], `drift_score of embeddings "${embeddings}"`),
+            drifted: reader.boolean(result.drift_detected, [...pointer, 'drift_detected'], `drift_detected of embeddings "${embeddings}"`),
+            pointer,
+            source: name,
+            extra: unmapped(result, ['embeddings_name', 'method_name', 'drift_score', 'drift_detected']),
+        });
+        return true;
+    }
+    const rank = DATASET_METRICS.has(name) ? RANK.datasetMetric : RANK.table;
+    collector.stateDatasetDrift(reader.boolean(result.dataset_drift, [...pointer, 'dataset_drift'], `dataset_drift of ${name}`), [...pointer, 'dataset_drift'], `${name}.dataset_drift`, rank);
+    const share = reader.share(result.share_of_drifted_columns, [...pointer, 'share_of_drifted_columns'], `share_of_drifted_columns of ${name}`);
+    collector.stateShare(share, [...pointer, 'share_of_drifted_columns'], `${name}.share_of_drifted_columns`, rank);
+    for (const count of ['number_of_columns', 'number_of_drifted_columns']) {
+        reader.optionalNumber(result[count], [...pointer, count], `${count} of ${name}`);
+    }
+    // 0.2 named DatasetDriftMetric's threshold `threshold`; 0.3 and later `drift_share`.
+    const driftShareKey = result.drift_share !== undefined ? 'drift_share' : result.threshold !== undefined ? 'threshold' : undefined;
+    if (driftShareKey !== undefined) {
+        const driftShare = reader.share(result[driftShareKey], [...pointer, driftShareKey], `${driftShareKey} of ${name}`);
+        collector.stateDriftShare(driftShare, [...pointer, driftShareKey], `${name}.${driftShareKey}`);
+    }
+    const summary = { metric: name, ...unmapped(result, ['drift_by_columns']) };
+    if (config !== undefined)
+        summary.config = config;
+    collector.driftMetrics.push(summary);
+    const columns = result.drift_by_columns;
+    if (columns !== undefined) {
+        if (!evidently_common_isObject(columns))
+            reader.fail(`drift_by_columns of ${name} must be an object of columns`, [...pointer, 'drift_by_columns']);
+        collector.featuresAt([...pointer, 'drift_by_columns']);
+        for (const [key, entry] of Object.entries(columns))
+            readColumn(collector, entry, [...pointer, 'drift_by_columns', key], name, key);
+    }
+    return true;
+}
+/** Legacy drift tests by class (snapshots) or by the display name the JSON keeps (0.1 names included). */
+const TEST_KINDS = {
+    TestShareOfDriftedColumns: 'share',
+    TestShareOfDriftedFeatures: 'share',
+    'Share of Drifted Columns': 'share',
+    'Share of Drifted Features': 'share',
+    TestNumberOfDriftedColumns: 'number',
+    TestNumberOfDriftedFeatures: 'number',
+    'Number of Drifted Features': 'number',
+    'Number of Drifted Columns': 'number',
+    TestColumnDrift: 'column',
+    TestFeatureValueDrift: 'column',
+    'Drift per Column': 'column',
+    'Drift per Feature': 'column',
+};
+/** A column's drift flag in test parameters: `detected` (0.2+) or `data_drift` (0.1: a boolean or "Detected"/"Not Detected"). */
+function detectedOf(reader, parameters, pointer, what) {
+    const key = parameters.detected !== undefined ? 'detected' : parameters.data_drift !== undefined ? 'data_drift' : undefined;
+    if (key === undefined)
+        return undefined;
+    const value = parameters[key];
+    if (value === 'Detected')
+        return true;
+    if (value === 'Not Detected')
+        return false;
+    return reader.boolean(value, [...pointer, key], `${key} of ${what}`);
+}
+/** A column of a drift test; `at` is where its fields are, `pointer` where the column's entry (or its test) stands. */
+function readTestColumn(collector, name, parameters, pointer, at, source, fallbackDrifted) {
+    const reader = collector.reader;
+    const drifted = detectedOf(reader, parameters, at, `column "${name}"`) ?? fallbackDrifted;
+    if (drifted === undefined)
+        reader.fail(`the drift test result of column "${name}" says neither "detected" nor a status`, pointer);
+    collector.addFeature({
+        name,
+        test: evidently_common_nonEmpty(parameters.stattest),
+        score: reader.optionalNumber(parameters.score, [...at, 'score'], `score of column "${name}"`),
+        threshold: reader.optionalNumber(parameters.threshold, [...at, 'threshold'], `threshold of column "${name}"`),
+        drifted,
+        pointer,
+        source,
+        extra: unmapped(parameters, ['column_name', 'stattest', 'score', 'threshold', 'detected', 'data_drift', 'type']),
+    });
+}
+/**
+ * One legacy test result `{name, description, status, group, parameters}`. Column tests
+ * become features; the share (or number) test's verdict is the dataset's drift, as the
+ * team's own gate decided it. Returns false for a test that is not about drift.
+ */
+function readLegacyTest(collector, test, pointer, className) {
+    const reader = collector.reader;
+    if (!evidently_common_isObject(test))
+        return false;
+    const title = evidently_common_nonEmpty(test.name) ?? className ?? 'test';
+    const kind = (className !== undefined ? TEST_KINDS[className] : undefined) ?? TEST_KINDS[title];
+    if (kind === undefined)
+        return false;
+    const status = test.status;
+    const description = typeof test.description === 'string' ? test.description : undefined;
+    if (status === 'ERROR') {
+        reader.fail(`drift test "${title}" ended in ERROR when Evidently ran it${description ? `: ${description}` : ''}`, [...pointer, 'status']);
+    }
+    const failed = statusFailed(status);
+    const parameters = evidently_common_isObject(test.parameters) ? test.parameters : {};
+    const parametersAt = [...pointer, 'parameters'];
+    const summary = { test: title, status };
+    if (description !== undefined)
+        summary.description = description;
+    if (parameters.condition !== undefined)
+        summary.condition = parameters.condition;
+    const tests = Array.isArray(collector.extra.drift_tests) ? collector.extra.drift_tests : [];
+    collector.extra.drift_tests = [...tests, summary];
+    // A skipped test computed nothing: it is listed, and says nothing about drift.
+    if (status === 'SKIPPED')
+        return true;
+    if (kind === 'column') {
+        // 0.1 kept the one column under `features`; later versions flatten it with its name.
+        const nested = evidently_common_isObject(parameters.features) ? Object.entries(parameters.features) : [];
+        if (nested.length > 0) {
+            for (const [name, entry] of nested) {
+                if (!evidently_common_isObject(entry))
+                    reader.fail(`the drift test result of column "${name}" must be an object`, [...parametersAt, 'features', name]);
+                readTestColumn(collector, name, entry, [...parametersAt, 'features', name], [...parametersAt, 'features', name], title, failed);
+            }
+            return true;
+        }
+        const name = evidently_common_nonEmpty(parameters.column_name) ?? description?.match(/\*\*(.+?)\*\*/)?.[1];
+        if (name === undefined)
+            reader.fail(`drift test "${title}" names no column`, pointer);
+        readTestColumn(collector, name, parameters, pointer, parametersAt, title, failed);
+        return true;
+    }
+    if (evidently_common_isObject(parameters.features)) {
+        collector.featuresAt([...parametersAt, 'features']);
+        for (const [name, entry] of Object.entries(parameters.features)) {
+            if (!evidently_common_isObject(entry))
+                reader.fail(`the drift test result of column "${name}" must be an object`, [...parametersAt, 'features', name]);
+            readTestColumn(collector, name, entry, [...parametersAt, 'features', name], [...parametersAt, 'features', name], title);
+        }
+    }
+    else {
+        // Without the column table the description still says "... (2 out of 5)" or "... for 2 out of 5 features".
+        const counts = description?.match(/(\d+) out of (\d+)/);
+        const total = counts ? Number(counts[2]) : 0;
+        if (counts && total > 0)
+            collector.stateShare(Number(counts[1]) / total, [...pointer, 'description'], `test "${title}" description`, kind === 'share' ? RANK.shareTest : RANK.numberTest);
+    }
+    if (failed !== undefined) {
+        const condition = parameters.condition !== undefined ? ` (condition ${JSON.stringify(parameters.condition)})` : '';
+        collector.stateDatasetDrift(failed, [...pointer, 'status'], `test "${title}" status ${String(status)}${condition}`, kind === 'share' ? RANK.shareTest : RANK.numberTest);
+    }
+    return true;
+}
+function metricList(reader, value, pointer) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value))
+        reader.fail(`"${String(pointer[pointer.length - 1])}" must be a list`, pointer);
+    return value;
+}
+/** `{metric, result}` entries of a report JSON (or of a test suite's `metric_results`). */
+function readLegacyMetricEntries(collector, entries, at, found) {
+    entries.forEach((entry, index) => {
+        const pointer = [...at, index];
+        if (!evidently_common_isObject(entry) || typeof entry.metric !== 'string')
+            collector.reader.fail('a report metric must be an object with a "metric" name', pointer);
+        found.push(entry.metric);
+        if (!readLegacyMetric(collector, entry.metric, entry.result, [...pointer, 'result']))
+            collector.otherMetrics.push(entry);
+    });
+}
+/** Top-level fields worth keeping (version, timestamp, run metadata); unset ones (null) are left out. */
+function keepFields(collector, source, keys) {
+    for (const key of keys)
+        if (source[key] !== undefined && source[key] !== null)
+            collector.extra[key] = source[key];
+}
+function adaptLegacyReport(input) {
+    const reader = new Reader(input.structured());
+    const report = reader.topLevel('an Evidently report');
+    const collector = new DriftCollector(reader);
+    const found = [];
+    readLegacyMetricEntries(collector, metricList(reader, report.metrics, ['metrics']), ['metrics'], found);
+    keepFields(collector, report, ['version', 'timestamp']);
+    collector.readWindows(undefined, [], report.timestamp, ['timestamp']);
+    return collector.finish({ what: 'Evidently report', pointer: ['metrics'], found });
+}
+function adaptLegacyTestSuite(input) {
+    const reader = new Reader(input.structured());
+    const suite = reader.topLevel('an Evidently test suite');
+    const collector = new DriftCollector(reader);
+    const found = [];
+    // `json(include_metrics=True)` adds the metrics the tests ran on: read first, their scores are not rounded.
+    readLegacyMetricEntries(collector, metricList(reader, suite.metric_results, ['metric_results']), ['metric_results'], found);
+    metricList(reader, suite.tests, ['tests']).forEach((test, index) => {
+        if (!readLegacyTest(collector, test, ['tests', index]))
+            collector.otherTests.push(test);
+        if (evidently_common_isObject(test) && typeof test.name === 'string')
+            found.push(test.name);
+    });
+    keepFields(collector, suite, ['version', 'timestamp', 'summary']);
+    collector.readWindows(undefined, [], suite.timestamp, ['timestamp']);
+    return collector.finish({ what: 'Evidently test suite', pointer: ['tests'], found });
+}
+function adaptLegacySnapshot(input) {
+    const reader = new Reader(input.structured());
+    const snapshot = reader.topLevel('an Evidently snapshot', 'suite');
+    const collector = new DriftCollector(reader);
+    const suite = snapshot.suite;
+    const found = [];
+    const metrics = metricList(reader, suite.metrics, ['suite', 'metrics']);
+    metricList(reader, suite.metric_results, ['suite', 'metric_results']).forEach((result, index) => {
+        const config = evidently_common_isObject(metrics[index]) ? metrics[index] : undefined;
+        const name = typeName(config?.type) ?? (evidently_common_isObject(result) ? METRIC_OF_RESULT[typeName(result.type) ?? ''] : undefined);
+        if (name === undefined)
+            return;
+        found.push(name);
+        const params = config ? unmapped(config, ['type']) : undefined;
+        if (!readLegacyMetric(collector, name, result, ['suite', 'metric_results', index], params)) {
+            // Snapshot results embed rendering data: other metrics are listed by name and configuration only.
+            collector.otherMetrics.push({ metric: name, ...(params ? { config: params } : {}) });
+        }
+    });
+    const tests = metricList(reader, suite.tests, ['suite', 'tests']);
+    metricList(reader, suite.test_results, ['suite', 'test_results']).forEach((result, index) => {
+        const config = tests[index];
+        const className = evidently_common_isObject(config) ? typeName(config.type) : undefined;
+        if (!readLegacyTest(collector, result, ['suite', 'test_results', index], className))
+            collector.otherTests.push(result);
+        if (evidently_common_isObject(result) && typeof result.name === 'string')
+            found.push(result.name);
+    });
+    keepFields(collector, snapshot, ['id', 'name', 'timestamp', 'metadata', 'tags']);
+    collector.readWindows(snapshot.metadata, ['metadata'], snapshot.timestamp, ['timestamp']);
+    return collector.finish({ what: 'Evidently snapshot', pointer: ['suite'], found });
+}
+/** A legacy `{metric: "Name", result: {...}}` entry, as opposed to a 0.6+ `{id, value}` one. */
+function isLegacyMetricEntry(entry) {
+    return evidently_common_isObject(entry) && typeof entry.metric === 'string' && 'result' in entry;
+}
+function isLegacyTestEntry(entry) {
+    return evidently_common_isObject(entry) && typeof entry.name === 'string' && typeof entry.status === 'string' && entry.metric_config === undefined;
+}
+const EVIDENTLY_LEGACY_REPORT_FORMAT = {
+    id: 'evidently-legacy-report',
+    kind: 'drift',
+    description: 'Evidently Report JSON of the legacy API: 0.2–0.4 `Report.json()`/`as_dict()`/`save_json()` and `evidently.legacy.report.Report` in 0.5–0.7 (metrics[].metric/result: DatasetDriftMetric, DataDriftTable, ColumnDriftMetric, ...)',
+    detect: (input) => {
+        const value = jsonObjectOf(input);
+        if (!value || !Array.isArray(value.metrics))
+            return false;
+        // An empty report still reads (as "no drift metric") when it carries the legacy version stamp.
+        return value.metrics.some(isLegacyMetricEntry) || (value.metrics.length === 0 && typeof value.version === 'string' && value.tests === undefined);
+    },
+    adapt: adaptLegacyReport,
+};
+const EVIDENTLY_LEGACY_TEST_SUITE_FORMAT = {
+    id: 'evidently-legacy-test-suite',
+    kind: 'drift',
+    description: 'Evidently TestSuite JSON of the legacy API: 0.2–0.4 `TestSuite.json()`/`as_dict()`/`save_json()` and `evidently.legacy.test_suite.TestSuite` in 0.5–0.7 (tests[].name/status/parameters: TestShareOfDriftedColumns, TestNumberOfDriftedColumns, TestColumnDrift, ...)',
+    detect: (input) => {
+        const value = jsonObjectOf(input);
+        if (!value || !Array.isArray(value.tests) || value.metrics !== undefined)
+            return false;
+        return value.tests.some(isLegacyTestEntry) || (value.tests.length === 0 && evidently_common_isObject(value.summary));
+    },
+    adapt: adaptLegacyTestSuite,
+};
+const EVIDENTLY_LEGACY_SNAPSHOT_FORMAT = {
+    id: 'evidently-legacy-snapshot',
+    kind: 'drift',
+    description: 'Evidently legacy Snapshot JSON: `Report.save()`/`TestSuite.save()` and workspace snapshots of 0.4, `evidently.legacy` in 0.5–0.7 (suite.metrics/metric_results/tests/test_results, metadata, tags, timestamp)',
+    detect: (input) => {
+        const value = jsonObjectOf(input);
+        return !!value && evidently_common_isObject(value.suite) && (Array.isArray(value.suite.metric_results) || Array.isArray(value.suite.test_results));
+    },
+    adapt: adaptLegacySnapshot,
+};
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/evidently-v2.ts
+
+/** A parameter value written in a metric label: numbers read as numbers. */
+function labelValue(text) {
+    // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+    return text.length <= 64 && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : text;
+}
+/**
+ * `ValueDrift(column=age,method=Wasserstein distance (normed),threshold=0.1)` → type and
+ * parameters. 0.6 writes only this label (`metric_id`); 0.7 adds a `config` object.
+ */
+function parseMetricLabel(label) {
+    const match = /^([A-Za-z_][\w]*)\((.*)\)$/s.exec(label.trim());
+    if (!match)
+        return undefined;
+    const params = {};
+    // Values may hold commas and parentheses ("Wasserstein distance (normed)"): split only before the next `name=`.
+    for (const part of match[2].split(/,(?=[A-Za-z_]\w*=)/)) {
+        const eq = part.indexOf('=');
+        if (eq > 0)
+            params[part.slice(0, eq)] = labelValue(part.slice(eq + 1));
+    }
+    return { type: match[1], params };
+}
+function paramsOf(config) {
+    if (!evidently_common_isObject(config))
+        return {};
+    const { type: _type, ...params } = config;
+    return params;
+}
+function readRunMetrics(reader, run) {
+    if (!Array.isArray(run.metrics))
+        reader.fail('"metrics" must be a list', ['metrics']);
+    const items = run.metrics.map((metric, index) => {
+        const pointer = ['metrics', index];
+        if (!evidently_common_isObject(metric))
+            reader.fail('a metric must be an object', pointer);
+        const label = evidently_common_nonEmpty(metric.metric_name) ?? evidently_common_nonEmpty(metric.metric_id);
+        const parsed = label !== undefined ? parseMetricLabel(label) : undefined;
+        const config = evidently_common_isObject(metric.config) ? metric.config : undefined;
+        const value = metric.value;
+        return {
+            id: evidently_common_nonEmpty(metric.id),
+            type: typeName(config?.type) ?? parsed?.type,
+            params: { ...parsed?.params, ...paramsOf(config) },
+            pointer,
+            single: { value, pointer: [...pointer, 'value'] },
+            count: { value: evidently_common_isObject(value) ? value.count : undefined, pointer: [...pointer, 'value', 'count'] },
+            share: { value: evidently_common_isObject(value) ? value.share : undefined, pointer: [...pointer, 'value', 'share'] },
+            tests: [],
+            kept: metric,
+        };
+    });
+    const looseTests = (Array.isArray(run.tests) ? run.tests : []).flatMap((test, index) => evidently_common_isObject(test) ? [{ test, pointer: ['tests', index] }] : []);
+    // A test names its metric by the metric's `id` in `metric_config.metric_id`.
+    const byId = new Map(items.filter((item) => item.id !== undefined).map((item) => [item.id, item]));
+    const unattached = [];
+    for (const entry of looseTests) {
+        const metricId = evidently_common_isObject(entry.test.metric_config) ? evidently_common_nonEmpty(entry.test.metric_config.metric_id) : undefined;
+        const owner = metricId !== undefined ? byId.get(metricId) : undefined;
+        if (owner)
+            owner.tests.push(entry);
+        else
+            unattached.push(entry);
+    }
+    return { items, looseTests: unattached };
+}
+function readSnapshotMetrics(reader, snapshot) {
+    if (!evidently_common_isObject(snapshot.metric_results))
+        reader.fail('"metric_results" must be an object of results by metric id', ['metric_results']);
+    return Object.entries(snapshot.metric_results).map(([key, result]) => {
+        const pointer = ['metric_results', key];
+        if (!evidently_common_isObject(result))
+            reader.fail('a metric result must be an object', pointer);
+        const location = evidently_common_isObject(result.metric_value_location) ? result.metric_value_location : {};
+        const metric = evidently_common_isObject(location.metric) ? location.metric : {};
+        const config = evidently_common_isObject(metric.params) ? metric.params : {};
+        const count = evidently_common_isObject(result.count) ? result.count : {};
+        const share = evidently_common_isObject(result.share) ? result.share : {};
+        const tests = Array.isArray(result.tests) ? result.tests : [];
+        const type = typeName(config.type);
+        const params = paramsOf(config);
+        return {
+            id: evidently_common_nonEmpty(metric.metric_id) ?? key,
+            type,
+            params,
+            pointer,
+            single: { value: result.value, pointer: [...pointer, 'value'] },
+            count: { value: count.value, pointer: [...pointer, 'count', 'value'] },
+            share: { value: share.value, pointer: [...pointer, 'share', 'value'] },
+            tests: tests.flatMap((test, index) => (evidently_common_isObject(test) ? [{ test, pointer: [...pointer, 'tests', index] }] : [])),
+            // Snapshot results embed rendering widgets: other metrics keep their id, type, parameters and value only.
+            kept: {
+                id: key,
+                metric: type ?? evidently_common_nonEmpty(result.display_name) ?? key,
+                config: params,
+                ...(result.value !== undefined ? { value: result.value } : {}),
+                ...(count.value !== undefined ? { count: count.value } : {}),
+                ...(share.value !== undefined ? { share: share.value } : {}),
+            },
+        };
+    });
+}
+function testSummary(test) {
+    const summary = {};
+    for (const key of ['id', 'name', 'description', 'status'])
+        if (test[key] !== undefined)
+            summary[key] = test[key];
+    if (evidently_common_isObject(test.metric_config) && test.metric_config.metric_id !== undefined)
+        summary.metric_id = test.metric_config.metric_id;
+    return summary;
+}
+/** The drift test Evidently adds to a ValueDrift when a report runs with `include_tests=True`. */
+function isValueDriftTest(test) {
+    return test.id === 'drift' || (typeof test.name === 'string' && /^value drift for column /i.test(test.name));
+}
+function readDriftedColumnsCount(collector, item) {
+    const reader = collector.reader;
+    const share = reader.share(item.share.value, item.share.pointer, 'the share of DriftedColumnsCount');
+    const count = reader.optionalNumber(item.count.value, item.count.pointer, 'the count of DriftedColumnsCount');
+    collector.stateShare(share, item.share.pointer, 'DriftedColumnsCount.share', RANK.datasetMetric);
+    const driftShare = item.params.drift_share;
+    if (driftShare !== undefined)
+        collector.stateDriftShare(reader.share(driftShare, item.pointer, 'drift_share of DriftedColumnsCount'), item.pointer, 'DriftedColumnsCount drift_share');
+    collector.driftMetrics.push({
+        metric: 'DriftedColumnsCount',
+        ...(item.id !== undefined ? { id: item.id } : {}),
+        ...(count !== undefined ? { count } : {}),
+        share,
+        config: item.params,
+    });
+    for (const { test } of item.tests)
+        collector.otherTests.push(testSummary(test));
+}
+/**
+ * A ValueDrift holds only the column's score. Whether it drifted is the verdict of its
+ * drift test when the report ran with tests, else the score against the threshold in the
+ * direction of the method (p-values below, distances at or above), as Evidently decides.
+ */
+function readValueDrift(collector, item) {
+    const reader = collector.reader;
+    const name = evidently_common_nonEmpty(item.params.column);
+    if (name === undefined)
+        reader.fail('ValueDrift names no column', item.pointer);
+    const score = reader.number(item.single.value, item.single.pointer, `the drift score of column "${name}"`);
+    const method = evidently_common_nonEmpty(item.params.method);
+    const threshold = reader.optionalNumber(item.params.threshold, item.pointer, `threshold of ValueDrift for column "${name}"`);
+    const extra = {};
+    if (item.id !== undefined)
+        extra.metric_id = item.id;
+    let drifted;
+    const driftTest = item.tests.find(({ test }) => isValueDriftTest(test));
+    if (driftTest) {
+        if (driftTest.test.status === 'ERROR')
+            reader.fail(`the drift test of column "${name}" ended in ERROR when Evidently ran it`, [...driftTest.pointer, 'status']);
+        drifted = statusFailed(driftTest.test.status);
+        extra.decided_by = `test status ${String(driftTest.test.status)}`;
+    }
+    const rule = method !== undefined ? driftRuleOf(method) : undefined;
+    if (drifted === undefined && rule !== undefined && threshold !== undefined) {
+        drifted = rule(score, threshold);
+        extra.decided_by = `score against threshold (${method})`;
+    }
+    if (drifted === undefined) {
+        const why = method === undefined || threshold === undefined ? 'states no method and threshold' : `uses "${method}", whose drift direction modelgate does not know`;
+        reader.fail(`ValueDrift for column "${name}" ${why} and has no drift test result: run the Report with include_tests=True, or set method and threshold`, item.pointer);
+    }
+    for (const { test } of item.tests)
+        if (test !== driftTest?.test)
+            collector.otherTests.push(testSummary(test));
+    collector.addFeature({ name, test: method, score, threshold, drifted, pointer: item.pointer, source: 'ValueDrift', extra });
+}
+function readItems(collector, items, listAt) {
+    const found = [];
+    collector.featuresAt(listAt);
+    for (const item of items) {
+        if (item.type !== undefined)
+            found.push(item.type);
+        if (item.type === 'DriftedColumnsCount')
+            readDriftedColumnsCount(collector, item);
+        else if (item.type === 'ValueDrift')
+            readValueDrift(collector, item);
+        else {
+            collector.otherMetrics.push(item.kept);
+            for (const { test } of item.tests)
+                collector.otherTests.push(testSummary(test));
+        }
+    }
+    return found;
+}
+function adaptRun(input) {
+    const reader = new Reader(input.structured());
+    const collector = new DriftCollector(reader);
+    const { items, looseTests } = readRunMetrics(reader, reader.topLevel('an Evidently report'));
+    const found = readItems(collector, items, ['metrics']);
+    for (const { test } of looseTests)
+        collector.otherTests.push(testSummary(test));
+    return collector.finish({ what: 'Evidently report', pointer: ['metrics'], found });
+}
+function adaptSnapshot(input) {
+    const reader = new Reader(input.structured());
+    const snapshot = reader.topLevel('an Evidently snapshot', 'metric_results');
+    const collector = new DriftCollector(reader);
+    const found = readItems(collector, readSnapshotMetrics(reader, snapshot), ['metric_results']);
+    for (const key of ['name', 'timestamp', 'metadata', 'tags'])
+        if (snapshot[key] !== undefined && snapshot[key] !== null)
+            collector.extra[key] = snapshot[key];
+    collector.readWindows(snapshot.metadata, ['metadata'], snapshot.timestamp, ['timestamp']);
+    return collector.finish({ what: 'Evidently snapshot', pointer: ['metric_results'], found });
+}
+/** A 0.6/0.7 `{id, metric_id | metric_name | config, value}` entry. */
+function isRunMetricEntry(entry) {
+    return evidently_common_isObject(entry) && 'value' in entry && (typeof entry.metric_id === 'string' || typeof entry.metric_name === 'string' || evidently_common_isObject(entry.config));
+}
+const EVIDENTLY_REPORT_FORMAT = {
+    id: 'evidently-report',
+    kind: 'drift',
+    description: 'Evidently Report run JSON of the current API: 0.6 (`evidently.future`, metrics[].id/metric_id/value) and 0.7 (metrics[].id/metric_name/config/value) from `Snapshot.dict()`/`json()`/`save_json()`, with tests[] (DriftedColumnsCount, ValueDrift, ...)',
+    detect: (input) => {
+        const value = jsonObjectOf(input);
+        if (!value || !Array.isArray(value.metrics))
+            return false;
+        return value.metrics.some(isRunMetricEntry) || (value.metrics.length === 0 && Array.isArray(value.tests));
+    },
+    adapt: adaptRun,
+};
+const EVIDENTLY_SNAPSHOT_FORMAT = {
+    id: 'evidently-snapshot',
+    kind: 'drift',
+    description: 'Evidently Snapshot dump of the current API, 0.6–0.7: `Snapshot.dumps()`/`dump_dict()` and workspace runs (metric_results by metric id, top_level_metrics, timestamp, metadata, tags)',
+    detect: (input) => {
+        const value = jsonObjectOf(input);
+        return !!value && evidently_common_isObject(value.metric_results) && Array.isArray(value.top_level_metrics);
+    },
+    adapt: adaptSnapshot,
+};
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/evidently.ts
+
+
+
+
+/**
+ * Every Evidently drift output modelgate reads, one adapter per schema generation. Their
+ * detection rules exclude each other, so the order only matters against other formats.
+ */
+const EVIDENTLY_FORMATS = [
+    EVIDENTLY_LEGACY_REPORT_FORMAT,
+    EVIDENTLY_LEGACY_TEST_SUITE_FORMAT,
+    EVIDENTLY_LEGACY_SNAPSHOT_FORMAT,
+    EVIDENTLY_REPORT_FORMAT,
+    EVIDENTLY_SNAPSHOT_FORMAT,
+];
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
+};
+
+
+
+;// CONCATENATED MODULE: ./src/artefacts/metrics.ts
+/**
+ * Fairness metrics go by several names across tools; policies use one. A metric whose
+ * name is an alias is renamed and keeps the tool's name in `original_name`.
+ */
+const BIAS_METRIC_ALIASES = {
+    di: 'disparate_impact',
+    disparate_impact_ratio: 'disparate_impact',
+    spd: 'statistical_parity_difference',
+    dppl: 'statistical_parity_difference',
+    demographic_parity_difference: 'statistical_parity_difference',
+    statistical_parity: 'statistical_parity_difference',
+};
+const CANONICAL_NAMES = new Set(Object.values(BIAS_METRIC_ALIASES));
+function normalizeBiasMetricName(name) {
+    const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    // hasOwn: a name such as `constructor` must not resolve to an inherited property.
+    const normalized = Object.hasOwn(BIAS_METRIC_ALIASES, key) ? BIAS_METRIC_ALIASES[key] : CANONICAL_NAMES.has(key) ? key : undefined;
+    if (normalized === undefined || normalized === name)
+        return { name };
+    return { name: normalized, original_name: name };
+}
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/fairlearn-table.ts
+
+
+
+/**
+ * A Fairlearn metric table: the shape `MetricFrame.by_group` exports (rows are groups of
+ * one or more sensitive features, columns are metrics), as CSV or JSON. Fairlearn has no
+ * file format of its own, so the exact rules are modelgate's, documented in
+ * docs/formats/fairlearn-table.md.
+ */
+const FAIRLEARN_TABLE_FORMAT_ID = 'fairlearn-table';
+/** Joins the values of several sensitive features into one group key, and their names into one attribute. */
+const JOIN = ',';
+const SELECTION_RATE = 'selection_rate';
+/** Rows read to decide whether a CSV file is a metric table; the whole file is read by `adapt`. */
+const DETECT_RECORDS = 50;
+const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Spellings of values that are numbers gone wrong: they keep a column a metric column, and then fail. */
+const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+function fairlearn_table_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isNumberText(text) {
+    // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+    return text.length <= 64 && NUMBER.test(text);
+}
+/** Whether a value belongs in a metric column: a number, or a string that spells one (finite or not). */
+function looksNumeric(value) {
+    if (typeof value === 'number')
+        return true;
+    if (typeof value !== 'string')
+        return false;
+    const text = value.trim();
+    return isNumberText(text) || NOT_FINITE.test(text);
+}
+function isMetricName(name, canonical) {
+    return normalizeBiasMetricName(name).name === canonical || name.trim().toLowerCase().replace(/[\s-]+/g, '_') === canonical;
+}
+/** A cell's value as a finite number, or an error naming the metric, the group and the line. */
+function fairlearn_table_valueOf(cell, metric, group, allowText) {
+    const { raw } = cell;
+    const where = `metric "${metric}" for group "${group}"`;
+    if (raw === undefined || raw === null || raw === '')
+        throw (0,errors/* artefactError */.bo)(`${where} has no value`, cell.location);
+    if (typeof raw === 'number') {
+        if (Number.isFinite(raw))
+            return raw;
+    }
+    else if (typeof raw === 'string' && allowText && isNumberText(raw.trim())) {
+        const value = Number(raw.trim());
+        if (Number.isFinite(value))
+            return value;
+    }
+    else if (typeof raw === 'string' && !allowText && looksNumeric(raw)) {
+        throw (0,errors/* artefactError */.bo)(`${where} is the string ${JSON.stringify(raw)}; a metric value must be a JSON number`, cell.location);
+    }
+    throw (0,errors/* artefactError */.bo)(`${where} has value ${JSON.stringify(raw)}, which is not a finite number`, cell.location);
+}
+/**
+ * Leading comment lines hold the directives. They come before the header, so no CSV
+ * record (and no quoted field) can span them: reading them line by line is safe.
+ */
+function readPreamble(text) {
+    const preamble = { lines: 0, comments: [] };
+    let start = 0;
+    while (start < text.length) {
+        const end = text.indexOf('\n', start);
+        const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed !== '' && !trimmed.startsWith('#'))
+            break;
+        preamble.lines++;
+        if (trimmed.startsWith('#')) {
+            const directive = /^#\s*(sensitive_features|reference_group)\s*:(.*)$/i.exec(trimmed);
+            const lineNumber = preamble.lines;
+            if (directive?.[1].toLowerCase() === 'sensitive_features') {
+                const names = directive[2].split(JOIN).map((name) => name.trim()).filter((name) => name !== '');
+                preamble.sensitiveFeatures = { names, line: lineNumber };
+            }
+            else if (directive) {
+                preamble.referenceGroup = { value: directive[2].trim(), line: lineNumber };
+            }
+            else {
+                preamble.comments.push(trimmed.replace(/^#\s?/, ''));
+            }
+        }
+        if (end === -1)
+            break;
+        start = end + 1;
+    }
+    return preamble;
+}
+function readCsvRecords(input, text, fromLine, limit) {
+    let records;
+    try {
+        records = parse(text, {
+            from_line: fromLine,
+            info: true,
+            trim: true,
+            skip_empty_lines: true,
+            ...(limit === undefined ? {} : { to: limit }),
+        });
+    }
+    catch (error) {
+        if (error instanceof CsvError) {
+            const line = error.lines;
+            const reason = error.message.replace(/ (on|at) line \d+.*$/, '');
+            throw (0,errors/* artefactError */.bo)(`invalid CSV: ${reason}`, line ? { path: input.path, line } : { path: input.path });
+        }
+        throw error;
+    }
+    return records.map(({ record, info }) => {
+        // info.lines is the line a record ends on; a quoted field may span several lines.
+        const breaks = record.reduce((count, cell) => count + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+        return { cells: record, line: info.lines - breaks };
+    });
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Fairlearn names an unnamed sensitive feature `sensitive_feature_<i>`; an empty header cell gets that name. */
+function headerOf(input, record) {
+    const names = record.cells.map((cell, index) => (cell === '' ? `sensitive_feature_${index}` : cell));
+    const seen = new Set();
+    for (const name of names) {
+        const at = { path: input.path, line: record.line };
+        // The same names a JSON or YAML artefact may not use as keys: code downstream may copy them into objects.
+        if (FORBIDDEN_NAMES.has(name))
+            throw (0,errors/* artefactError */.bo)(`forbidden column name "${name}"`, at);
+        if (seen.has(name))
+            throw (0,errors/* artefactError */.bo)(`the header names column "${name}" twice`, at);
+        seen.add(name);
+    }
+    return names;
+}
+/** Which columns are sensitive features: the declared ones, else those holding any non-numeric value. */
+function featureColumns(header, rows, preamble) {
+    if (preamble.sensitiveFeatures) {
+        return new Set(preamble.sensitiveFeatures.names.map((name) => header.indexOf(name)).filter((index) => index >= 0));
+    }
+    const features = new Set();
+    header.forEach((_, column) => {
+        if (rows.some((row) => row.cells[column] !== '' && !looksNumeric(row.cells[column])))
+            features.add(column);
+    });
+    return features;
+}
+function detectCsv(input) {
+    const text = stripBom(input.text);
+    const preamble = readPreamble(text);
+    const records = readCsvRecords(input, text, preamble.lines + 1, DETECT_RECORDS);
+    if (records.length < 2)
+        return false;
+    const header = headerOf(input, records[0]);
+    const rows = records.slice(1);
+    const features = featureColumns(header, rows, preamble);
+    // A metric column: not a feature, with at least one number in the rows read.
+    return header.some((_, column) => !features.has(column) && rows.some((row) => isNumberText(row.cells[column] ?? '')));
+}
+function readCsvTable(input) {
+    if (input.text.length > input.limits.max_file_bytes) {
+        throw (0,errors/* artefactError */.bo)(`file is larger than the limit of ${input.limits.max_file_bytes} bytes`, { path: input.path });
+    }
+    const text = stripBom(input.text);
+    const preamble = readPreamble(text);
+    const records = readCsvRecords(input, text, preamble.lines + 1);
+    const at = (line) => ({ path: input.path, line });
+    if (records.length === 0)
+        throw (0,errors/* artefactError */.bo)('the metric table is empty: no header and no rows', { path: input.path });
+    const headerRecord = records[0];
+    const header = headerOf(input, headerRecord);
+    const rows = records.slice(1);
+    if (rows.length === 0)
+        throw (0,errors/* artefactError */.bo)('the metric table has a header but no rows', at(headerRecord.line));
+    if (preamble.sensitiveFeatures) {
+        const { names, line } = preamble.sensitiveFeatures;
+        if (names.length === 0)
+            throw (0,errors/* artefactError */.bo)('the sensitive_features comment names no column', at(line));
+        const missing = names.filter((name) => !header.includes(name));
+        if (missing.length > 0) {
+            throw (0,errors/* artefactError */.bo)(`the sensitive_features comment names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`, at(line));
+        }
+    }
+    const featureIndexes = featureColumns(header, rows, preamble);
+    // Header order for both the attribute name and the group key, whatever order a comment declares.
+    const featureOrder = header.map((_, column) => column).filter((column) => featureIndexes.has(column));
+    const features = featureOrder.map((column) => header[column]);
+    const metricIndexes = header.map((_, column) => column).filter((column) => !featureIndexes.has(column));
+    if (features.length === 0) {
+        throw (0,errors/* artefactError */.bo)('no sensitive-feature column: every column is numeric; name the group columns in a leading "# sensitive_features: a,b" line', at(headerRecord.line));
+    }
+    if (metricIndexes.length === 0)
+        throw (0,errors/* artefactError */.bo)('no metric column: every column holds text', at(headerRecord.line));
+    const table = {
+        features,
+        metricNames: metricIndexes.map((column) => header[column]),
+        rows: rows.map((record) => {
+            const group = featureOrder.map((column) => record.cells[column]).join(JOIN);
+            const values = new Map();
+            for (const column of metricIndexes)
+                values.set(header[column], { raw: record.cells[column], location: at(record.line) });
+            return { group, values, location: at(record.line) };
+        }),
+        fieldLocations: {
+            protected_attributes: at(preamble.sensitiveFeatures?.line ?? headerRecord.line),
+            metrics: at(headerRecord.line),
+        },
+        extra: preamble.comments.length > 0 ? { comments: preamble.comments } : {},
+    };
+    if (preamble.referenceGroup) {
+        table.referenceGroup = { value: preamble.referenceGroup.value, location: at(preamble.referenceGroup.line) };
+    }
+    return table;
+}
+// ---------------------------------------------------------------------------------------------
+// JSON
+function featuresOf(doc, value) {
+    const names = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(names) || names.length === 0 || !names.every((name) => typeof name === 'string' && name.trim() !== '')) {
+        throw (0,errors/* artefactError */.bo)('sensitive_features must be a non-empty list of column names', doc.locate(['sensitive_features']));
+    }
+    return names.map((name) => name.trim());
+}
+/** Rows as objects (`to_json(orient="records")` after `reset_index()`), at `pointer` in the document. */
+function readRecordRows(doc, list, pointer, declared) {
+    const rows = list.map((row, index) => {
+        if (!fairlearn_table_isObject(row))
+            throw (0,errors/* artefactError */.bo)('a row must be an object of column values', doc.locate([...pointer, index]));
+        return row;
+    });
+    const columns = [];
+    for (const row of rows)
+        for (const key of Object.keys(row))
+            if (!columns.includes(key))
+                columns.push(key);
+    const features = declared ??
+        columns.filter((column) => rows.some((row) => row[column] !== undefined && row[column] !== null && !looksNumeric(row[column])));
+    if (declared) {
+        const missing = declared.filter((name) => !columns.includes(name));
+        if (missing.length > 0) {
+            throw (0,errors/* artefactError */.bo)(`sensitive_features names ${missing.map((name) => `"${name}"`).join(', ')}, which no row has`, doc.locate(['sensitive_features']));
+        }
+    }
+    if (features.length === 0) {
+        throw (0,errors/* artefactError */.bo)('no sensitive-feature column: every column is numeric; declare them in "sensitive_features"', doc.locate(pointer));
+    }
+    const metricNames = columns.filter((column) => !features.includes(column));
+    if (metricNames.length === 0)
+        throw (0,errors/* artefactError */.bo)('no metric column: every column holds text', doc.locate(pointer));
+    return {
+        features,
+        metricNames,
+        rows: rows.map((row, index) => {
+            const location = doc.locate([...pointer, index]);
+            const group = features
+                .map((feature) => {
+                const value = row[feature];
+                if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+                    throw (0,errors/* artefactError */.bo)(`row has no value for sensitive feature "${feature}"`, location);
+                }
+                return String(value);
+            })
+                .join(JOIN);
+            const values = new Map();
+            for (const metric of metricNames) {
+                if (Object.hasOwn(row, metric))
+                    values.set(metric, { raw: row[metric], location: doc.locate([...pointer, index, metric]) });
+            }
+            return { group, values, location };
+        }),
+    };
+}
+/** The by-metric mapping (`by_group.to_json()`): `{metric: {group: value}}`. */
+function readMetricMap(doc, metrics, features) {
+    const rows = new Map();
+    for (const [metric, byGroup] of Object.entries(metrics)) {
+        if (!fairlearn_table_isObject(byGroup)) {
+            throw (0,errors/* artefactError */.bo)(`metrics.${metric} must map each group to its value`, doc.locate(['metrics', metric]));
+        }
+        for (const [group, raw] of Object.entries(byGroup)) {
+            const location = doc.locate(['metrics', metric, group]);
+            if (features.length > 1 && group.split(JOIN).length !== features.length) {
+                throw (0,errors/* artefactError */.bo)(`group "${group}" of metric "${metric}" does not have one value for each of the ${features.length} sensitive features (${features.join(JOIN)}), joined by ","`, location);
+            }
+            const key = features.length > 1 ? group.split(JOIN).map((part) => part.trim()).join(JOIN) : group;
+            let row = rows.get(key);
+            if (!row)
+                rows.set(key, (row = { group: key, values: new Map(), location }));
+            // "Female,Black" and "Female, Black" are one group: a second value for it is ambiguous.
+            if (row.values.has(metric))
+                throw (0,errors/* artefactError */.bo)(`group "${key}" of metric "${metric}" appears twice`, location);
+            row.values.set(metric, { raw, location });
+        }
+    }
+    return { features, metricNames: Object.keys(metrics), rows: [...rows.values()] };
+}
+function readJsonTable(input) {
+    const doc = input.structured();
+    const root = doc.value;
+    if (Array.isArray(root)) {
+        if (root.length === 0)
+            throw (0,errors/* artefactError */.bo)('the metric table has no rows', doc.locate([]));
+        return { ...readRecordRows(doc, root, []), fieldLocations: { metrics: doc.locate([]), protected_attributes: doc.locate([]) }, extra: {} };
+    }
+    if (!fairlearn_table_isObject(root) || root.sensitive_features === undefined || root.metrics === undefined) {
+        throw (0,errors/* artefactError */.bo)('not a Fairlearn metric table: expected "sensitive_features" and "metrics"', doc.locate([]));
+    }
+    const features = featuresOf(doc, root.sensitive_features);
+    let body;
+    if (Array.isArray(root.metrics)) {
+        if (root.metrics.length === 0)
+            throw (0,errors/* artefactError */.bo)('metrics has no rows', doc.locate(['metrics']));
+        body = readRecordRows(doc, root.metrics, ['metrics'], features);
+    }
+    else if (fairlearn_table_isObject(root.metrics)) {
+        if (Object.keys(root.metrics).length === 0)
+            throw (0,errors/* artefactError */.bo)('metrics names no metric', doc.locate(['metrics']));
+        body = readMetricMap(doc, root.metrics, features);
+    }
+    else {
+        throw (0,errors/* artefactError */.bo)('metrics must map each metric to its values by group, or list rows', doc.locate(['metrics']));
+    }
+    const table = {
+        ...body,
+        fieldLocations: { metrics: doc.locate(['metrics']), protected_attributes: doc.locate(['sensitive_features']) },
+        extra: {},
+    };
+    const reference = root.reference_group;
+    if (reference !== undefined && reference !== null) {
+        const value = Array.isArray(reference) && reference.every((part) => typeof part === 'string' || typeof part === 'number')
+            ? reference.map(String).join(JOIN)
+            : typeof reference === 'string' || typeof reference === 'number'
+                ? String(reference)
+                : undefined;
+        if (value === undefined) {
+            throw (0,errors/* artefactError */.bo)('reference_group must be a group name, or a list of one value per sensitive feature', doc.locate(['reference_group']));
+        }
+        table.referenceGroup = { value, location: doc.locate(['reference_group']) };
+    }
+    for (const [key, value] of Object.entries(root)) {
+        if (!['sensitive_features', 'metrics', 'reference_group'].includes(key))
+            table.extra[key] = value;
+    }
+    return table;
+}
+function looksLikeJsonTable(value) {
+    if (fairlearn_table_isObject(value)) {
+        const features = value.sensitive_features;
+        const namesFeatures = typeof features === 'string' || (Array.isArray(features) && features.every((name) => typeof name === 'string'));
+        return namesFeatures && (fairlearn_table_isObject(value.metrics) || Array.isArray(value.metrics));
+    }
+    // A bare list of flat rows, each with at least one text (group) and one number (metric).
+    if (!Array.isArray(value) || value.length === 0)
+        return false;
+    return value.every((row) => fairlearn_table_isObject(row) &&
+        Object.values(row).every((cell) => cell === null || ['string', 'number', 'boolean'].includes(typeof cell)) &&
+        Object.values(row).some((cell) => typeof cell === 'number') &&
+        Object.values(row).some((cell) => typeof cell === 'string' && !looksNumeric(cell)));
+}
+// ---------------------------------------------------------------------------------------------
+// Normalized evidence
+/**
+ * The reference group for derived metrics: the one the file names, else the group with
+ * the highest selection rate (the most favoured group; the first such row on a tie).
+ */
+function referenceOf(table, rates) {
+    if (table.referenceGroup) {
+        const { location } = table.referenceGroup;
+        // Written by hand, the group may have spaces around its parts: rows are compared without them.
+        const written = table.referenceGroup.value;
+        const value = table.features.length > 1 ? written.split(JOIN).map((part) => part.trim()).join(JOIN) : written.trim();
+        const found = rates.find(({ row }) => row.group === value);
+        if (!found) {
+            const known = rates.map(({ row }) => `"${row.group}"`).join(', ');
+            throw (0,errors/* artefactError */.bo)(`reference group "${value}" has no selection_rate row (groups: ${known})`, location);
+        }
+        return { group: value, rate: found.rate, rule: 'declared' };
+    }
+    const best = rates.reduce((top, candidate) => (candidate.rate > top.rate ? candidate : top));
+    return { group: best.row.group, rate: best.rate, rule: 'highest_selection_rate' };
+}
+function toEvidence(table, allowText) {
+    const attribute = table.features.join(JOIN);
+    const seen = new Map();
+    for (const row of table.rows) {
+        const first = seen.get(row.group);
+        if (first) {
+            throw (0,errors/* artefactError */.bo)(`group "${row.group}" appears twice (first at line ${first.line ?? '?'})`, row.location);
+        }
+        seen.set(row.group, row.location);
+    }
+    const metrics = [];
+    const numbers = new Map();
+    for (const row of table.rows) {
+        const values = new Map();
+        for (const metric of table.metricNames) {
+            const cell = row.values.get(metric);
+            if (!cell)
+                continue;
+            const value = fairlearn_table_valueOf(cell, metric, row.group, allowText);
+            values.set(metric, value);
+            metrics.push({ ...normalizeBiasMetricName(metric), attribute, group: row.group, value, location: cell.location });
+        }
+        numbers.set(row, values);
+    }
+    const extra = { ...table.extra };
+    const rateColumn = table.metricNames.find((name) => isMetricName(name, SELECTION_RATE));
+    const rates = rateColumn === undefined ? [] : table.rows.flatMap((row) => {
+        const rate = numbers.get(row)?.get(rateColumn);
+        return rate === undefined ? [] : [{ row, rate }];
+    });
+    if (rateColumn !== undefined && rates.length > 0) {
+        const reference = referenceOf(table, rates);
+        extra.reference_group = reference.group;
+        extra.reference_group_rule = reference.rule;
+        // A column the table already has is the tool's own number: it is not derived again.
+        const has = (canonical) => table.metricNames.some((name) => isMetricName(name, canonical));
+        const deriveRatio = !has('disparate_impact');
+        const deriveDifference = !has('statistical_parity_difference');
+        if (deriveRatio && reference.rate === 0) {
+            extra.not_derived = { disparate_impact: `the selection rate of reference group "${reference.group}" is 0` };
+        }
+        for (const { row, rate } of rates) {
+            if (row.group === reference.group)
+                continue;
+            const base = {
+                original_name: `derived from ${rateColumn}`,
+                attribute,
+                group: row.group,
+                reference_group: reference.group,
+                location: row.values.get(rateColumn).location,
+                extra: { reference_selection_rate: reference.rate, selection_rate: rate },
+            };
+            if (deriveRatio && reference.rate !== 0)
+                metrics.push({ name: 'disparate_impact', value: rate / reference.rate, ...base });
+            if (deriveDifference)
+                metrics.push({ name: 'statistical_parity_difference', value: rate - reference.rate, ...base });
+        }
+    }
+    const data = { protected_attributes: table.features, metrics };
+    if (Object.keys(extra).length > 0)
+        data.extra = extra;
+    return { data, fieldLocations: table.fieldLocations };
+}
+function adaptFairlearnTable(input) {
+    if (/\.csv$/i.test(input.path))
+        return toEvidence(readCsvTable(input), true);
+    return toEvidence(readJsonTable(input), false);
+}
+const FAIRLEARN_TABLE_FORMAT = {
+    id: FAIRLEARN_TABLE_FORMAT_ID,
+    kind: 'bias',
+    description: 'Fairlearn metric table (MetricFrame.by_group of Fairlearn 0.7+ exported as CSV, or as JSON with sensitive_features and metrics); modelgate-defined layout',
+    detect: (input) => {
+        if (/\.csv$/i.test(input.path))
+            return detectCsv(input);
+        if (!/\.json$/i.test(input.path))
+            return false;
+        return looksLikeJsonTable(input.structured().value);
+    },
+    adapt: adaptFairlearnTable,
+};
+
 ;// CONCATENATED MODULE: ./src/artefacts/formats/huggingface.ts
 
 
@@ -9070,26 +12542,399 @@ const HUGGINGFACE_MODEL_CARD_FORMAT = {
     adapt: adaptHuggingFace,
 };
 
-;// CONCATENATED MODULE: ./src/artefacts/metrics.ts
+;// CONCATENATED MODULE: ./src/artefacts/formats/model-card-toolkit.ts
+
 /**
- * Fairness metrics go by several names across tools; policies use one. A metric whose
- * name is an alias is renamed and keeps the tool's name in `original_name`.
+ * Google Model Card Toolkit JSON (`model_card.json`): schema v0.0.2 as written by
+ * model-card-toolkit 1.x and 2.x, and the older v0.0.1 shape (plain-string lists,
+ * `license` as one string, `data` as `{train, eval}`), which cards in the wild still use.
  */
-const BIAS_METRIC_ALIASES = {
-    di: 'disparate_impact',
-    disparate_impact_ratio: 'disparate_impact',
-    spd: 'statistical_parity_difference',
-    demographic_parity_difference: 'statistical_parity_difference',
-    statistical_parity: 'statistical_parity_difference',
-};
-const CANONICAL_NAMES = new Set(Object.values(BIAS_METRIC_ALIASES));
-function normalizeBiasMetricName(name) {
-    const key = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-    const normalized = BIAS_METRIC_ALIASES[key] ?? (CANONICAL_NAMES.has(key) ? key : undefined);
-    if (normalized === undefined || normalized === name)
-        return { name };
-    return { name: normalized, original_name: name };
+const MODEL_CARD_TOOLKIT_FORMAT_ID = 'model-card-toolkit';
+const SECTIONS = ['schema_version', 'model_details', 'model_parameters', 'quantitative_analysis', 'considerations'];
+function model_card_toolkit_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+function model_card_toolkit_nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+const model_card_toolkit_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The toolkit writes metric values as strings (v0.0.2) or numbers (v0.0.1): both must spell a finite number. */
+function numberOf(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+    if (typeof raw !== 'string' || raw.length > 64 || !model_card_toolkit_NUMBER.test(raw.trim()))
+        return undefined;
+    const value = Number(raw.trim());
+    return Number.isFinite(value) ? value : undefined;
+}
+function describe(raw) {
+    return raw === undefined ? 'no value' : `value ${JSON.stringify(raw)}, which is not a finite number`;
+}
+class CardReader {
+    doc;
+    data = {};
+    fieldLocations = {};
+    sections = [];
+    extra = {};
+    constructor(doc) {
+        this.doc = doc;
+    }
+    locate(pointer) {
+        return this.doc.locate(pointer);
+    }
+    set(field, value, pointer, section) {
+        this.data[field] = value;
+        this.fieldLocations[field] = this.locate(pointer);
+        if (section)
+            this.sections.push(section);
+    }
+    keep(key, value) {
+        if (value !== undefined)
+            this.extra[key] = value;
+    }
+    /** An object section, or an error naming its line when it is something else. */
+    section(value, pointer) {
+        if (value === undefined || value === null)
+            return {};
+        if (!model_card_toolkit_isObject(value))
+            throw (0,errors/* artefactError */.bo)(`${pointer.join('.')} must be an object`, this.locate(pointer));
+        return value;
+    }
+    /** Keys a section holds that the schema does not name: kept under `extra.unmapped`, by their dotted path. */
+    keepUnknown(value, pointer, known) {
+        for (const [key, item] of Object.entries(value)) {
+            if (known.includes(key))
+                continue;
+            const unmapped = (this.extra.unmapped ??= {});
+            unmapped[[...pointer, key].join('.')] = item;
+        }
+    }
+    /**
+     * A list of texts: v0.0.2 writes `[{description}]`, v0.0.1 writes `[string]`; a lone
+     * string is read as a list of one. Anything else is an error naming its line.
+     */
+    texts(value, pointer, property = 'description') {
+        if (value === undefined || value === null)
+            return [];
+        const items = Array.isArray(value) ? value : [value];
+        return items.flatMap((item, index) => {
+            const at = Array.isArray(value) ? [...pointer, index] : pointer;
+            if (typeof item === 'string')
+                return model_card_toolkit_nonEmpty(item) ?? [];
+            if (model_card_toolkit_isObject(item)) {
+                const text = item[property];
+                if (text === undefined || text === null)
+                    return [];
+                if (typeof text === 'string')
+                    return model_card_toolkit_nonEmpty(text) ?? [];
+                throw (0,errors/* artefactError */.bo)(`${[...at, property].join('.')} must be a string`, this.locate([...at, property]));
+            }
+            throw (0,errors/* artefactError */.bo)(`${at.join('.')} must be a string or an object with "${property}"`, this.locate(at));
+        });
+    }
+    list(value, pointer) {
+        if (value === undefined || value === null)
+            return [];
+        if (!Array.isArray(value))
+            throw (0,errors/* artefactError */.bo)(`${pointer.join('.')} must be a list`, this.locate(pointer));
+        return value;
+    }
+}
+function readDetails(reader, details) {
+    const at = ['model_details'];
+    const name = model_card_toolkit_nonEmpty(details.name);
+    if (name !== undefined)
+        reader.set('name', name, [...at, 'name']);
+    // v0.0.1 and v0.0.2 both write an object {name, date, diff}; a bare string is read as the name.
+    const version = details.version;
+    if (model_card_toolkit_isObject(version)) {
+        const versionName = model_card_toolkit_nonEmpty(version.name);
+        if (versionName !== undefined)
+            reader.set('version', versionName, [...at, 'version', 'name']);
+        reader.keep('version_date', model_card_toolkit_nonEmpty(version.date));
+        reader.keep('version_diff', model_card_toolkit_nonEmpty(version.diff));
+    }
+    else if (model_card_toolkit_nonEmpty(version) !== undefined) {
+        reader.set('version', model_card_toolkit_nonEmpty(version), [...at, 'version']);
+    }
+    const licenses = [];
+    const customLicenses = [];
+    reader.list(details.licenses, [...at, 'licenses']).forEach((license, index) => {
+        if (typeof license === 'string') {
+            if (model_card_toolkit_nonEmpty(license))
+                licenses.push(license.trim());
+            return;
+        }
+        if (!model_card_toolkit_isObject(license))
+            throw (0,errors/* artefactError */.bo)('a license must be an object', reader.locate([...at, 'licenses', index]));
+        const identifier = model_card_toolkit_nonEmpty(license.identifier);
+        const custom = model_card_toolkit_nonEmpty(license.custom_text);
+        if (identifier !== undefined)
+            licenses.push(identifier);
+        else if (custom !== undefined)
+            customLicenses.push(custom);
+    });
+    const license = model_card_toolkit_nonEmpty(details.license); // v0.0.1
+    if (license !== undefined)
+        licenses.push(license);
+    const all = [...new Set([...licenses, ...customLicenses])];
+    if (all.length > 0) {
+        // Several licenses all apply, as in an SPDX expression; a custom text stands as written.
+        const value = all.length === 1 ? all[0] : all.map((item) => (/\s/.test(item) ? `(${item})` : item)).join(' AND ');
+        reader.set('license', value, [...at, details.licenses !== undefined ? 'licenses' : 'license']);
+        if (customLicenses.length > 0)
+            reader.keep('custom_licenses', customLicenses);
+    }
+    const owners = [];
+    const contacts = [];
+    reader.list(details.owners, [...at, 'owners']).forEach((owner, index) => {
+        if (typeof owner === 'string') {
+            if (model_card_toolkit_nonEmpty(owner))
+                owners.push(owner.trim());
+            return;
+        }
+        if (!model_card_toolkit_isObject(owner))
+            throw (0,errors/* artefactError */.bo)('an owner must be an object', reader.locate([...at, 'owners', index]));
+        const ownerName = model_card_toolkit_nonEmpty(owner.name);
+        const contact = model_card_toolkit_nonEmpty(owner.contact);
+        // An owner known only by a contact is still an owner.
+        const shown = ownerName ?? contact;
+        if (shown !== undefined && !owners.includes(shown))
+            owners.push(shown);
+        if (contact !== undefined)
+            contacts.push({ ...(ownerName ? { name: ownerName } : {}), contact });
+    });
+    if (owners.length > 0)
+        reader.set('owners', owners, [...at, 'owners']);
+    if (contacts.length > 0)
+        reader.keep('owner_contacts', contacts);
+    reader.keep('overview', model_card_toolkit_nonEmpty(details.overview));
+    reader.keep('documentation', model_card_toolkit_nonEmpty(details.documentation));
+    reader.keep('model_path', model_card_toolkit_nonEmpty(details.path));
+    const references = reader.texts(details.references, [...at, 'references'], 'reference');
+    if (references.length > 0)
+        reader.keep('references', references);
+    const citations = reader.list(details.citations, [...at, 'citations']).filter((item) => item !== null);
+    const citation = model_card_toolkit_nonEmpty(details.citation); // v0.0.1
+    if (citations.length > 0 || citation !== undefined)
+        reader.keep('citations', citation ? [...citations, citation] : citations);
+    reader.keepUnknown(details, at, [
+        'name', 'overview', 'documentation', 'owners', 'version', 'licenses', 'license',
+        'references', 'citations', 'citation', 'path',
+    ]);
+}
+/** Names and descriptions of a graphics collection; the base64 images themselves are not evidence. */
+function graphicsOf(value) {
+    if (!model_card_toolkit_isObject(value))
+        return undefined;
+    const names = Array.isArray(value.collection)
+        ? value.collection.map((graphic) => (model_card_toolkit_isObject(graphic) ? model_card_toolkit_nonEmpty(graphic.name) : undefined)).filter(Boolean)
+        : [];
+    const description = model_card_toolkit_nonEmpty(value.description);
+    if (names.length === 0 && description === undefined)
+        return undefined;
+    return { ...(description ? { description } : {}), names };
+}
+function readDataset(reader, dataset, pointer, role) {
+    if (dataset === undefined || dataset === null)
+        return undefined;
+    if (!model_card_toolkit_isObject(dataset))
+        throw (0,errors/* artefactError */.bo)('a dataset must be an object', reader.locate(pointer));
+    const entry = {};
+    const name = model_card_toolkit_nonEmpty(dataset.name);
+    const link = model_card_toolkit_nonEmpty(dataset.link);
+    if (name)
+        entry.name = name;
+    if (link)
+        entry.link = link;
+    if (role)
+        entry.role = role;
+    const description = model_card_toolkit_nonEmpty(dataset.description);
+    if (description)
+        entry.description = description;
+    // v0.0.2: {sensitive_data: [..]}; v0.0.1: a boolean.
+    if (typeof dataset.sensitive === 'boolean')
+        entry.sensitive = dataset.sensitive;
+    else if (model_card_toolkit_isObject(dataset.sensitive)) {
+        const sensitive = reader.texts(dataset.sensitive.sensitive_data, [...pointer, 'sensitive', 'sensitive_data']);
+        if (sensitive.length > 0)
+            entry.sensitive_data = sensitive;
+    }
+    const graphics = graphicsOf(dataset.graphics);
+    if (graphics)
+        entry.graphics = graphics;
+    for (const [key, value] of Object.entries(dataset)) {
+        if (!['name', 'link', 'description', 'sensitive', 'graphics'].includes(key))
+            entry[key] = value;
+    }
+    return entry;
+}
+function readParameters(reader, parameters) {
+    const at = ['model_parameters'];
+    const datasets = [];
+    const training = [];
+    if (model_card_toolkit_isObject(parameters.data)) {
+        // v0.0.1: {train, eval}; only the train set is training data.
+        for (const role of ['train', 'eval']) {
+            const entry = readDataset(reader, parameters.data[role], [...at, 'data', role], role);
+            if (!entry)
+                continue;
+            datasets.push(entry);
+            const name = (entry.name ?? entry.link);
+            if (role === 'train' && name !== undefined)
+                training.push(name);
+        }
+    }
+    else {
+        // v0.0.2 lists the datasets used "to train and evaluate" without a role: all are read as training data.
+        reader.list(parameters.data, [...at, 'data']).forEach((dataset, index) => {
+            const entry = readDataset(reader, dataset, [...at, 'data', index]);
+            if (!entry)
+                return;
+            datasets.push(entry);
+            const name = (entry.name ?? entry.link);
+            if (name !== undefined && !training.includes(name))
+                training.push(name);
+        });
+    }
+    if (training.length > 0)
+        reader.set('training_data', training, [...at, 'data'], 'training_data');
+    if (datasets.length > 0)
+        reader.keep('datasets', datasets);
+    reader.keep('model_architecture', model_card_toolkit_nonEmpty(parameters.model_architecture));
+    reader.keep('input_format', model_card_toolkit_nonEmpty(parameters.input_format));
+    reader.keep('output_format', model_card_toolkit_nonEmpty(parameters.output_format));
+    reader.keep('input_format_map', parameters.input_format_map);
+    reader.keep('output_format_map', parameters.output_format_map);
+    reader.keepUnknown(parameters, at, [
+        'model_architecture', 'data', 'input_format', 'output_format', 'input_format_map', 'output_format_map',
+    ]);
+}
+function readMetrics(reader, analysis) {
+    const at = ['quantitative_analysis', 'performance_metrics'];
+    const evaluation = reader.list(analysis.performance_metrics, at).map((metric, index) => {
+        const item = [...at, index];
+        if (!model_card_toolkit_isObject(metric))
+            throw (0,errors/* artefactError */.bo)('a performance metric must be an object', reader.locate(item));
+        const name = model_card_toolkit_nonEmpty(metric.type);
+        if (name === undefined)
+            throw (0,errors/* artefactError */.bo)('a performance metric has no type', reader.locate(item));
+        const value = numberOf(metric.value);
+        if (value === undefined) {
+            const where = metric.value === undefined ? item : [...item, 'value'];
+            throw (0,errors/* artefactError */.bo)(`performance metric "${name}" has ${describe(metric.value)}`, reader.locate(where));
+        }
+        const result = { metric: name, value, location: reader.locate(item) };
+        const slice = model_card_toolkit_nonEmpty(metric.slice);
+        if (slice !== undefined)
+            result.split = slice;
+        const extra = {};
+        if (metric.confidence_interval !== undefined && metric.confidence_interval !== null) {
+            const interval = reader.section(metric.confidence_interval, [...item, 'confidence_interval']);
+            const bounds = {};
+            for (const bound of ['lower_bound', 'upper_bound']) {
+                if (interval[bound] === undefined || interval[bound] === '')
+                    continue;
+                const parsed = numberOf(interval[bound]);
+                if (parsed === undefined) {
+                    throw (0,errors/* artefactError */.bo)(`performance metric "${name}" has a confidence interval ${bound} ${JSON.stringify(interval[bound])}, which is not a finite number`, reader.locate([...item, 'confidence_interval', bound]));
+                }
+                bounds[bound] = parsed;
+            }
+            if (Object.keys(bounds).length > 0)
+                extra.confidence_interval = bounds;
+        }
+        if (metric.threshold !== undefined) {
+            const threshold = numberOf(metric.threshold);
+            if (threshold === undefined) {
+                throw (0,errors/* artefactError */.bo)(`performance metric "${name}" has threshold ${describe(metric.threshold)}`, reader.locate([...item, 'threshold']));
+            }
+            extra.threshold = threshold;
+        }
+        for (const [key, other] of Object.entries(metric)) {
+            if (!['type', 'value', 'slice', 'confidence_interval', 'threshold'].includes(key))
+                extra[key] = other;
+        }
+        if (Object.keys(extra).length > 0)
+            result.extra = extra;
+        return result;
+    });
+    if (evaluation.length > 0)
+        reader.set('evaluation', evaluation, at, 'evaluation');
+    const graphics = graphicsOf(analysis.graphics);
+    if (graphics)
+        reader.keep('performance_graphics', graphics);
+    reader.keepUnknown(analysis, ['quantitative_analysis'], ['performance_metrics', 'graphics']);
+}
+function readConsiderations(reader, considerations) {
+    const at = ['considerations'];
+    const useCases = reader.texts(considerations.use_cases, [...at, 'use_cases']);
+    if (useCases.length > 0)
+        reader.set('intended_use', useCases.join('\n'), [...at, 'use_cases'], 'intended_use');
+    const limitations = reader.texts(considerations.limitations, [...at, 'limitations']);
+    if (limitations.length > 0)
+        reader.set('limitations', limitations.join('\n'), [...at, 'limitations'], 'limitations');
+    const ethics = reader.list(considerations.ethical_considerations, [...at, 'ethical_considerations']).flatMap((risk, index) => {
+        if (typeof risk === 'string')
+            return model_card_toolkit_nonEmpty(risk) ?? [];
+        if (!model_card_toolkit_isObject(risk)) {
+            throw (0,errors/* artefactError */.bo)('an ethical consideration must be an object', reader.locate([...at, 'ethical_considerations', index]));
+        }
+        const name = model_card_toolkit_nonEmpty(risk.name);
+        const mitigation = model_card_toolkit_nonEmpty(risk.mitigation_strategy);
+        if (name && mitigation)
+            return [`${name} (mitigation: ${mitigation})`];
+        return name ? [name] : mitigation ? [`mitigation: ${mitigation}`] : [];
+    });
+    if (ethics.length > 0) {
+        reader.set('ethical_considerations', ethics.join('\n'), [...at, 'ethical_considerations'], 'ethical_considerations');
+    }
+    // Users say who the model serves, not what it is for: they stay out of intended_use.
+    const users = reader.texts(considerations.users, [...at, 'users']);
+    if (users.length > 0) {
+        reader.keep('users', users);
+        reader.sections.push('users');
+    }
+    const tradeoffs = reader.texts(considerations.tradeoffs, [...at, 'tradeoffs']);
+    if (tradeoffs.length > 0) {
+        reader.keep('tradeoffs', tradeoffs);
+        reader.sections.push('tradeoffs');
+    }
+    reader.keepUnknown(considerations, at, ['users', 'use_cases', 'limitations', 'tradeoffs', 'ethical_considerations']);
+}
+function adaptModelCardToolkit(input) {
+    const doc = input.structured();
+    const card = doc.value;
+    if (!model_card_toolkit_isObject(card) || !model_card_toolkit_isObject(card.model_details)) {
+        throw (0,errors/* artefactError */.bo)('not a Model Card Toolkit card: no "model_details" object', doc.locate([]));
+    }
+    const reader = new CardReader(doc);
+    if (card.schema_version !== undefined)
+        reader.keep('schema_version', card.schema_version);
+    readDetails(reader, card.model_details);
+    readParameters(reader, reader.section(card.model_parameters, ['model_parameters']));
+    readMetrics(reader, reader.section(card.quantitative_analysis, ['quantitative_analysis']));
+    readConsiderations(reader, reader.section(card.considerations, ['considerations']));
+    reader.keepUnknown(card, [], SECTIONS);
+    reader.data.sections = reader.sections;
+    if (Object.keys(reader.extra).length > 0)
+        reader.data.extra = reader.extra;
+    return { data: reader.data, fieldLocations: reader.fieldLocations };
+}
+const MODEL_CARD_TOOLKIT_FORMAT = {
+    id: MODEL_CARD_TOOLKIT_FORMAT_ID,
+    kind: 'model_card',
+    description: 'Google Model Card Toolkit model_card.json (schema v0.0.2 of model-card-toolkit 1.x/2.x; v0.0.1 also read)',
+    detect: (input) => {
+        if (!/\.json$/i.test(input.path))
+            return false;
+        const value = input.structured().value;
+        // A native card carries apiVersion, a BOM bomFormat, a JSON-LD document @context: none of them is this format.
+        return model_card_toolkit_isObject(value) && model_card_toolkit_isObject(value.model_details) && value.apiVersion === undefined && value.bomFormat === undefined && value['@context'] === undefined;
+    },
+    adapt: adaptModelCardToolkit,
+};
 
 ;// CONCATENATED MODULE: ./src/artefacts/formats/native.ts
 
@@ -9153,15 +12998,1155 @@ const NATIVE_FORMATS = ARTEFACT_KINDS.map((kind) => ({
     adapt: (input) => adaptNative(input, kind),
 }));
 
+;// CONCATENATED MODULE: ./src/artefacts/formats/openlineage.ts
+
+
+/**
+ * OpenLineage events (spec 1-0-x and 2-0-x, https://openlineage.io/spec/2-0-2/OpenLineage.json):
+ * run events, and the static-lineage job and dataset events of 2-0-x, as one JSON object, a
+ * JSON array, or NDJSON / JSON Lines (what the OpenLineage file transport writes).
+ */
+const OPENLINEAGE_FORMAT_ID = 'openlineage';
+/** The run states of spec 2-0-2, whose enum includes RUNNING; other strings are kept as written. */
+const EVENT_TYPES = new Set(['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER']);
+/** The schemaURL fragment names the event kind, in `$defs` (1-0-x and later) or `definitions` (older). */
+const EVENT_SCHEMA = /OpenLineage\.json#\/(?:\$defs|definitions)\/(RunEvent|JobEvent|DatasetEvent)$/;
+const LINES_FILE = /\.(ndjson|jsonl)$/i;
+/** Top-level keys each event kind maps to a normalized field or its event record; others are kept as written. */
+const COMMON_KEYS = ['eventType', 'eventTime', 'producer', 'schemaURL'];
+const MAPPED_KEYS = {
+    RunEvent: new Set([...COMMON_KEYS, 'run', 'job', 'inputs', 'outputs']),
+    JobEvent: new Set([...COMMON_KEYS, 'job', 'inputs', 'outputs']),
+    DatasetEvent: new Set([...COMMON_KEYS, 'dataset']),
+};
+const FACET_GROUPS = ['inputFacets', 'outputFacets'];
+const DATASET_KEYS = new Set(['namespace', 'name', 'facets', 'inputFacets', 'outputFacets']);
+function openlineage_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isNamed(value) {
+    return openlineage_isObject(value) && typeof value.namespace === 'string' && typeof value.name === 'string';
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+/** The event kind, or undefined for anything that is not an OpenLineage event. */
+function kindOf(value) {
+    if (!openlineage_isObject(value))
+        return undefined;
+    if (typeof value.producer !== 'string' && typeof value.schemaURL !== 'string')
+        return undefined;
+    const declared = typeof value.schemaURL === 'string' ? EVENT_SCHEMA.exec(value.schemaURL)?.[1] : undefined;
+    if (declared === 'DatasetEvent')
+        return isNamed(value.dataset) ? 'DatasetEvent' : undefined;
+    if (!isNamed(value.job))
+        return undefined;
+    if (declared === 'JobEvent')
+        return 'JobEvent';
+    const hasRunId = openlineage_isObject(value.run) && typeof value.run.runId === 'string';
+    const hasEventType = typeof value.eventType === 'string' && EVENT_TYPES.has(value.eventType);
+    return hasRunId || hasEventType ? 'RunEvent' : undefined;
+}
+/** Says which required part a would-be event lacks, for the error that refuses it. */
+function whyNotEvent(value) {
+    if (!openlineage_isObject(value))
+        return { reason: `an event must be a JSON object, not ${describeValue(value)}`, pointer: [] };
+    if (typeof value.producer !== 'string' && typeof value.schemaURL !== 'string') {
+        return { reason: 'not an OpenLineage event: it has neither a producer nor a schemaURL', pointer: [] };
+    }
+    if (!isNamed(value.job)) {
+        return { reason: 'not an OpenLineage event: it has no job with a namespace and a name', pointer: value.job === undefined ? [] : ['job'] };
+    }
+    return { reason: 'not an OpenLineage run event: it has neither run.runId nor a known eventType', pointer: [] };
+}
+function shiftLocation(location, line) {
+    if (location.line === undefined)
+        return { path: location.path, line };
+    const shifted = { path: location.path, line: location.line + line - 1 };
+    if (location.column !== undefined)
+        shifted.column = location.column;
+    return shifted;
+}
+/**
+ * NDJSON: every line is parsed on its own by the project's JSON parser (limits and forbidden
+ * keys apply), and locations are moved to the line of the file. `firstOnly` serves detection.
+ */
+function readLines(input, firstOnly) {
+    const { path, text, limits } = input;
+    if (text.length > limits.max_file_bytes) {
+        throw (0,errors/* artefactError */.bo)(`file is larger than the limit of ${limits.max_file_bytes} bytes`, { path });
+    }
+    const entries = [];
+    let start = 0;
+    for (let line = 1; start <= text.length; line++) {
+        const newline = text.indexOf('\n', start);
+        const end = newline === -1 ? text.length : newline;
+        // A byte order mark becomes a space, so columns stay those of the file.
+        const raw = text.slice(start, end);
+        const content = line === 1 ? raw.replace(/^\uFEFF/, ' ') : raw;
+        start = end + 1;
+        if (content.trim() === '')
+            continue;
+        if (firstOnly && !content.trimStart().startsWith('{'))
+            return [];
+        let doc;
+        try {
+            doc = parseJson(content, path, { limits, errorCode: 'artefact' });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ModelgateError */.HJ) || !error.location)
+                throw error;
+            const hint = error.reason.startsWith('invalid JSON') ? ' (each line of an NDJSON file must hold one whole event)' : '';
+            throw (0,errors/* artefactError */.bo)(`${error.reason}${hint}`, shiftLocation(error.location, line));
+        }
+        const parsed = doc;
+        entries.push({ value: parsed.value, locate: (pointer) => shiftLocation(parsed.locate(pointer), line) });
+        if (firstOnly)
+            break;
+    }
+    return entries;
+}
+function readEvents(input) {
+    if (LINES_FILE.test(input.path))
+        return { entries: readLines(input, false), fileLocation: { path: input.path } };
+    const doc = input.structured();
+    const value = doc.value;
+    const entries = Array.isArray(value)
+        ? value.map((item, index) => ({ value: item, locate: (pointer) => doc.locate([index, ...pointer]) }))
+        : [{ value, locate: (pointer) => doc.locate(pointer) }];
+    return { entries, fileLocation: doc.locate([]) };
+}
+function detectOpenLineage(input) {
+    if (LINES_FILE.test(input.path))
+        return kindOf(readLines(input, true)[0]?.value) !== undefined;
+    if (!/\.json$/i.test(input.path))
+        return false;
+    const value = input.structured().value;
+    return kindOf(Array.isArray(value) ? value[0] : value) !== undefined;
+}
+/** A string the spec requires or allows; any other type is refused where it stands. */
+function optionalString(owner, key, at, pointer, what) {
+    const value = owner[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string')
+        throw (0,errors/* artefactError */.bo)(`${what} must be a string, not ${describeValue(value)}`, at([...pointer, key]));
+    return value;
+}
+function optionalObject(owner, key, at, pointer, what) {
+    const value = owner[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (!openlineage_isObject(value))
+        throw (0,errors/* artefactError */.bo)(`${what} must be an object, not ${describeValue(value)}`, at([...pointer, key]));
+    return value;
+}
+/** Facets by name; a facet is an object by the spec, so anything else is refused. */
+function facetsOf(owner, key, at, pointer) {
+    const facets = optionalObject(owner, key, at, pointer, key);
+    const result = {};
+    if (!facets)
+        return result;
+    for (const [name, facet] of Object.entries(facets)) {
+        // A null facet is how some clients write "not set".
+        if (facet === null)
+            continue;
+        if (!openlineage_isObject(facet))
+            throw (0,errors/* artefactError */.bo)(`facet "${name}" must be an object, not ${describeValue(facet)}`, at([...pointer, key, name]));
+        result[name] = facet;
+    }
+    return result;
+}
+/**
+ * Checks the documented facets modelgate maps (version, dataSource, ownership) where they
+ * stand, so a wrong type is reported at its own line even when a later event replaces it.
+ */
+function checkMappedFacets(facets, at, pointer) {
+    const facetsAt = [...pointer, 'facets'];
+    if (facets.version)
+        optionalString(facets.version, 'datasetVersion', at, [...facetsAt, 'version'], 'version facet datasetVersion');
+    if (facets.dataSource) {
+        optionalString(facets.dataSource, 'uri', at, [...facetsAt, 'dataSource'], 'dataSource facet uri');
+        optionalString(facets.dataSource, 'name', at, [...facetsAt, 'dataSource'], 'dataSource facet name');
+    }
+    const ownership = facets.ownership;
+    if (ownership && ownership.owners !== undefined && ownership.owners !== null) {
+        const ownersAt = [...facetsAt, 'ownership', 'owners'];
+        if (!Array.isArray(ownership.owners))
+            throw (0,errors/* artefactError */.bo)(`ownership facet owners must be a list, not ${describeValue(ownership.owners)}`, at(ownersAt));
+        ownership.owners.forEach((owner, index) => {
+            if (!openlineage_isObject(owner) || typeof owner.name !== 'string' || owner.name.trim() === '') {
+                throw (0,errors/* artefactError */.bo)('an owner of the ownership facet has no name', at([...ownersAt, index]));
+            }
+        });
+    }
+}
+function openlineage_nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+function ownersOf(facets) {
+    const owners = facets.ownership?.owners;
+    if (!Array.isArray(owners))
+        return [];
+    const names = [];
+    for (const owner of owners) {
+        const name = openlineage_isObject(owner) ? openlineage_nonEmpty(owner.name) : undefined;
+        if (name !== undefined && !names.includes(name))
+            names.push(name);
+    }
+    return names;
+}
+class LineageCollector {
+    /** Dataset facets by dataset identity: they describe the dataset, whichever job read or wrote it. */
+    datasetFacets = new Map();
+    items = new Map();
+    jobs = new Map();
+    events = [];
+    /** Dataset events, to keep their facets on the record when no run names the dataset. */
+    datasetEvents = [];
+    firstJobLocation;
+    addEvent(entry) {
+        const kind = kindOf(entry.value);
+        if (kind === undefined) {
+            const { reason, pointer } = whyNotEvent(entry.value);
+            throw (0,errors/* artefactError */.bo)(reason, entry.locate(pointer));
+        }
+        const event = entry.value;
+        const at = entry.locate;
+        const record = {};
+        for (const [key, value] of Object.entries(event))
+            if (!MAPPED_KEYS[kind].has(key))
+                record[key] = value;
+        record.kind = kind;
+        const eventType = optionalString(event, 'eventType', at, [], 'eventType');
+        if (eventType !== undefined)
+            record.eventType = eventType;
+        const eventTime = optionalString(event, 'eventTime', at, [], 'eventTime');
+        if (eventTime !== undefined)
+            record.eventTime = eventTime;
+        const producer = optionalString(event, 'producer', at, [], 'producer');
+        if (producer !== undefined)
+            record.producer = producer;
+        const schemaURL = optionalString(event, 'schemaURL', at, [], 'schemaURL');
+        if (schemaURL !== undefined)
+            record.schemaURL = schemaURL;
+        record.location = at([]);
+        this.events.push(record);
+        if (kind === 'DatasetEvent') {
+            this.addDatasetEvent(event.dataset, at, record);
+            return;
+        }
+        if (kind === 'RunEvent') {
+            const run = event.run;
+            if (!openlineage_isObject(run) || typeof run.runId !== 'string') {
+                throw (0,errors/* artefactError */.bo)('a run event must have a run with a runId', at(run === undefined ? [] : ['run']));
+            }
+            record.runId = run.runId;
+            const runFacets = facetsOf(run, 'facets', at, ['run']);
+            if (Object.keys(runFacets).length > 0)
+                record.runFacets = runFacets;
+        }
+        const job = event.job;
+        if (job.name.trim() === '')
+            throw (0,errors/* artefactError */.bo)('the job has an empty name', at(['job', 'name']));
+        record.job = { namespace: job.namespace, name: job.name };
+        const jobFacets = facetsOf(job, 'facets', at, ['job']);
+        if (Object.keys(jobFacets).length > 0)
+            record.jobFacets = jobFacets;
+        const jobKey = JSON.stringify([job.namespace, job.name]);
+        if (!this.jobs.has(jobKey))
+            this.jobs.set(jobKey, { namespace: job.namespace, name: job.name });
+        this.firstJobLocation ??= at(['job']);
+        for (const [key, role] of [['inputs', 'input'], ['outputs', 'output']]) {
+            const list = event[key];
+            if (list === undefined || list === null)
+                continue;
+            if (!Array.isArray(list))
+                throw (0,errors/* artefactError */.bo)(`${key} must be a list of datasets, not ${describeValue(list)}`, at([key]));
+            list.forEach((dataset, index) => this.addDataset(dataset, role, at, [key, index]));
+        }
+    }
+    identify(dataset, at, pointer, what) {
+        if (!openlineage_isObject(dataset))
+            throw (0,errors/* artefactError */.bo)(`${what} must be an object, not ${describeValue(dataset)}`, at(pointer));
+        if (typeof dataset.name !== 'string' || dataset.name.trim() === '') {
+            throw (0,errors/* artefactError */.bo)(`${what} has no name`, at(dataset.name === undefined ? pointer : [...pointer, 'name']));
+        }
+        if (typeof dataset.namespace !== 'string') {
+            const found = dataset.namespace === undefined ? 'no namespace' : `namespace ${describeValue(dataset.namespace)}, not a string`;
+            throw (0,errors/* artefactError */.bo)(`${what} "${dataset.name}" has ${found}`, at(dataset.namespace === undefined ? pointer : [...pointer, 'namespace']));
+        }
+        return { namespace: dataset.namespace, name: dataset.name, value: dataset };
+    }
+    /** Later facets replace earlier ones of the same name, as the spec says a newly emitted facet does. */
+    mergeFacets(identity, facets) {
+        const merged = this.datasetFacets.get(identity) ?? {};
+        Object.assign(merged, facets);
+        this.datasetFacets.set(identity, merged);
+    }
+    addDataset(raw, role, at, pointer) {
+        const { namespace, name, value } = this.identify(raw, at, pointer, `${role} dataset`);
+        const facets = facetsOf(value, 'facets', at, pointer);
+        checkMappedFacets(facets, at, pointer);
+        const identity = JSON.stringify([namespace, name]);
+        this.mergeFacets(identity, facets);
+        const key = `${role} ${identity}`;
+        let item = this.items.get(key);
+        if (!item) {
+            item = { role, identity, namespace, name, location: at(pointer), runFacets: { inputFacets: {}, outputFacets: {} }, others: {} };
+            this.items.set(key, item);
+        }
+        for (const group of FACET_GROUPS)
+            Object.assign(item.runFacets[group], facetsOf(value, group, at, pointer));
+        for (const [field, fieldValue] of Object.entries(value))
+            if (!DATASET_KEYS.has(field))
+                item.others[field] = fieldValue;
+    }
+    addDatasetEvent(raw, at, record) {
+        const { namespace, name, value } = this.identify(raw, at, ['dataset'], 'the dataset of a dataset event');
+        const facets = facetsOf(value, 'facets', at, ['dataset']);
+        checkMappedFacets(facets, at, ['dataset']);
+        const identity = JSON.stringify([namespace, name]);
+        this.mergeFacets(identity, facets);
+        record.dataset = { namespace, name };
+        this.datasetEvents.push({ record, identity, facets });
+    }
+    toData() {
+        const datasets = [...this.items.values()].map((item) => {
+            const facets = { ...(this.datasetFacets.get(item.identity) ?? {}) };
+            const dataset = { name: item.name, namespace: item.namespace, role: item.role };
+            const version = openlineage_nonEmpty(facets.version?.datasetVersion);
+            if (version !== undefined)
+                dataset.version = version;
+            const source = openlineage_nonEmpty(facets.dataSource?.uri) ?? openlineage_nonEmpty(facets.dataSource?.name);
+            if (source !== undefined)
+                dataset.source = source;
+            dataset.owners = ownersOf(facets);
+            dataset.location = item.location;
+            const extra = { ...item.others, facets };
+            for (const group of FACET_GROUPS)
+                if (Object.keys(item.runFacets[group]).length > 0)
+                    extra[group] = item.runFacets[group];
+            dataset.extra = extra;
+            return dataset;
+        });
+        const named = new Set([...this.items.values()].map((item) => item.identity));
+        // A dataset event about a dataset no run or job names keeps its facets on its own record.
+        for (const { record, identity, facets } of this.datasetEvents)
+            if (!named.has(identity))
+                record.datasetFacets = facets;
+        return { datasets, jobs: [...this.jobs.values()].map(({ name, namespace }) => ({ name, namespace })), extra: { events: this.events } };
+    }
+}
+function adaptOpenLineage(input) {
+    const { entries, fileLocation } = readEvents(input);
+    if (entries.length === 0)
+        throw (0,errors/* artefactError */.bo)('no OpenLineage event in the file', fileLocation);
+    const collector = new LineageCollector();
+    for (const entry of entries)
+        collector.addEvent(entry);
+    const data = collector.toData();
+    const firstEvent = entries[0].locate([]);
+    const firstDataset = [...collector.items.values()][0];
+    const fieldLocations = {
+        datasets: firstDataset?.location ?? firstEvent,
+        jobs: collector.firstJobLocation ?? firstEvent,
+        extra: firstEvent,
+    };
+    return { data, fieldLocations };
+}
+const OPENLINEAGE_FORMAT = {
+    id: OPENLINEAGE_FORMAT_ID,
+    kind: 'lineage',
+    description: 'OpenLineage events, spec 1-0-x and 2-0-x (RunEvent; JobEvent and DatasetEvent of 2-0-x): one JSON object, a JSON array (.json), or NDJSON / JSON Lines (.ndjson, .jsonl)',
+    detect: detectOpenLineage,
+    adapt: adaptOpenLineage,
+};
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/sagemaker-clarify.ts
+
+
+/**
+ * SageMaker Clarify bias analysis output (`analysis.json`, analysis schema version 1.0):
+ * `pre_training_bias_metrics` and `post_training_bias_metrics`, each holding, per facet, one
+ * entry per facet value or threshold with Clarify's metrics.
+ */
+const SAGEMAKER_CLARIFY_FORMAT_ID = 'sagemaker-clarify';
+const sagemaker_clarify_SECTIONS = [
+    { key: 'pre_training_bias_metrics', stage: 'pre_training' },
+    { key: 'post_training_bias_metrics', stage: 'post_training' },
+];
+/** What is reported when a Clarify file has no bias section to read. */
+const NO_BIAS = 'no bias metrics (pre_training_bias_metrics / post_training_bias_metrics)';
+/** Explainability sections of analysis.json: such a file is Clarify output, but holds no bias metric. */
+const EXPLANATION_METHODS = ['kernel_shap', 'pdp', 'asymmetric_shapley_value'];
+/**
+ * Clarify's short codes (as written in `metrics[].name`) and the names policies use. DI and
+ * DPPL take the names other tools share (see ../metrics.ts); the others are spelled out.
+ * Keys are upper case: codes are matched without regard to case (the docs write `DCAcc`).
+ */
+const CLARIFY_METRIC_NAMES = new Map([
+    // pre-training
+    ['CI', 'class_imbalance'],
+    ['DPL', 'difference_in_proportions_of_labels'],
+    ['KL', 'kl_divergence'],
+    ['JS', 'js_divergence'],
+    ['LP', 'lp_norm'],
+    ['TVD', 'total_variation_distance'],
+    ['KS', 'kolmogorov_smirnov'],
+    ['CDDL', 'conditional_demographic_disparity_labels'],
+    // post-training
+    ['DPPL', 'statistical_parity_difference'],
+    ['DI', 'disparate_impact'],
+    ['DCA', 'difference_in_conditional_acceptance'],
+    ['DCACC', 'difference_in_conditional_acceptance'],
+    ['DCR', 'difference_in_conditional_rejection'],
+    ['DCO', 'difference_in_conditional_outcomes'],
+    ['RD', 'recall_difference'],
+    ['SD', 'specificity_difference'],
+    ['DAR', 'difference_in_acceptance_rates'],
+    ['DRR', 'difference_in_rejection_rates'],
+    ['AD', 'accuracy_difference'],
+    ['CDDPL', 'conditional_demographic_disparity_predicted_labels'],
+    ['TE', 'treatment_equality'],
+    ['FT', 'flip_test'],
+    ['GE', 'generalized_entropy'],
+]);
+/** The normalized name of a Clarify code; an unknown code keeps its own name (or a shared alias). */
+function clarifyMetricName(code) {
+    return CLARIFY_METRIC_NAMES.get(code.trim().toUpperCase()) ?? normalizeBiasMetricName(code).name;
+}
+function sagemaker_clarify_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function omit(record, keys) {
+    return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+}
+/** Clarify writes the group as a string; a hand-made or older file may hold a number or a list. */
+function groupOf(raw) {
+    if (typeof raw === 'string')
+        return raw;
+    if (typeof raw === 'number' || typeof raw === 'boolean')
+        return String(raw);
+    if (Array.isArray(raw) && raw.length > 0 && raw.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+        return raw.map(String).join(',');
+    }
+    return undefined;
+}
+/** The spellings of ±∞ and NaN Clarify and its JSON encoders write in place of a number. */
+const sagemaker_clarify_NOT_FINITE = /^[+-]?(inf|infinity|∞|nan)$/i;
+function describeMetric({ code, facet, group, sectionKey }) {
+    return `bias metric ${code} for facet "${facet}" = "${group}" (${sectionKey})`;
+}
+/**
+ * A metric's value as a finite number. A metric Clarify could not compute (`value: null`
+ * with an `error`) is refused rather than skipped: a policy over the remaining metrics could
+ * otherwise pass without ever seeing the group the metric was about.
+ */
+function sagemaker_clarify_metricValue(metric, context) {
+    const { doc, pointer, code } = context;
+    const raw = metric.value;
+    const at = doc.locate([...pointer, raw === undefined ? 'name' : 'value']);
+    if (typeof raw === 'number') {
+        // JSON.parse turns 1e999 into Infinity.
+        if (Number.isFinite(raw))
+            return raw;
+        throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} has value ${raw}, which is not a finite number`, at);
+    }
+    if (raw === null || raw === undefined) {
+        const reason = typeof metric.error === 'string' && metric.error.trim() !== '' ? `: "${metric.error.trim()}"` : ' (no value and no error given)';
+        throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} was not computed by Clarify${reason}. A metric without a value cannot be checked: ` +
+            `fix the data or configuration, or leave ${code} out of the analysis methods`, at);
+    }
+    const shown = JSON.stringify(raw);
+    if (typeof raw === 'string' && sagemaker_clarify_NOT_FINITE.test(raw.trim())) {
+        throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} has value ${shown}, which is not a finite number`, at);
+    }
+    throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} has value ${shown}, which is not a number`, at);
+}
+function readSection(doc, sectionKey, stage, section) {
+    const sectionAt = [sectionKey];
+    if (!sagemaker_clarify_isObject(section))
+        throw (0,errors/* artefactError */.bo)(`${sectionKey} must be an object`, doc.locate(sectionAt));
+    const facets = section.facets;
+    if (facets === undefined)
+        throw (0,errors/* artefactError */.bo)(`${sectionKey} has no facets`, doc.locate(sectionAt));
+    if (!sagemaker_clarify_isObject(facets)) {
+        throw (0,errors/* artefactError */.bo)(`${sectionKey}.facets must be an object of facet names to lists of facet values`, doc.locate([...sectionAt, 'facets']));
+    }
+    const label = section.label;
+    const labelValue = section.label_value_or_threshold;
+    const metrics = [];
+    const facetNames = [];
+    for (const [facet, entries] of Object.entries(facets)) {
+        const facetAt = [...sectionAt, 'facets', facet];
+        if (facet.trim() === '')
+            throw (0,errors/* artefactError */.bo)(`${sectionKey} has a facet with an empty name`, doc.locate(facetAt));
+        if (!Array.isArray(entries)) {
+            throw (0,errors/* artefactError */.bo)(`facet "${facet}" in ${sectionKey} must be a list of facet values with their metrics`, doc.locate(facetAt));
+        }
+        facetNames.push(facet);
+        entries.forEach((entry, entryIndex) => {
+            const entryAt = [...facetAt, entryIndex];
+            if (!sagemaker_clarify_isObject(entry))
+                throw (0,errors/* artefactError */.bo)(`an entry of facet "${facet}" in ${sectionKey} must be an object`, doc.locate(entryAt));
+            const group = groupOf(entry.value_or_threshold);
+            if (group === undefined) {
+                const why = entry.value_or_threshold === undefined ? 'has no value_or_threshold' : 'has a value_or_threshold that is not a string';
+                throw (0,errors/* artefactError */.bo)(`an entry of facet "${facet}" in ${sectionKey} ${why}`, doc.locate(entry.value_or_threshold === undefined ? entryAt : [...entryAt, 'value_or_threshold']));
+            }
+            if (!Array.isArray(entry.metrics)) {
+                throw (0,errors/* artefactError */.bo)(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entry.metrics === undefined ? entryAt : [...entryAt, 'metrics']));
+            }
+            const entryExtra = omit(entry, ['value_or_threshold', 'metrics']);
+            entry.metrics.forEach((metric, metricIndex) => {
+                const pointer = [...entryAt, 'metrics', metricIndex];
+                if (!sagemaker_clarify_isObject(metric))
+                    throw (0,errors/* artefactError */.bo)(`a metric of facet "${facet}" = "${group}" in ${sectionKey} must be an object`, doc.locate(pointer));
+                const code = typeof metric.name === 'string' ? metric.name.trim() : '';
+                if (code === '')
+                    throw (0,errors/* artefactError */.bo)(`a metric of facet "${facet}" = "${group}" in ${sectionKey} has no name`, doc.locate(pointer));
+                const value = sagemaker_clarify_metricValue(metric, { doc, pointer, code, stage, sectionKey, facet, group });
+                const extra = omit(metric, ['name', 'value']);
+                if (label !== undefined)
+                    extra.label = label;
+                if (labelValue !== undefined)
+                    extra.label_value_or_threshold = labelValue;
+                if (Object.keys(entryExtra).length > 0)
+                    extra.facet_entry = entryExtra;
+                metrics.push({
+                    pointer,
+                    data: {
+                        name: clarifyMetricName(code),
+                        original_name: code,
+                        attribute: facet,
+                        group,
+                        stage,
+                        value,
+                        location: doc.locate(pointer),
+                        ...(Object.keys(extra).length > 0 ? { extra } : {}),
+                    },
+                });
+            });
+        });
+    }
+    const sectionExtra = omit(section, ['label', 'label_value_or_threshold', 'facets']);
+    return { metrics, facets: facetNames, ...(Object.keys(sectionExtra).length > 0 ? { extra: sectionExtra } : {}) };
+}
+function adaptClarify(input) {
+    const doc = input.structured();
+    const root = doc.value;
+    if (!sagemaker_clarify_isObject(root))
+        throw (0,errors/* artefactError */.bo)('expected a JSON object at the top level', doc.locate([]));
+    const present = sagemaker_clarify_SECTIONS.filter(({ key }) => Object.hasOwn(root, key));
+    if (present.length === 0)
+        throw (0,errors/* artefactError */.bo)(NO_BIAS, doc.locate([]));
+    const metrics = [];
+    const attributes = [];
+    const extra = omit(root, sagemaker_clarify_SECTIONS.map(({ key }) => key));
+    for (const { key, stage } of present) {
+        const section = readSection(doc, key, stage, root[key]);
+        metrics.push(...section.metrics);
+        for (const facet of section.facets)
+            if (!attributes.includes(facet))
+                attributes.push(facet);
+        if (section.extra)
+            extra[key] = section.extra;
+    }
+    const first = present[0].key;
+    if (metrics.length === 0)
+        throw (0,errors/* artefactError */.bo)(`${NO_BIAS}: the bias sections list no metric for any facet`, doc.locate([first]));
+    const data = { protected_attributes: attributes, metrics: metrics.map((metric) => metric.data) };
+    if (Object.keys(extra).length > 0)
+        data.extra = extra;
+    const fieldLocations = {
+        protected_attributes: doc.locate([first, 'facets']),
+        metrics: doc.locate([first]),
+    };
+    if (data.extra !== undefined)
+        fieldLocations.extra = doc.locate([]);
+    const locate = (path) => {
+        const [field, index] = path;
+        if (field === 'metrics' && typeof index === 'number' && metrics[index])
+            return doc.locate(metrics[index].pointer);
+        if (typeof field === 'string' && fieldLocations[field])
+            return fieldLocations[field];
+        return doc.locate([]);
+    };
+    return { data, fieldLocations, locate };
+}
+function looksLikeClarify(input) {
+    if (!/\.json$/i.test(input.path))
+        return false;
+    const value = input.structured().value;
+    if (!sagemaker_clarify_isObject(value))
+        return false;
+    if (sagemaker_clarify_SECTIONS.some(({ key }) => Object.hasOwn(value, key)))
+        return true;
+    // An explainability-only analysis.json is claimed so that reading it as bias says what is missing.
+    const explanations = value.explanations;
+    return sagemaker_clarify_isObject(explanations) && EXPLANATION_METHODS.some((method) => Object.hasOwn(explanations, method));
+}
+const SAGEMAKER_CLARIFY_FORMAT = {
+    id: SAGEMAKER_CLARIFY_FORMAT_ID,
+    kind: 'bias',
+    description: 'SageMaker Clarify bias analysis analysis.json (analysis schema 1.0: pre_training_bias_metrics / post_training_bias_metrics, ' +
+        'as written by the Clarify processing container and by smclarify up to 0.5; also the Model Monitor model-bias baseline of the same shape)',
+    detect: looksLikeClarify,
+    adapt: adaptClarify,
+};
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/sagemaker-model-monitor.ts
+
+/**
+ * SageMaker Model Monitor `constraint_violations.json`, the output of a monitoring execution:
+ * `{ violations: [{ feature_name, constraint_check_type, description }] }`. Features with a
+ * `baseline_drift_check` violation are the drifted features; every other violation (data
+ * quality, model quality, bias drift, feature attribution drift) is kept in `extra.violations`.
+ */
+const SAGEMAKER_MODEL_MONITOR_FORMAT_ID = 'sagemaker-model-monitor';
+const DRIFT_CHECK = 'baseline_drift_check';
+/** The check types of the data quality monitor, whose violations name a feature. */
+const DATA_QUALITY_CHECKS = new Set([
+    'data_type_check',
+    'completeness_check',
+    DRIFT_CHECK,
+    'missing_column_check',
+    'extra_column_check',
+    'categorical_values_check',
+]);
+/** The inferred types of Model Monitor's statistics.json and constraints.json features. */
+const INFERRED_TYPES = new Set(['Integral', 'Fractional', 'String', 'Unknown']);
+const sagemaker_model_monitor_NUMBER = String.raw `[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
+/**
+ * The drift message of the prebuilt container, e.g. "Baseline drift distance: 0.72 exceeds
+ * threshold: 0.1" (older containers: "Numerical distance: 0.27 exceeds numerical threshold: 0").
+ */
+const DRIFT_MESSAGE = new RegExp(`distance:\\s*(${sagemaker_model_monitor_NUMBER})\\s+exceeds\\s+(?:[a-z]+\\s+)?threshold:\\s*(${sagemaker_model_monitor_NUMBER})`, 'i');
+/** The model quality message, e.g. "Metric weightedF2 with 0.56 +/- 0.005 was LessThanThreshold '0.8'". */
+const QUALITY_MESSAGE = new RegExp(`with\\s+(${sagemaker_model_monitor_NUMBER})(?:\\s*\\+/-\\s*(${sagemaker_model_monitor_NUMBER}))?\\s+was\\s+[A-Za-z]+\\s+'?(${sagemaker_model_monitor_NUMBER})'?`);
+function sagemaker_model_monitor_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A number the message spells, when it is finite; descriptions are prose, so an odd one is left unparsed. */
+function finiteNumber(text) {
+    if (text === undefined)
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+}
+function parseDrift(description) {
+    // Bounded before the pattern runs: the message is one short sentence.
+    const match = description !== undefined && description.length <= 1000 ? DRIFT_MESSAGE.exec(description) : null;
+    if (!match)
+        return {};
+    const score = finiteNumber(match[1]);
+    const threshold = finiteNumber(match[2]);
+    return { ...(score === undefined ? {} : { score }), ...(threshold === undefined ? {} : { threshold }) };
+}
+function parseQuality(description) {
+    const match = description !== undefined && description.length <= 1000 ? QUALITY_MESSAGE.exec(description) : null;
+    if (!match)
+        return {};
+    const parsed = {};
+    const value = finiteNumber(match[1]);
+    const deviation = finiteNumber(match[2]);
+    const threshold = finiteNumber(match[3]);
+    if (value !== undefined)
+        parsed.value = value;
+    if (deviation !== undefined)
+        parsed.standard_deviation = deviation;
+    if (threshold !== undefined)
+        parsed.threshold = threshold;
+    return parsed;
+}
+/** Which Model Monitor job writes a violation of this check type. */
+function monitorOf(check) {
+    if (DATA_QUALITY_CHECKS.has(check))
+        return 'data_quality';
+    if (check === 'bias_drift_check')
+        return 'model_bias';
+    if (check === 'feature_attribution_drift_check')
+        return 'model_explainability';
+    // Model quality violations are named after their comparison operator (LessThanThreshold, ...).
+    if (/Threshold$/.test(check))
+        return 'model_quality';
+    return undefined;
+}
+/** A data quality statistics.json or constraints.json: per-feature baseline facts, not a verdict. */
+function isBaselineFile(value) {
+    const features = value.features;
+    return (Object.hasOwn(value, 'version') &&
+        Array.isArray(features) &&
+        features.length > 0 &&
+        features.every((feature) => sagemaker_model_monitor_isObject(feature) && typeof feature.name === 'string' && typeof feature.inferred_type === 'string' && INFERRED_TYPES.has(feature.inferred_type)));
+}
+function isViolationsFile(value) {
+    const violations = value.violations;
+    if (!Array.isArray(violations))
+        return false;
+    // An empty list is only Model Monitor's when nothing else is said: `{"violations": []}` alone is too common a shape.
+    if (violations.length === 0)
+        return Object.keys(value).every((key) => key === 'violations' || key === 'version');
+    return violations.some((item) => sagemaker_model_monitor_isObject(item) && Object.hasOwn(item, 'constraint_check_type'));
+}
+function readViolation(doc, item, pointer) {
+    if (!sagemaker_model_monitor_isObject(item))
+        throw (0,errors/* artefactError */.bo)('a violation must be an object', doc.locate(pointer));
+    const check = item.constraint_check_type;
+    if (typeof check !== 'string' || check.trim() === '') {
+        throw (0,errors/* artefactError */.bo)('a violation has no constraint_check_type', doc.locate(check === undefined ? pointer : [...pointer, 'constraint_check_type']));
+    }
+    const description = item.description;
+    if (description !== undefined && typeof description !== 'string') {
+        throw (0,errors/* artefactError */.bo)(`the description of a ${check} violation must be a string`, doc.locate([...pointer, 'description']));
+    }
+    return { check: check.trim(), item, ...(description === undefined ? {} : { description }) };
+}
+function adaptModelMonitor(input) {
+    const doc = input.structured();
+    const root = doc.value;
+    if (!sagemaker_model_monitor_isObject(root))
+        throw (0,errors/* artefactError */.bo)('expected a JSON object at the top level', doc.locate([]));
+    if (!Object.hasOwn(root, 'violations') && isBaselineFile(root)) {
+        throw (0,errors/* artefactError */.bo)('this is a Model Monitor statistics.json or constraints.json: it holds per-feature statistics, not a drift verdict; ' +
+            "read the monitoring execution's constraint_violations.json as drift instead", doc.locate([]));
+    }
+    const violations = root.violations;
+    if (!Array.isArray(violations))
+        throw (0,errors/* artefactError */.bo)('violations must be a list', doc.locate(Object.hasOwn(root, 'violations') ? ['violations'] : []));
+    const features = [];
+    const others = [];
+    const counts = new Map();
+    violations.forEach((raw, index) => {
+        const pointer = ['violations', index];
+        const { check, item, description } = readViolation(doc, raw, pointer);
+        counts.set(check, (counts.get(check) ?? 0) + 1);
+        const location = doc.locate(pointer);
+        const monitor = monitorOf(check);
+        if (check !== DRIFT_CHECK) {
+            const parsed = monitor === 'model_quality' ? parseQuality(description) : {};
+            others.push({ ...item, ...parsed, ...(monitor === undefined ? {} : { monitor }), location });
+            return;
+        }
+        const name = typeof item.feature_name === 'string' ? item.feature_name.trim() : '';
+        if (name === '') {
+            throw (0,errors/* artefactError */.bo)(`a ${DRIFT_CHECK} violation names no feature_name`, doc.locate(item.feature_name === undefined ? pointer : [...pointer, 'feature_name']));
+        }
+        // One feature, one entry; a repeated drift violation stays visible among the other violations.
+        if (features.some((feature) => feature.data.name === name)) {
+            others.push({ ...item, monitor, duplicate: true, location });
+            return;
+        }
+        const extra = Object.fromEntries(Object.entries(item).filter(([key]) => key !== 'feature_name' && key !== 'constraint_check_type'));
+        features.push({
+            pointer,
+            data: {
+                name,
+                test: DRIFT_CHECK,
+                ...parseDrift(description),
+                drifted: true,
+                location,
+                ...(Object.keys(extra).length > 0 ? { extra } : {}),
+            },
+        });
+    });
+    const drifted = features.length;
+    const extra = Object.fromEntries(Object.entries(root).filter(([key]) => key !== 'violations'));
+    extra.violations = others;
+    extra.violation_counts = Object.fromEntries(counts);
+    // The file lists violations only: how many features were compared is not stated, so the
+    // share is exact only when nothing drifted; otherwise 1 is the one bound that is never too low.
+    extra.share_drifted_basis = drifted === 0 ? 'exact' : 'upper_bound';
+    const data = {
+        dataset_drift: drifted > 0,
+        share_drifted: drifted > 0 ? 1 : 0,
+        features: features.map((feature) => feature.data),
+        extra,
+    };
+    const at = doc.locate(['violations']);
+    const fieldLocations = { dataset_drift: at, share_drifted: at, features: at, extra: doc.locate([]) };
+    const locate = (path) => {
+        const [field, index] = path;
+        if (field === 'features' && typeof index === 'number' && features[index])
+            return doc.locate(features[index].pointer);
+        if (typeof field === 'string' && fieldLocations[field])
+            return fieldLocations[field];
+        return doc.locate([]);
+    };
+    return { data, fieldLocations, locate };
+}
+function looksLikeModelMonitor(input) {
+    if (!/\.json$/i.test(input.path))
+        return false;
+    const value = input.structured().value;
+    // statistics.json and constraints.json are claimed so that reading one as drift says which file to read instead.
+    return sagemaker_model_monitor_isObject(value) && (isViolationsFile(value) || isBaselineFile(value));
+}
+const SAGEMAKER_MODEL_MONITOR_FORMAT = {
+    id: SAGEMAKER_MODEL_MONITOR_FORMAT_ID,
+    kind: 'drift',
+    description: 'SageMaker Model Monitor constraint_violations.json (prebuilt sagemaker-model-monitor-analyzer container: data quality ' +
+        'violations, with baseline_drift_check as feature drift; model quality, bias drift and feature attribution drift violations kept as extra)',
+    detect: looksLikeModelMonitor,
+    adapt: adaptModelMonitor,
+};
+
+;// CONCATENATED MODULE: ./src/artefacts/formats/spdx-ai.ts
+
+/**
+ * SPDX 3.0 AI profile (JSON-LD serialization of SPDX 3.0.0 and 3.0.1): the model card of
+ * one `ai_AIPackage` element, with its licenses and datasets found through relationships.
+ */
+const SPDX_AI_FORMAT_ID = 'spdx-ai';
+const RISK_LEVELS = ['serious', 'high', 'medium', 'low'];
+/**
+ * Package properties whose value a normalized field holds as written; every other one
+ * (agents and metric thresholds too, whose ids a reader may need) is kept in `extra` as written.
+ */
+const MAPPED = new Set([
+    'type', '@type', 'name', 'software_packageVersion', 'ai_informationAboutApplication', 'ai_limitation',
+    'ai_safetyRiskAssessment', 'ai_metric',
+]);
+const RELATIONSHIP_TYPES = new Set(['Relationship', 'LifecycleScopedRelationship']);
+const COLLECTION_TYPES = new Set(['SpdxDocument', 'Bom', 'Bundle', 'software_Sbom']);
+function spdx_ai_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function spdx_ai_nonEmpty(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+function spdx_ai_strings(value) {
+    const items = Array.isArray(value) ? value : [value];
+    return items.map(spdx_ai_nonEmpty).filter((item) => item !== undefined);
+}
+/** The compact type name: `ai_AIPackage` and a full or prefixed IRI such as `.../AI/AIPackage` read the same. */
+function typeOf(element) {
+    const type = spdx_ai_nonEmpty(element.type) ?? spdx_ai_nonEmpty(element['@type']);
+    if (type === undefined)
+        return undefined;
+    const iri = /(?:^|\/|:)(AI|Dataset|Core|Software|SimpleLicensing|ExpandedLicensing)\/([A-Za-z]+)$/.exec(type);
+    if (iri)
+        return iri[1] === 'Core' ? iri[2] : `${iri[1].toLowerCase()}_${iri[2]}`;
+    return type;
+}
+function isAiPackage(element) {
+    const type = typeOf(element);
+    // The spec's compact JSON-LD name is ai_AIPackage; some hand-written documents use the bare class name.
+    return type === 'ai_AIPackage' || type === 'AIPackage';
+}
+function idOf(element) {
+    return spdx_ai_nonEmpty(element.spdxId) ?? spdx_ai_nonEmpty(element['@id']);
+}
+function mentionsSpdx(context) {
+    const items = Array.isArray(context) ? context : [context];
+    return items.some((item) => typeof item === 'string' && /spdx\.org\/rdf\/3\./i.test(item));
+}
+const spdx_ai_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const spdx_ai_NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+/** A DictionaryEntry value is a string: a metric is numeric when it spells a finite number. */
+function spdx_ai_numberOf(raw) {
+    if (typeof raw === 'number')
+        return Number.isFinite(raw) ? raw : undefined;
+    // Bounded before the pattern runs: the pattern backtracks on long runs of digits.
+    if (typeof raw !== 'string' || raw.length > 64 || !spdx_ai_NUMBER.test(raw.trim()))
+        return undefined;
+    const value = Number(raw.trim());
+    return Number.isFinite(value) ? value : undefined;
+}
+class Graph {
+    doc;
+    elements;
+    byId = new Map();
+    constructor(doc) {
+        this.doc = doc;
+        const root = doc.value;
+        // A document with a single element may be written without @graph: the top level is that element.
+        const graph = root['@graph'];
+        if (graph !== undefined && !Array.isArray(graph))
+            throw (0,errors/* artefactError */.bo)('@graph must be a list', doc.locate(['@graph']));
+        this.elements = Array.isArray(graph)
+            ? graph.flatMap((value, index) => (spdx_ai_isObject(value) ? [{ value, pointer: ['@graph', index] }] : []))
+            : [{ value: root, pointer: [] }];
+        for (const element of this.elements) {
+            const id = idOf(element.value);
+            if (id !== undefined && !this.byId.has(id))
+                this.byId.set(id, element);
+        }
+    }
+    locate(pointer) {
+        return this.doc.locate(pointer);
+    }
+    /** A reference is an id string or an inline object. */
+    resolve(reference) {
+        if (spdx_ai_isObject(reference))
+            return { value: reference, pointer: [] };
+        const id = spdx_ai_nonEmpty(reference);
+        return id === undefined ? undefined : this.byId.get(id);
+    }
+    nameOf(reference) {
+        const element = this.resolve(reference);
+        return (element ? spdx_ai_nonEmpty(element.value.name) : undefined) ?? spdx_ai_nonEmpty(reference);
+    }
+    /** Relationships from one element, with their targets as written. */
+    relationshipsFrom(id) {
+        if (id === undefined)
+            return [];
+        return this.elements.flatMap((element) => {
+            const { value } = element;
+            if (!RELATIONSHIP_TYPES.has(typeOf(value) ?? '') || spdx_ai_nonEmpty(value.from) !== id)
+                return [];
+            const type = spdx_ai_nonEmpty(value.relationshipType);
+            if (type === undefined)
+                return [];
+            const to = Array.isArray(value.to) ? value.to : value.to === undefined ? [] : [value.to];
+            return [{ type, to, element }];
+        });
+    }
+    /** The AI package the document is about: a root element when one is an AI package, else the first. */
+    pickPackage() {
+        const packages = this.elements.filter((element) => isAiPackage(element.value));
+        if (packages.length === 0)
+            return undefined;
+        const roots = new Set(this.elements
+            .filter((element) => COLLECTION_TYPES.has(typeOf(element.value) ?? ''))
+            .flatMap((element) => spdx_ai_strings(element.value.rootElement)));
+        const chosen = packages.find((element) => roots.has(idOf(element.value) ?? '')) ?? packages[0];
+        return { chosen, others: packages.filter((element) => element !== chosen) };
+    }
+}
+const LISTED_LICENSE = /^https?:\/\/spdx\.org\/licenses\/([A-Za-z0-9.+-]+?)(?:\.html)?$/;
+/** The license a relationship target stands for, as an SPDX expression or name. */
+function spdx_ai_licenseOf(graph, reference) {
+    const id = spdx_ai_nonEmpty(reference);
+    if (id === 'expandedlicensing_NoAssertionLicense' || id?.endsWith('/NoAssertionLicense'))
+        return 'NOASSERTION';
+    if (id === 'expandedlicensing_NoneLicense' || id?.endsWith('/NoneLicense'))
+        return 'NONE';
+    const element = graph.resolve(reference);
+    if (element) {
+        const { value } = element;
+        const expression = spdx_ai_nonEmpty(value.simplelicensing_licenseExpression);
+        if (expression !== undefined)
+            return expression;
+        const listed = LISTED_LICENSE.exec(idOf(value) ?? '');
+        if (listed)
+            return listed[1];
+        return spdx_ai_nonEmpty(value.name) ?? idOf(value);
+    }
+    const listed = LISTED_LICENSE.exec(id ?? '');
+    return listed ? listed[1] : id;
+}
+function joinLicenses(licenses) {
+    const unique = [...new Set(licenses)];
+    if (unique.length === 0)
+        return undefined;
+    return unique.length === 1 ? unique[0] : unique.map((item) => (/\s/.test(item) ? `(${item})` : item)).join(' AND ');
+}
+function riskOf(graph, raw, pointer) {
+    if (raw === undefined || raw === null || raw === '')
+        return undefined;
+    // The enum is written as its bare name; an IRI such as spdx:AI/SafetyRiskAssessmentType/high ends with it.
+    const name = typeof raw === 'string' ? raw.trim().split(/[/#]/).pop().toLowerCase() : undefined;
+    if (name === undefined || !RISK_LEVELS.includes(name)) {
+        throw (0,errors/* artefactError */.bo)(`ai_safetyRiskAssessment is ${JSON.stringify(raw)}, not one of ${RISK_LEVELS.join(', ')}`, graph.locate(pointer));
+    }
+    return name;
+}
+function adaptSpdxAi(input) {
+    const doc = input.structured();
+    if (!spdx_ai_isObject(doc.value) || !mentionsSpdx(doc.value['@context'])) {
+        throw (0,errors/* artefactError */.bo)('not an SPDX 3 JSON-LD document: @context does not name spdx.org/rdf/3.x', doc.locate([]));
+    }
+    const graph = new Graph(doc);
+    const picked = graph.pickPackage();
+    if (!picked) {
+        throw (0,errors/* artefactError */.bo)('not an AI model card: the SPDX document has no ai_AIPackage element', doc.locate(['@graph']));
+    }
+    const { value: pkg, pointer: at } = picked.chosen;
+    const pkgId = idOf(pkg);
+    const data = {};
+    const fieldLocations = {};
+    const sections = [];
+    const extra = {};
+    const set = (field, value, pointer, section) => {
+        data[field] = value;
+        fieldLocations[field] = graph.locate(pointer);
+        if (section)
+            sections.push(section);
+    };
+    const name = spdx_ai_nonEmpty(pkg.name);
+    if (name !== undefined)
+        set('name', name, [...at, 'name']);
+    const version = spdx_ai_nonEmpty(pkg.software_packageVersion);
+    if (version !== undefined)
+        set('version', version, [...at, 'software_packageVersion']);
+    // The creator first, then the supplier: both answer for the model.
+    const owners = [...spdx_ai_strings(pkg.originatedBy), ...spdx_ai_strings(pkg.suppliedBy)]
+        .map((reference) => graph.nameOf(reference))
+        .filter((owner) => owner !== undefined);
+    if (owners.length > 0)
+        set('owners', [...new Set(owners)], [...at, pkg.originatedBy !== undefined ? 'originatedBy' : 'suppliedBy']);
+    const intended = spdx_ai_nonEmpty(pkg.ai_informationAboutApplication);
+    if (intended !== undefined)
+        set('intended_use', intended, [...at, 'ai_informationAboutApplication'], 'intended_use');
+    const limitation = spdx_ai_nonEmpty(pkg.ai_limitation);
+    if (limitation !== undefined)
+        set('limitations', limitation, [...at, 'ai_limitation'], 'limitations');
+    const risk = riskOf(graph, pkg.ai_safetyRiskAssessment, [...at, 'ai_safetyRiskAssessment']);
+    if (risk !== undefined)
+        set('risk', risk, [...at, 'ai_safetyRiskAssessment']);
+    const declared = [];
+    const concluded = [];
+    const training = [];
+    const tested = [];
+    let declaredAt;
+    let concludedAt;
+    let trainedAt;
+    const otherRelationships = [];
+    for (const relationship of graph.relationshipsFrom(pkgId)) {
+        const targets = relationship.to;
+        switch (relationship.type) {
+            case 'hasDeclaredLicense':
+                declared.push(...targets.map((target) => spdx_ai_licenseOf(graph, target)).filter((item) => item !== undefined));
+                declaredAt ??= [...relationship.element.pointer, 'to'];
+                break;
+            case 'hasConcludedLicense':
+                concluded.push(...targets.map((target) => spdx_ai_licenseOf(graph, target)).filter((item) => item !== undefined));
+                concludedAt ??= [...relationship.element.pointer, 'to'];
+                break;
+            case 'trainedOn':
+                training.push(...targets.map((target) => graph.nameOf(target)).filter((item) => item !== undefined));
+                trainedAt ??= [...relationship.element.pointer, 'to'];
+                break;
+            case 'testedOn':
+                tested.push(...targets.map((target) => graph.nameOf(target)).filter((item) => item !== undefined));
+                break;
+            default:
+                otherRelationships.push({
+                    type: relationship.type,
+                    to: targets.map((target) => graph.nameOf(target) ?? target),
+                });
+        }
+    }
+    // What the supplier declares is what a model card states; the concluded license stands in when none is declared.
+    const declaredLicense = joinLicenses(declared);
+    const concludedLicense = joinLicenses(concluded);
+    if (declaredLicense !== undefined)
+        set('license', declaredLicense, declaredAt);
+    else if (concludedLicense !== undefined)
+        set('license', concludedLicense, concludedAt);
+    if (declaredLicense !== undefined)
+        extra.declared_license = declaredLicense;
+    if (concludedLicense !== undefined)
+        extra.concluded_license = concludedLicense;
+    const trainingData = [...new Set(training)];
+    if (trainingData.length > 0)
+        set('training_data', trainingData, trainedAt, 'training_data');
+    else if (spdx_ai_nonEmpty(pkg.ai_informationAboutTraining) !== undefined)
+        sections.push('training_data');
+    if (tested.length > 0)
+        extra.tested_on = [...new Set(tested)];
+    if (otherRelationships.length > 0)
+        extra.relationships = otherRelationships;
+    const evaluation = [];
+    const nonNumeric = [];
+    const metrics = pkg.ai_metric === undefined ? [] : Array.isArray(pkg.ai_metric) ? pkg.ai_metric : [pkg.ai_metric];
+    const thresholds = new Map();
+    for (const entry of Array.isArray(pkg.ai_metricDecisionThreshold) ? pkg.ai_metricDecisionThreshold : []) {
+        const resolved = graph.resolve(entry)?.value;
+        const key = resolved ? spdx_ai_nonEmpty(resolved.key) : undefined;
+        if (key !== undefined && resolved)
+            thresholds.set(key, spdx_ai_numberOf(resolved.value) ?? resolved.value);
+    }
+    metrics.forEach((entry, index) => {
+        const pointer = [...at, 'ai_metric', index];
+        const resolved = graph.resolve(entry);
+        if (!resolved)
+            throw (0,errors/* artefactError */.bo)('an ai_metric entry must be a DictionaryEntry', graph.locate(pointer));
+        const key = spdx_ai_nonEmpty(resolved.value.key);
+        if (key === undefined)
+            throw (0,errors/* artefactError */.bo)('an ai_metric DictionaryEntry has no key', graph.locate(pointer));
+        const raw = resolved.value.value;
+        const value = spdx_ai_numberOf(raw);
+        if (value === undefined) {
+            // Infinity or NaN spelled out is a broken number, not a description: it must never reach a threshold.
+            if ((typeof raw === 'string' && spdx_ai_NOT_FINITE.test(raw.trim())) || typeof raw === 'number') {
+                throw (0,errors/* artefactError */.bo)(`ai_metric "${key}" has value ${JSON.stringify(raw)}, which is not a finite number`, graph.locate([...pointer, 'value']));
+            }
+            nonNumeric.push({ key, value: raw });
+            return;
+        }
+        const result = { metric: key, value, location: graph.locate(pointer) };
+        if (thresholds.has(key))
+            result.extra = { decision_threshold: thresholds.get(key) };
+        evaluation.push(result);
+    });
+    if (evaluation.length > 0)
+        set('evaluation', evaluation, [...at, 'ai_metric'], 'evaluation');
+    if (nonNumeric.length > 0)
+        extra.non_numeric_metrics = nonNumeric;
+    // Everything the package says that has no normalized field, under its SPDX property name.
+    for (const [key, value] of Object.entries(pkg)) {
+        if (!MAPPED.has(key))
+            extra[key] = value;
+    }
+    if (picked.others.length > 0) {
+        extra.other_ai_packages = picked.others.map((other) => spdx_ai_nonEmpty(other.value.name) ?? idOf(other.value) ?? '(unnamed)');
+    }
+    const specVersion = graph.elements.map((element) => element.value).find((value) => typeOf(value) === 'CreationInfo')?.specVersion;
+    if (specVersion !== undefined)
+        extra.spec_version = specVersion;
+    data.sections = sections;
+    if (Object.keys(extra).length > 0)
+        data.extra = extra;
+    return { data, fieldLocations };
+}
+const SPDX_AI_FORMAT = {
+    id: SPDX_AI_FORMAT_ID,
+    kind: 'model_card',
+    description: 'SPDX 3.0.x AI profile (JSON-LD, spec 3.0.0 and 3.0.1): the ai_AIPackage element, its licenses and trainedOn datasets',
+    detect: (input) => {
+        if (!/\.(json|jsonld)$/i.test(input.path))
+            return false;
+        const value = input.structured().value;
+        return spdx_ai_isObject(value) && mentionsSpdx(value['@context']);
+    },
+    adapt: adaptSpdxAi,
+};
+
 ;// CONCATENATED MODULE: ./src/artefacts/formats/index.ts
 
 
 
+
+
+
+
+
+
+
 /**
- * Every format modelgate reads, in detection order: more specific formats first. A
- * Hugging Face card is any Markdown file, so it comes last.
+ * Every format modelgate reads, in detection order: formats recognised by a distinctive
+ * marker first; the catch-alls last — a Fairlearn table is any CSV with a numeric column
+ * and a Hugging Face card is any Markdown file.
  */
-const FORMATS = [...NATIVE_FORMATS, CYCLONEDX_MLBOM_FORMAT, HUGGINGFACE_MODEL_CARD_FORMAT];
+const FORMATS = [
+    ...NATIVE_FORMATS,
+    CYCLONEDX_MLBOM_FORMAT,
+    SPDX_AI_FORMAT,
+    MODEL_CARD_TOOLKIT_FORMAT,
+    OPENLINEAGE_FORMAT,
+    SAGEMAKER_CLARIFY_FORMAT,
+    SAGEMAKER_MODEL_MONITOR_FORMAT,
+    ...EVIDENTLY_FORMATS,
+    FAIRLEARN_TABLE_FORMAT,
+    HUGGINGFACE_MODEL_CARD_FORMAT,
+];
 function findFormat(id) {
     return FORMATS.find((format) => format.id === id);
 }
@@ -14242,7 +19227,7 @@ const globalEnvironment = new Environment({
   unlistedVariablesAreDyn: true
 })
 
-function parse(expression) {
+function evaluator_parse(expression) {
   return globalEnvironment.parse(expression)
 }
 
@@ -14257,7 +19242,7 @@ function check(expression) {
 
 
 /* harmony default export */ const evaluator = ({
-  parse,
+  parse: evaluator_parse,
   evaluate,
   check,
   Environment,
@@ -14535,7 +19520,7 @@ function wrap(ast, parentOp) {
 
 
 /* harmony default export */ const lib = ({
-  parse: parse,
+  parse: evaluator_parse,
   evaluate: evaluate,
   check: check,
   Environment: Environment,
@@ -14708,7 +19693,7 @@ function evaluateRule(rule, subject, context) {
         if (applies.ok && applies.value === false)
             return [result('skipped', `not applicable: ${rule.when}`)];
         if (applies.ok && typeof applies.value !== 'boolean') {
-            return [result('error', `when: returned ${describeValue(applies.value)}, not a bool`, rule.expressionLocations.when)];
+            return [result('error', `when: returned ${evaluate_describeValue(applies.value)}, not a bool`, rule.expressionLocations.when)];
         }
     }
     const missing = rule.requires.filter((kind) => !subject.evidence[kind]);
@@ -14719,7 +19704,7 @@ function evaluateRule(rule, subject, context) {
         if (!items.ok)
             return [result('error', `for_each: ${items.error}`, rule.expressionLocations.for_each)];
         if (!Array.isArray(items.value)) {
-            return [result('error', `for_each: returned ${describeValue(items.value)}, not a list`, rule.expressionLocations.for_each)];
+            return [result('error', `for_each: returned ${evaluate_describeValue(items.value)}, not a list`, rule.expressionLocations.for_each)];
         }
         const findings = [];
         items.value.forEach((item, index) => {
@@ -14729,7 +19714,7 @@ function evaluateRule(rule, subject, context) {
             if (!outcome.ok)
                 findings.push(result('error', `item ${index}: ${outcome.error}`, where));
             else if (typeof outcome.value !== 'boolean')
-                findings.push(result('error', `item ${index}: check returned ${describeValue(outcome.value)}, not a bool`, where));
+                findings.push(result('error', `item ${index}: check returned ${evaluate_describeValue(outcome.value)}, not a bool`, where));
             else if (!outcome.value)
                 findings.push(result(failed, messageOf(rule, itemContext, `${rule.description} (item ${index})`), where));
         });
@@ -14742,7 +19727,7 @@ function evaluateRule(rule, subject, context) {
     if (!outcome.ok)
         return [result('error', outcome.error, where)];
     if (typeof outcome.value !== 'boolean')
-        return [result('error', `check returned ${describeValue(outcome.value)}, not a bool`, where)];
+        return [result('error', `check returned ${evaluate_describeValue(outcome.value)}, not a bool`, where)];
     return outcome.value ? [result('pass', rule.description)] : [result(failed, messageOf(rule, context, rule.description), where)];
 }
 function missingResult(kind, subject, rule, result, failed) {
@@ -14783,7 +19768,7 @@ function locateRule(rule, subject) {
     const field = reference?.[2];
     return (field ? evidence.fieldLocations[field] : undefined) ?? { path: evidence.sources[0].path };
 }
-function describeValue(value) {
+function evaluate_describeValue(value) {
     if (value === null || value === undefined)
         return 'null';
     if (typeof value === 'bigint')
@@ -16538,7 +21523,8 @@ async function openAuditStore(url, options) {
         const rest = url.slice('file:'.length);
         // `file:///abs/path` is a standard file URL; `file:some/path` is a path relative to the current directory.
         const absolute = rest.startsWith('//') ? (0,external_node_url_.fileURLToPath)(url) : external_node_path_default().resolve(options.cwd, rest);
-        const shown = rest.startsWith('//') ? absolute : open_toPosix(external_node_path_default().relative(options.cwd, absolute)) || absolute;
+        // Shown as the user wrote it, so messages name the file they typed.
+        const shown = rest.startsWith('//') ? absolute : rest;
         return createFileStore(absolute, { shownPath: shown, ...(options.lock && { lock: options.lock }) });
     }
     const { createPostgresStore } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5770));
@@ -16547,9 +21533,6 @@ async function openAuditStore(url, options) {
 /** A URL as it may be shown: never with its password. */
 function redact(url) {
     return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
-}
-function open_toPosix(file) {
-    return file.split((external_node_path_default()).sep).join('/');
 }
 
 // EXTERNAL MODULE: ./src/audit/verify.ts

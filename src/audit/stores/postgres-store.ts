@@ -74,20 +74,21 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   const readEntries = async function* (): AsyncGenerator<StoredEntry> {
     let after = -1;
     for (;;) {
-      let rows: { seq: string; body: string }[];
+      let rows: { position: string; body: string }[];
       try {
+        // Keyset pages, not OFFSET: each page costs the same however long the chain is.
         rows = (
-          await pool.query<{ seq: string; body: string }>(
-            `SELECT seq::text AS seq, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`,
+          await pool.query<{ position: string; body: string }>(
+            `SELECT seq::text AS position, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`,
             [target.chain, after],
           )
         ).rows;
       } catch (error) {
         throw fail(error, 'read the audit records');
       }
-      for (const row of rows) yield { text: row.body, where: `${target.shown} seq ${row.seq}` };
+      for (const row of rows) yield { text: row.body, where: `${target.shown} seq ${row.position}` };
       if (rows.length < PAGE_SIZE) return;
-      after = Number(rows[rows.length - 1]!.seq);
+      after = Number(rows[rows.length - 1]!.position);
     }
   };
 
