@@ -80,7 +80,7 @@ describe('the CLI bundle', () => {
       [['check', '--frobnicate'], /unknown option '--frobnicate'/],
       [['check', '--config', 'nope.yml'], /^modelgate: config file not found: nope\.yml$/m],
       [['check', '--config', 'fixtures/demo-repo/.modelgate.yml', '--policy', 'no-such-pack'], /^modelgate: unknown policy pack "no-such-pack" \(shipped packs: .*starter.*\)$/m],
-      [[...demoArgs, '--model', 'ghost'], /^modelgate: unknown model "ghost" \(models: fraud-scorer, churn-predictor, demand-forecast, credit-limit, support-router\)$/m],
+      [[...demoArgs, '--model', 'ghost'], /^modelgate: unknown model "ghost" \(models: fraud-scorer, churn-predictor, demand-forecast, credit-limit, review-sentiment, census-income, ticket-triage, support-router\)$/m],
       [['check', '--format', 'xml'], /argument 'xml' is invalid/],
     ];
     for (const [args, message] of cases) {

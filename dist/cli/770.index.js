@@ -116,21 +116,39 @@ function createPostgresStore(url, options = {}) {
     // without a listener its error would end the process.
     pool.on('error', () => undefined);
     const fail = (error, doing) => describePgError(error, doing, target);
+    /**
+     * A pooled connection with an error listener while it is checked out: a connection the server
+     * ends between two queries emits an error event, which must not end the process; the next
+     * query on it fails and the append is retried.
+     */
+    const checkout = async () => {
+        const client = await pool.connect();
+        const ignore = () => undefined;
+        client.on('error', ignore);
+        return {
+            client,
+            release: (error) => {
+                client.off('error', ignore);
+                client.release(error);
+            },
+        };
+    };
     const readEntries = async function* () {
         let after = -1;
         for (;;) {
             let rows;
             try {
-                rows = (await pool.query(`SELECT seq::text AS seq, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`, [target.chain, after])).rows;
+                // Keyset pages, not OFFSET: each page costs the same however long the chain is.
+                rows = (await pool.query(`SELECT seq::text AS position, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`, [target.chain, after])).rows;
             }
             catch (error) {
                 throw fail(error, 'read the audit records');
             }
             for (const row of rows)
-                yield { text: row.body, where: `${target.shown} seq ${row.seq}` };
+                yield { text: row.body, where: `${target.shown} seq ${row.position}` };
             if (rows.length < PAGE_SIZE)
                 return;
-            after = Number(rows[rows.length - 1].seq);
+            after = Number(rows[rows.length - 1].position);
         }
     };
     return {
@@ -142,9 +160,10 @@ function createPostgresStore(url, options = {}) {
             const attempted = [];
             for (let attempt = 1;; attempt += 1) {
                 let client;
+                let release;
                 let broken;
                 try {
-                    client = await pool.connect();
+                    ({ client, release } = await checkout());
                     await client.query('BEGIN');
                     await client.query(`SET LOCAL lock_timeout = '60s'`);
                     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
@@ -175,7 +194,7 @@ function createPostgresStore(url, options = {}) {
                 }
                 finally {
                     // A client whose connection failed is destroyed rather than returned to the pool.
-                    client?.release(broken && isTransient(broken) ? broken : undefined);
+                    release?.(broken && isTransient(broken) ? broken : undefined);
                 }
                 await (0,promises_.setTimeout)(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
             }
@@ -186,8 +205,9 @@ function createPostgresStore(url, options = {}) {
         },
         async migrate() {
             let client;
+            let release;
             try {
-                client = await pool.connect();
+                ({ client, release } = await checkout());
                 await client.query('BEGIN');
                 // Two migrations started at once run one after the other; the second finds nothing to do.
                 await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${LOCK_PREFIX}migrate`]);
@@ -216,7 +236,7 @@ function createPostgresStore(url, options = {}) {
                 throw fail(error, 'migrate the audit schema');
             }
             finally {
-                client?.release();
+                release?.();
             }
         },
         async close() {

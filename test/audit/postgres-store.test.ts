@@ -217,17 +217,19 @@ describe.runIf(POSTGRES_URL)('postgres store', () => {
     try {
       let settled = 0;
       const appends = Array.from({ length: 40 }, (_, index) => append(store, `m-${index}`).finally(() => (settled += 1)));
+      const started = async () => (await admin.query<{ at: Date }>('SELECT pg_postmaster_start_time() AS at')).rows[0]!.at.getTime();
+      const before = await started();
       while (settled < 5) await sleep(2);
       await promisify(exec)(POSTGRES_RESTART!);
       const outcomes = await Promise.allSettled(appends);
+      await admin.end().catch(() => undefined);
+      admin = await connectAdmin();
+      expect(await started()).toBeGreaterThan(before);
       await expectExactlyOnce(store, outcomes);
       expect((await append(store)).seq).toBeGreaterThan(0);
     } finally {
       await store.close();
     }
-    // The admin connection did not survive the restart either.
-    await admin.end().catch(() => undefined);
-    admin = await connectAdmin();
   }, 60_000);
 });
 

@@ -71,6 +71,24 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
 
   const fail = (error: unknown, doing: string): AuditStoreError => describePgError(error, doing, target);
 
+  /**
+   * A pooled connection with an error listener while it is checked out: a connection the server
+   * ends between two queries emits an error event, which must not end the process; the next
+   * query on it fails and the append is retried.
+   */
+  const checkout = async (): Promise<{ client: pg.PoolClient; release: (error?: Error) => void }> => {
+    const client = await pool.connect();
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    return {
+      client,
+      release: (error) => {
+        client.off('error', ignore);
+        client.release(error);
+      },
+    };
+  };
+
   const readEntries = async function* (): AsyncGenerator<StoredEntry> {
     let after = -1;
     for (;;) {
@@ -102,9 +120,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       const attempted: string[] = [];
       for (let attempt = 1; ; attempt += 1) {
         let client: pg.PoolClient | undefined;
+        let release: ((error?: Error) => void) | undefined;
         let broken: unknown;
         try {
-          client = await pool.connect();
+          ({ client, release } = await checkout());
           await client.query('BEGIN');
           await client.query(`SET LOCAL lock_timeout = '60s'`);
           await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
@@ -131,7 +150,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
           }
         } finally {
           // A client whose connection failed is destroyed rather than returned to the pool.
-          client?.release(broken && isTransient(broken) ? (broken as Error) : undefined);
+          release?.(broken && isTransient(broken) ? (broken as Error) : undefined);
         }
         await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
       }
@@ -145,8 +164,9 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
 
     async migrate() {
       let client: pg.PoolClient | undefined;
+      let release: ((error?: Error) => void) | undefined;
       try {
-        client = await pool.connect();
+        ({ client, release } = await checkout());
         await client.query('BEGIN');
         // Two migrations started at once run one after the other; the second finds nothing to do.
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${LOCK_PREFIX}migrate`]);
@@ -172,7 +192,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         if (error instanceof AuditStoreError) throw error;
         throw fail(error, 'migrate the audit schema');
       } finally {
-        client?.release();
+        release?.();
       }
     },
 
