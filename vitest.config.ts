@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    benchmark: { include: ['bench/**/*.bench.ts'] },
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -8102,11 +8102,12 @@ var schemas = __nccwpck_require__(3798);
  */
 const ARTEFACT_KINDS = ['model_card', 'lineage', 'bias', 'drift'];
 const ArtefactKindSchema = schemas/* enum */.k5n(ARTEFACT_KINDS);
-const LocationSchema = schemas/* object */.Ikc({
-    path: schemas/* string */.YjP(),
-    line: schemas/* number */.aig().int().positive().optional(),
-    column: schemas/* number */.aig().int().positive().optional(),
-});
+/**
+ * A source location. Checked by shape only (its `path`), never read field by field:
+ * parsers hand out locations whose line is computed on first use, so validating
+ * evidence must not force every item's line to be worked out.
+ */
+const LocationSchema = schemas/* custom */.IeY((value) => typeof value === 'object' && value !== null && typeof value.path === 'string', { message: 'must be a source location' });
 /** A finite number: NaN and ±Infinity are never accepted as a metric, so they can never pass a threshold. */
 const finite = schemas/* number */.aig().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
 const evidence_text = schemas/* string */.YjP().trim().min(1);
@@ -8306,22 +8307,31 @@ function parseJson(text, path, options = {}) {
     // The position tree is only built when a finding needs a line: most documents never do.
     let tree;
     let starts;
-    const locate = (pointer) => {
+    const locate = (pointer) => (0,document_location/* lazyLocation */.QT)(path, () => {
         tree ??= (0,main.parseTree)(text) ?? { type: 'null', offset: 0, length: 0 };
         starts ??= (0,document_location/* lineStartsOf */.xV)(text);
-        for (let depth = pointer.length; depth >= 0; depth--) {
-            const node = (0,main.findNodeAtLocation)(tree, [...pointer.slice(0, depth)]);
-            if (node)
-                return { path, ...(0,document_location/* positionAt */.t$)(starts, nodeStart(node)) };
-        }
-        return { path, line: 1, column: 1 };
-    };
+        return (0,document_location/* positionAt */.t$)(starts, nodeStart(deepestNode(tree, pointer)));
+    });
     const locateTooDeep = () => {
         starts ??= (0,document_location/* lineStartsOf */.xV)(text);
         return { path, ...(0,document_location/* positionAt */.t$)(starts, offsetBeyondDepth(text, limits.max_nesting_depth)) };
     };
     checkTree(value, limits, locate, locateTooDeep, fail);
     return { path, syntax: 'json', value, locate };
+}
+/** Pairs of a YAML mapping by key, built on first use (see propertyTables). */
+const pairTables = new WeakMap();
+function yamlPair(map, key) {
+    let table = pairTables.get(map);
+    if (!table) {
+        table = new Map();
+        for (const pair of map.items) {
+            if ((0,dist/* isScalar */.jn)(pair.key) && !table.has(String(pair.key.value)))
+                table.set(String(pair.key.value), pair);
+        }
+        pairTables.set(map, table);
+    }
+    return table.get(key);
 }
 /**
  * The offset of the value at `pointer`, or of the key that names it (the line a reader
@@ -8332,7 +8342,7 @@ function yamlOffset(doc, pointer) {
     let offset = (0,dist/* isNode */.Ll)(node) ? node.range?.[0] : undefined;
     for (const segment of pointer) {
         if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            const pair = yamlPair(node, String(segment));
             if (!pair)
                 break;
             offset = (0,dist/* isNode */.Ll)(pair.key) ? pair.key.range?.[0] : offset;
@@ -8370,6 +8380,39 @@ function offsetBeyondDepth(text, maxDepth) {
             depth--;
     }
     return 0;
+}
+/**
+ * Property lookup tables per object node, built on first use: locating every item of a
+ * large object one by one would otherwise scan its properties each time (quadratic).
+ */
+const propertyTables = new WeakMap();
+function propertyValue(node, key) {
+    let table = propertyTables.get(node);
+    if (!table) {
+        table = new Map();
+        for (const property of node.children ?? []) {
+            const [name, value] = property.children ?? [];
+            if (name && value && !table.has(String(name.value)))
+                table.set(String(name.value), value);
+        }
+        propertyTables.set(node, table);
+    }
+    return table.get(key);
+}
+/** The node at `pointer`, or its deepest existing ancestor. */
+function deepestNode(root, pointer) {
+    let node = root;
+    for (const segment of pointer) {
+        const next = node.type === 'object'
+            ? propertyValue(node, String(segment))
+            : node.type === 'array' && typeof segment === 'number'
+                ? node.children?.[segment]
+                : undefined;
+        if (!next)
+            break;
+        node = next;
+    }
+    return node;
 }
 /** A property value's line is where its key stands: that is the line a reader edits. */
 function nodeStart(node) {
@@ -8419,23 +8462,32 @@ function checkSize(text, limits, fail) {
  * prototype-polluting keys and nesting beyond the limit.
  */
 function checkTree(value, limits, locate, locateTooDeep, fail) {
-    const stack = [{ value, pointer: [] }];
+    const pointerOf = (entry) => {
+        const pointer = [];
+        for (let current = entry; current?.parent; current = current.parent)
+            pointer.unshift(current.key);
+        return pointer;
+    };
+    const stack = [{ value, depth: 0, parent: undefined, key: '' }];
     while (stack.length > 0) {
-        const { value: current, pointer } = stack.pop();
+        const entry = stack.pop();
+        const current = entry.value;
         if (current === null || typeof current !== 'object')
             continue;
-        if (pointer.length >= limits.max_nesting_depth) {
+        if (entry.depth >= limits.max_nesting_depth) {
             throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
         }
         if (Array.isArray(current)) {
-            current.forEach((item, index) => stack.push({ value: item, pointer: [...pointer, index] }));
+            for (let index = 0; index < current.length; index++) {
+                stack.push({ value: current[index], depth: entry.depth + 1, parent: entry, key: index });
+            }
             continue;
         }
         for (const key of Object.keys(current)) {
             if (FORBIDDEN_KEYS.has(key)) {
-                throw fail(`forbidden key "${key}"`, locate([...pointer, key]));
+                throw fail(`forbidden key "${key}"`, locate([...pointerOf(entry), key]));
             }
-            stack.push({ value: current[key], pointer: [...pointer, key] });
+            stack.push({ value: current[key], depth: entry.depth + 1, parent: entry, key });
         }
     }
 }
@@ -19646,7 +19698,7 @@ function evaluateSubject(policy, subject, options, notices) {
             severity: 'error',
             message: problem.reason,
             controls: [],
-            location: problem.location,
+            location: (0,document_location/* toPlainLocation */.PQ)(problem.location),
         });
     }
     const context = contextOf(subject);
@@ -19683,7 +19735,7 @@ function evaluateRule(rule, subject, context) {
         severity: rule.severity,
         message,
         controls: rule.controls,
-        ...(location ? { location } : {}),
+        ...(location ? { location: (0,document_location/* toPlainLocation */.PQ)(location) } : {}),
     });
     const failed = rule.severity === 'error' ? 'fail' : 'warn';
     const when = rule.compiled.when;
@@ -19868,6 +19920,32 @@ const ModelConfigSchema = schemas/* object */.Ikc({
     artefacts: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ARTEFACT_KINDS), ArtefactSpecSchema).default({}),
 })
     .strict();
+/** A GitHub team: its slug in the repository owner's organization, or `org/slug` for another one. */
+const teamReference = schemas/* string */.YjP()
+    .trim()
+    .regex(/^([A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a team slug, e.g. ml-risk, or org/team-slug');
+/**
+ * What the GitHub Action needs beyond the CLI: whose approvals a policy change needs and how
+ * reviews count. The Action reads this section from the trusted commit, so a pull request
+ * cannot name its own approvers.
+ */
+const GitHubConfigSchema = schemas/* object */.Ikc({
+    /** Teams whose membership each approver's `teams` lists (policy owners are always included). */
+    teams: schemas/* array */.YOg(teamReference).default([]),
+    /** Teams that own the policy: a pull request that changes the policy or this config needs their approval. */
+    policy_owners: schemas/* array */.YOg(teamReference).default([]),
+    /** How many different policy owners must approve such a pull request. */
+    policy_owner_approvals: schemas/* number */.aig().int().positive().default(1),
+    /** More files that count as policy (globs, relative to the repository root), besides this config and the policy files it loads. */
+    policy_paths: schemas/* array */.YOg(relativePath).default([]),
+    approvals: schemas/* object */.Ikc({
+        /** Count a review only when it was given on the pull request's latest commit. */
+        require_latest_head: schemas/* boolean */.zMY().default(false),
+    })
+        .strict()
+        .default({ require_latest_head: false }),
+})
+    .strict();
 const RepoConfigSchema = schemas/* object */.Ikc({
     policy: schemas/* string */.YjP().trim().min(1).default('starter'),
     models: schemas/* array */.YOg(ModelConfigSchema).default([]),
@@ -19878,6 +19956,7 @@ const RepoConfigSchema = schemas/* object */.Ikc({
         .strict()
         .default({ enabled: true, roots: ['models/*'] }),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
+    github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
 })
     .strict();
 /** Pure: parses and validates `.modelgate.yml` text; errors name file:line:column. */
@@ -22018,10 +22097,13 @@ function displayPath(cwd, absolute) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PQ: () => (/* binding */ toPlainLocation),
+/* harmony export */   QT: () => (/* binding */ lazyLocation),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   t$: () => (/* binding */ positionAt),
 /* harmony export */   xV: () => (/* binding */ lineStartsOf)
 /* harmony export */ });
+/* unused harmony export isLazyLocation */
 function formatLocation(location) {
     let text = location.path;
     if (location.line !== undefined) {
@@ -22049,6 +22131,51 @@ function positionAt(lineStarts, offset) {
             high = mid - 1;
     }
     return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+}
+// State lives beside the instance, not in it, so the object's own data stays `{ path }`
+// plus its accessors, whoever copies or compares it.
+const pending = new WeakMap();
+function positionOf(location) {
+    const state = pending.get(location);
+    if (state?.resolve) {
+        const { line, column } = state.resolve();
+        state.line = line;
+        state.column = column;
+        state.resolve = undefined;
+    }
+    return state;
+}
+class LazyLocation {
+    path;
+    constructor(path, resolve) {
+        this.path = path;
+        pending.set(this, { resolve, line: 0, column: 0 });
+    }
+    get line() {
+        return positionOf(this)?.line;
+    }
+    get column() {
+        return positionOf(this)?.column;
+    }
+    toJSON() {
+        return toPlainLocation(this);
+    }
+}
+/** Whether a location is resolved lazily (and so has accessors, not own line and column). */
+function isLazyLocation(value) {
+    return value instanceof LazyLocation;
+}
+function lazyLocation(path, resolve) {
+    return new LazyLocation(path, resolve);
+}
+/** A location as plain data, for results that are compared, copied or serialized. */
+function toPlainLocation(location) {
+    const plain = { path: location.path };
+    if (location.line !== undefined)
+        plain.line = location.line;
+    if (location.column !== undefined)
+        plain.column = location.column;
+    return plain;
 }
 
 
@@ -35406,6 +35533,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   You: () => (/* binding */ ZodISODateTime),
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
+  IeY: () => (/* binding */ custom),
   gMt: () => (/* binding */ discriminatedUnion),
   k5n: () => (/* binding */ _enum),
   euz: () => (/* binding */ literal),
@@ -35421,7 +35549,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uRe: () => (/* binding */ uuid)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -41786,7 +41914,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return core._custom(ZodCustom, fn ?? (() => true), _params);
+    return api/* _custom */.FO(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return api/* _refine */.fU(ZodCustom, fn, _params);
@@ -41868,6 +41996,7 @@ function preprocess(fn, schema) {
 /* harmony export */   ER: () => (/* binding */ _endsWith),
 /* harmony export */   Eb: () => (/* binding */ _maxLength),
 /* harmony export */   F7: () => (/* binding */ _number),
+/* harmony export */   FO: () => (/* binding */ _custom),
 /* harmony export */   Fk: () => (/* binding */ _regex),
 /* harmony export */   Fn: () => (/* binding */ _url),
 /* harmony export */   G1: () => (/* binding */ _isoDateTime),
@@ -41918,7 +42047,7 @@ function preprocess(fn, schema) {
 /* harmony export */   wA: () => (/* binding */ _uuidv7),
 /* harmony export */   xY: () => (/* binding */ _toUpperCase)
 /* harmony export */ });
-/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _coercedNumber, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _custom, _check, _stringbool, _stringFormat */
+/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _coercedNumber, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _check, _stringbool, _stringFormat */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4890);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9396);
 /* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
@@ -42874,7 +43003,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = util.normalizeParams(_params);
+    const norm = _util_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeParams */ .A2(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",

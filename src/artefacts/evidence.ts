@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SourceLocation } from '../document/location.js';
 
 /**
  * The normalized evidence every adapter produces. Policies are written against
@@ -8,11 +9,15 @@ export const ARTEFACT_KINDS = ['model_card', 'lineage', 'bias', 'drift'] as cons
 export const ArtefactKindSchema = z.enum(ARTEFACT_KINDS);
 export type ArtefactKind = z.infer<typeof ArtefactKindSchema>;
 
-export const LocationSchema = z.object({
-  path: z.string(),
-  line: z.number().int().positive().optional(),
-  column: z.number().int().positive().optional(),
-});
+/**
+ * A source location. Checked by shape only (its `path`), never read field by field:
+ * parsers hand out locations whose line is computed on first use, so validating
+ * evidence must not force every item's line to be worked out.
+ */
+export const LocationSchema = z.custom<SourceLocation>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as { path?: unknown }).path === 'string',
+  { message: 'must be a source location' },
+);
 
 /** A finite number: NaN and ±Infinity are never accepted as a metric, so they can never pass a threshold. */
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
@@ -147,7 +152,7 @@ export interface Evidence<K extends ArtefactKind = ArtefactKind> {
   data: EvidenceByKind[K];
   sources: SourceFile[];
   /** Where each top-level field was read, by field name: findings about a field point here. */
-  fieldLocations: Record<string, z.infer<typeof LocationSchema>>;
+  fieldLocations: Record<string, SourceLocation>;
 }
 
 export const ApprovalSchema = z.strictObject({

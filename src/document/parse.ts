@@ -1,8 +1,8 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { ModelgateError, type ErrorCode } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { lineStartsOf, positionAt, type SourceLocation } from './location.js';
+import { lazyLocation, lineStartsOf, positionAt, type SourceLocation } from './location.js';
 
 export type JsonPointer = readonly (string | number)[];
 
@@ -86,21 +86,33 @@ export function parseJson(text: string, path: string, options: ParseOptions = {}
   // The position tree is only built when a finding needs a line: most documents never do.
   let tree: JsonNode | undefined;
   let starts: number[] | undefined;
-  const locate = (pointer: JsonPointer): SourceLocation => {
-    tree ??= parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
-    starts ??= lineStartsOf(text);
-    for (let depth = pointer.length; depth >= 0; depth--) {
-      const node = findNodeAtLocation(tree, [...pointer.slice(0, depth)]);
-      if (node) return { path, ...positionAt(starts, nodeStart(node)) };
-    }
-    return { path, line: 1, column: 1 };
-  };
+  const locate = (pointer: JsonPointer): SourceLocation =>
+    lazyLocation(path, () => {
+      tree ??= parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
+      starts ??= lineStartsOf(text);
+      return positionAt(starts, nodeStart(deepestNode(tree, pointer)));
+    });
   const locateTooDeep = (): SourceLocation => {
     starts ??= lineStartsOf(text);
     return { path, ...positionAt(starts, offsetBeyondDepth(text, limits.max_nesting_depth)) };
   };
   checkTree(value, limits, locate, locateTooDeep, fail);
   return { path, syntax: 'json', value, locate };
+}
+
+/** Pairs of a YAML mapping by key, built on first use (see propertyTables). */
+const pairTables = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function yamlPair(map: YAMLMap, key: string): Pair | undefined {
+  let table = pairTables.get(map);
+  if (!table) {
+    table = new Map();
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && !table.has(String(pair.key.value))) table.set(String(pair.key.value), pair);
+    }
+    pairTables.set(map, table);
+  }
+  return table.get(key);
 }
 
 /**
@@ -112,7 +124,7 @@ function yamlOffset(doc: Document, pointer: JsonPointer): number | undefined {
   let offset = isNode(node) ? node.range?.[0] : undefined;
   for (const segment of pointer) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = yamlPair(node, String(segment));
       if (!pair) break;
       offset = isNode(pair.key) ? pair.key.range?.[0] : offset;
       node = pair.value;
@@ -141,6 +153,41 @@ function offsetBeyondDepth(text: string, maxDepth: number): number {
     } else if (char === ']' || char === '}') depth--;
   }
   return 0;
+}
+
+/**
+ * Property lookup tables per object node, built on first use: locating every item of a
+ * large object one by one would otherwise scan its properties each time (quadratic).
+ */
+const propertyTables = new WeakMap<JsonNode, Map<string, JsonNode>>();
+
+function propertyValue(node: JsonNode, key: string): JsonNode | undefined {
+  let table = propertyTables.get(node);
+  if (!table) {
+    table = new Map();
+    for (const property of node.children ?? []) {
+      const [name, value] = property.children ?? [];
+      if (name && value && !table.has(String(name.value))) table.set(String(name.value), value);
+    }
+    propertyTables.set(node, table);
+  }
+  return table.get(key);
+}
+
+/** The node at `pointer`, or its deepest existing ancestor. */
+function deepestNode(root: JsonNode, pointer: JsonPointer): JsonNode {
+  let node = root;
+  for (const segment of pointer) {
+    const next =
+      node.type === 'object'
+        ? propertyValue(node, String(segment))
+        : node.type === 'array' && typeof segment === 'number'
+          ? node.children?.[segment]
+          : undefined;
+    if (!next) break;
+    node = next;
+  }
+  return node;
 }
 
 /** A property value's line is where its key stands: that is the line a reader edits. */
@@ -201,22 +248,37 @@ function checkTree(
   locateTooDeep: () => SourceLocation,
   fail: Fail,
 ): void {
-  const stack: { value: unknown; pointer: (string | number)[] }[] = [{ value, pointer: [] }];
+  // Each entry links to its parent instead of copying its path: the path is rebuilt only for an error.
+  interface Entry {
+    value: unknown;
+    depth: number;
+    parent: Entry | undefined;
+    key: string | number;
+  }
+  const pointerOf = (entry: Entry | undefined): (string | number)[] => {
+    const pointer: (string | number)[] = [];
+    for (let current = entry; current?.parent; current = current.parent) pointer.unshift(current.key);
+    return pointer;
+  };
+  const stack: Entry[] = [{ value, depth: 0, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { value: current, pointer } = stack.pop()!;
+    const entry = stack.pop()!;
+    const current = entry.value;
     if (current === null || typeof current !== 'object') continue;
-    if (pointer.length >= limits.max_nesting_depth) {
+    if (entry.depth >= limits.max_nesting_depth) {
       throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
     }
     if (Array.isArray(current)) {
-      current.forEach((item, index) => stack.push({ value: item, pointer: [...pointer, index] }));
+      for (let index = 0; index < current.length; index++) {
+        stack.push({ value: current[index], depth: entry.depth + 1, parent: entry, key: index });
+      }
       continue;
     }
     for (const key of Object.keys(current)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        throw fail(`forbidden key "${key}"`, locate([...pointer, key]));
+        throw fail(`forbidden key "${key}"`, locate([...pointerOf(entry), key]));
       }
-      stack.push({ value: (current as Record<string, unknown>)[key], pointer: [...pointer, key] });
+      stack.push({ value: (current as Record<string, unknown>)[key], depth: entry.depth + 1, parent: entry, key });
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
 import type { SourceLocation } from '../document/location.js';
-import { formatLocation } from '../document/location.js';
+import { formatLocation, toPlainLocation } from '../document/location.js';
 import type { LoadedWaiver } from '../policy/load.js';
 import { celReason, type CompiledExpression, type CompiledPolicy, type CompiledRule } from './compile.js';
 import {
@@ -39,7 +39,7 @@ function evaluateSubject(policy: CompiledPolicy, subject: Subject, options: Eval
       severity: 'error',
       message: problem.reason,
       controls: [],
-      location: problem.location,
+      location: toPlainLocation(problem.location),
     });
   }
   const context = contextOf(subject);
@@ -77,7 +77,7 @@ function evaluateRule(rule: CompiledRule, subject: Subject, context: Record<stri
     severity: rule.severity,
     message,
     controls: rule.controls,
-    ...(location ? { location } : {}),
+    ...(location ? { location: toPlainLocation(location) } : {}),
   });
   const failed = rule.severity === 'error' ? 'fail' : 'warn';
 

@@ -47,6 +47,38 @@ export const ModelConfigSchema = z
   .strict();
 export type ModelConfig = z.output<typeof ModelConfigSchema>;
 
+/** A GitHub team: its slug in the repository owner's organization, or `org/slug` for another one. */
+const teamReference = z
+  .string()
+  .trim()
+  .regex(/^([A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a team slug, e.g. ml-risk, or org/team-slug');
+
+/**
+ * What the GitHub Action needs beyond the CLI: whose approvals a policy change needs and how
+ * reviews count. The Action reads this section from the trusted commit, so a pull request
+ * cannot name its own approvers.
+ */
+export const GitHubConfigSchema = z
+  .object({
+    /** Teams whose membership each approver's `teams` lists (policy owners are always included). */
+    teams: z.array(teamReference).default([]),
+    /** Teams that own the policy: a pull request that changes the policy or this config needs their approval. */
+    policy_owners: z.array(teamReference).default([]),
+    /** How many different policy owners must approve such a pull request. */
+    policy_owner_approvals: z.number().int().positive().default(1),
+    /** More files that count as policy (globs, relative to the repository root), besides this config and the policy files it loads. */
+    policy_paths: z.array(relativePath).default([]),
+    approvals: z
+      .object({
+        /** Count a review only when it was given on the pull request's latest commit. */
+        require_latest_head: z.boolean().default(false),
+      })
+      .strict()
+      .default({ require_latest_head: false }),
+  })
+  .strict();
+export type GitHubConfig = z.output<typeof GitHubConfigSchema>;
+
 export const RepoConfigSchema = z
   .object({
     policy: z.string().trim().min(1).default('starter'),
@@ -59,6 +91,7 @@ export const RepoConfigSchema = z
       .strict()
       .default({ enabled: true, roots: ['models/*'] }),
     limits: LimitsSchema.default(LimitsSchema.parse({})),
+    github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
   })
   .strict();
 export type RepoConfig = z.output<typeof RepoConfigSchema>;

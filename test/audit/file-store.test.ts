@@ -52,8 +52,8 @@ describe('file store', () => {
   });
 
   it('keeps 50 concurrent writers in one chain: exactly 50 records, none lost, no fork', async () => {
-    const file = tempFile();
-    // Separate store objects contend through the lock file, as separate processes do.
+    const file = lockedFile({ pid: spawnSync(process.execPath, ['-e', '']).pid, host: hostname(), token: 'dead', since: '2026-01-01T00:00:00Z' });
+    // Separate store objects contend through the lock file, as separate processes do, and all find the dead writer's lock at once.
     const records = await Promise.all(Array.from({ length: 50 }, (_, index) => append(createFileStore(file), `model-${index}`)));
     expect(new Set(records.map((record) => record.seq)).size).toBe(50);
     const verification = await verifyEntries(createFileStore(file).readEntries());

@@ -1,0 +1,31 @@
+import type { GitHubClient } from './client.js';
+import type { Repository } from './event.js';
+
+/** The files API lists at most 3000 files of a pull request. */
+export const MAX_LISTED_FILES = 3000;
+
+export interface ChangedFiles {
+  /** Repository-relative paths changed by the PR, with the old name of renamed files too. */
+  paths: string[];
+  /** True when GitHub could not list every file, so the list cannot be trusted to be complete. */
+  incomplete: boolean;
+}
+
+/** Every file a pull request changes, following the `Link` pages of the files API. */
+export async function listChangedFiles(client: GitHubClient, repository: Repository, number: number, expected?: number): Promise<ChangedFiles> {
+  const files = await client.paginate(client.rest.pulls.listFiles, { ...repository, pull_number: number, per_page: 100 });
+  const paths = new Set<string>();
+  for (const file of files) {
+    paths.add(file.filename);
+    if (file.previous_filename) paths.add(file.previous_filename);
+  }
+  const incomplete = files.length >= MAX_LISTED_FILES || (expected !== undefined && files.length < expected);
+  return { paths: [...paths].sort(), incomplete };
+}
+
+/** Reviews of a pull request in the order they were given. */
+export async function listReviews(client: GitHubClient, repository: Repository, number: number) {
+  return client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: number, per_page: 100 });
+}
+
+export type Review = Awaited<ReturnType<typeof listReviews>>[number];
