@@ -25,7 +25,7 @@ find_bin() {
     return 0
   fi
   # Debian keeps the server binaries out of PATH, one folder per major version: take the newest.
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
     if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return 0; fi
   done
   return 1
@@ -51,12 +51,12 @@ if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
 fi
 
 dir="$(mktemp -d "${TMPDIR:-/tmp}/modelgate-pg.XXXXXX")"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi
 chmod 700 "$dir"
 
 password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 printf '%s\n' "$password" >"$dir/pwfile"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$dir/pwfile"
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir/pwfile"; fi
 
 # A free port: the kernel picks one for a socket bound to port 0.
 port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
