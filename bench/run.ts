@@ -4,8 +4,8 @@
  * by a test to keep this script working); timings from a smoke run mean nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,12 @@ import { createFsPolicySource, findPacksDir } from '../src/io/policy-source.js';
 import { createFsWorkspace } from '../src/io/workspace.js';
 import { parseRepoConfig } from '../src/policy/config.js';
 import { loadPolicy } from '../src/policy/load.js';
+import { canonicalJson, hashRecord, type AuditHead } from '../src/audit/record.js';
+import { createFileStore } from '../src/audit/stores/file-store.js';
+import { openAuditStore } from '../src/audit/stores/open.js';
+import { isMigratable, type AuditStore } from '../src/audit/store.js';
+import pg from 'pg';
+import { verifyEntries } from '../src/audit/verify.js';
 import { clarifyAnalysis, evidentlyReport, modelRepo, openLineageEvent } from './generate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +41,8 @@ interface Row {
   ratio?: number;
   target: string;
   met: boolean;
+  /** Not measured in this run (e.g. no server given); not counted as a miss. */
+  skipped?: boolean;
   note?: string;
 }
 const rows: Row[] = [];
@@ -117,7 +125,163 @@ async function benchPacks(): Promise<void> {
   }
 }
 
-// 4. Start-up of the bundles, against starting node itself.
+// 4. The audit trail: verifying a long chain against hashing the same bytes, and append cost as the chain grows.
+const DECISION_TEMPLATE = {
+  format: 'modelgate.audit/v1',
+  kind: 'decision',
+  time: '2026-01-01T00:00:00.000Z',
+  subject: { model: 'fraud-scorer', version: '1.4.0', artefacts: [{ path: 'models/fraud-scorer/model_card.yaml', sha256: 'a'.repeat(64) }] },
+  trigger: { type: 'cli' },
+  actor: 'release-manager',
+  policy: { name: 'starter', version: '1.0.0', digest: `sha256:${'b'.repeat(64)}` },
+  results: [{ rule: 'bias.disparate-impact', status: 'pass', severity: 'error', message: 'Every disparate impact lies within [0.8, 1.25] (3 checked)', controls: ['ISO42001:A.5.4'] }],
+  verdict: 'pass',
+  approvals: [],
+};
+
+/** The canonical JSON of a valid chain of `count` decision records, one record at a time. */
+function* chainRecords(count: number, idPrefix = '00000000'): Generator<string> {
+  let prev: string | null = null;
+  for (let seq = 0; seq < count; seq++) {
+    const unsigned = { ...DECISION_TEMPLATE, id: `${idPrefix}-0000-4000-8000-${String(seq).padStart(12, '0')}`, seq, prev };
+    const hash = hashRecord(unsigned);
+    prev = hash;
+    yield canonicalJson({ ...unsigned, hash });
+  }
+}
+
+/** A chain written straight to a JSON Lines file (appending a million records one by one would take hours). */
+function writeChain(file: string, count: number): void {
+  // Written in batches: a million records are more text than one JS string may hold.
+  const fd = openSync(file, 'w');
+  let batch: string[] = [];
+  for (const record of chainRecords(count)) {
+    batch.push(`${record}\n`);
+    if (batch.length === 10_000) {
+      writeSync(fd, batch.join(''));
+      batch = [];
+    }
+  }
+  writeSync(fd, batch.join(''));
+  closeSync(fd);
+}
+
+function appendRecord() {
+  return (head: AuditHead | undefined) => ({
+    format: 'modelgate.audit/v1' as const,
+    id: randomUUID(),
+    seq: (head?.seq ?? -1) + 1,
+    prev: head?.hash ?? null,
+    time: new Date().toISOString(),
+    kind: 'decision' as const,
+    subject: { model: 'fraud-scorer', version: '1.4.0', artefacts: [] },
+    trigger: { type: 'cli' as const },
+    actor: 'release-manager',
+    policy: { name: 'starter', version: '1.0.0', digest: `sha256:${'b'.repeat(64)}` },
+    results: [],
+    verdict: 'pass' as const,
+    approvals: [],
+  });
+}
+
+/** Mean cost of `appends` appends to a store that already holds a chain, per chain size. */
+function appendGrowthRow(store: string, perAppend: Record<number, number>): Row {
+  const [small, large] = Object.keys(perAppend).map(Number);
+  const growth = perAppend[large!]! / perAppend[small!]!;
+  return {
+    case: `audit append (${store}): ${small} vs ${large} records`,
+    median_ms: perAppend[large!]!,
+    floor: `the same at ${small} records`,
+    floor_ms: perAppend[small!]!,
+    ratio: growth,
+    target: 'O(1): ratio ≈ 1',
+    met: growth < 2,
+    note: `${perAppend[small!]!.toFixed(2)} ms vs ${perAppend[large!]!.toFixed(2)} ms per append`,
+  };
+}
+
+async function timeAppends(store: AuditStore, appends: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < appends; i++) await store.append(appendRecord() as never);
+  return Number(process.hrtime.bigint() - started) / 1e6 / appends;
+}
+
+async function benchAudit(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'modelgate-audit-bench-'));
+  for (const count of smoke ? [10] : [10_000, 100_000, 1_000_000]) {
+    const file = path.join(dir, `chain-${count}.jsonl`);
+    writeChain(file, count);
+    const store = createFileStore(file);
+    const times = await medians(
+      {
+        floor: () => createHash('sha256').update(readFileSync(file)).digest('hex'),
+        verify: async () => {
+          const result = await verifyEntries(store.readEntries());
+          if (!result.ok || result.checked !== count) throw new Error(`chain of ${count} did not verify`);
+        },
+      },
+      count >= 1_000_000 ? 3 : 5,
+    );
+    const share = times.floor! / times.verify!;
+    rows.push({
+      case: `audit verify, ${count} records (file store)`,
+      median_ms: times.verify!,
+      floor: 'read + sha256 of the same bytes',
+      floor_ms: times.floor!,
+      ratio: times.verify! / times.floor!,
+      target: '≥ 50% of floor throughput',
+      met: share >= 0.5,
+      note: `${(share * 100).toFixed(0)}% of floor throughput`,
+    });
+  }
+  const sizes = smoke ? [10, 20] : [1_000, 100_000];
+  const appends = smoke ? 3 : 50;
+  const filePerAppend: Record<number, number> = {};
+  for (const count of sizes) {
+    const file = path.join(dir, `append-${count}.jsonl`);
+    writeChain(file, count);
+    const store = createFileStore(file);
+    filePerAppend[count] = await timeAppends(store, appends);
+    await store.close();
+  }
+  rows.push(appendGrowthRow('file store, lock + fsync', filePerAppend));
+
+  // PostgreSQL only when a server is given (e.g. by `eval "$(bash .ci/postgres.sh)"`).
+  const url = process.env.MODELGATE_TEST_POSTGRES_URL;
+  if (!url) {
+    rows.push({ case: 'audit append (PostgreSQL)', median_ms: 0, target: 'O(1)', met: false, skipped: true, note: 'not measured: no MODELGATE_TEST_POSTGRES_URL' });
+    return;
+  }
+  const pgPerAppend: Record<number, number> = {};
+  const run = Date.now().toString(16).slice(-8);
+  for (const count of sizes) {
+    const chain = `bench-${run}-${count}`;
+    const target = `${url}${url.includes('?') ? '&' : '?'}chain=${chain}`;
+    const store = await openAuditStore(target, { cwd: process.cwd() });
+    if (isMigratable(store)) await store.migrate();
+    // Prefilled in bulk: the same canonical records a store writes, inserted 1,000 to a statement.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    let batch: string[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const values = batch.map((_, i) => `($1, $${i + 2})`).join(', ');
+      await client.query(`INSERT INTO modelgate_audit_records (chain, body) VALUES ${values}`, [chain, ...batch]);
+      batch = [];
+    };
+    for (const record of chainRecords(count, (parseInt(run, 16) + count).toString(16).padStart(8, '0').slice(-8))) {
+      batch.push(record);
+      if (batch.length === 1_000) await flush();
+    }
+    await flush();
+    await client.end();
+    pgPerAppend[count] = await timeAppends(store, appends);
+    await store.close();
+  }
+  rows.push(appendGrowthRow('PostgreSQL, advisory lock + transaction', pgPerAppend));
+}
+
+// 5. Start-up of the bundles, against starting node itself.
 async function benchStartup(): Promise<void> {
   const runs = smoke ? 2 : 15;
   const time = (args: string[]) => {
@@ -145,6 +309,7 @@ await benchSizes('drift', 'drift: Evidently report, features', [1_000, 10_000, 1
 await benchSizes('bias', 'bias: Clarify analysis, groups', [100, 1_000, 10_000], clarifyAnalysis);
 await benchSizes('lineage', 'lineage: OpenLineage event, datasets', [1_000, 10_000, 100_000], openLineageEvent);
 await benchPacks();
+await benchAudit();
 await benchStartup();
 
 const format = (value: number | undefined, digits = 2) => (value === undefined ? '' : value.toFixed(digits));
@@ -155,7 +320,7 @@ const table = rows.map((row) => ({
   'floor ms': format(row.floor_ms),
   ratio: row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`,
   target: row.target,
-  met: row.met ? 'yes' : 'NO',
+  met: row.skipped ? 'skipped' : row.met ? 'yes' : 'NO',
   note: row.note ?? '',
 }));
 console.table(table);

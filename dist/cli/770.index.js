@@ -264,7 +264,8 @@ function isTransient(error) {
     if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08')))
         return true;
     const message = error instanceof Error ? error.message : '';
-    return /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect/i.test(message);
+    // Not a connect timeout: a server that does not answer for 10 s is not restarting, and retrying would keep a run waiting for minutes.
+    return /Connection terminated|connection error|not queryable/i.test(message);
 }
 /** A message that names the server and database but never the password. */
 function describePgError(error, doing, target) {

@@ -118,7 +118,7 @@ export async function resolveTeams(client: GitHubClient, defaultOrg: string, tea
       if (!isPermissionDenied(error)) throw error;
       unreadable.push(team);
       log.warning(
-        `members of team ${org}/${slug} could not be read (${describeRequestError(error)}). Reading team membership needs a token with the organization permission "Members: read" (GitHub App) or a classic personal access token with read:org, passed as github-token; the default GITHUB_TOKEN cannot read teams. Approvals are judged without this team.`,
+        `members of team ${org}/${slug} could not be read (${describeRequestError(error)}). Reading team membership needs a token with the organization permission "Members: read" (GitHub App) or a classic personal access token with read:org, passed as teams-token (or github-token); the default GITHUB_TOKEN cannot read teams. Approvals are judged without this team.`,
       );
       continue;
     }

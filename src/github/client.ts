@@ -33,11 +33,12 @@ export function createGitHubClient(options: GitHubClientOptions) {
   const retries = options.retries ?? 3;
   const retryAfterBaseValue = options.retryAfterBaseValue ?? 1000;
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const where = `${request.method} ${new URL(request.url, 'http://github.invalid').pathname}`;
     if (retryCount < retries) {
-      options.log.warning(`GitHub ${kind} on ${request.method} ${request.url}: waiting ${retryAfter}s, then retry ${retryCount + 1} of ${retries}`);
+      options.log.warning(`GitHub ${kind} on ${where}: waiting ${retryAfter}s, then retry ${retryCount + 1} of ${retries}`);
       return true;
     }
-    options.log.warning(`GitHub ${kind} on ${request.method} ${request.url}: no retries left`);
+    options.log.warning(`GitHub ${kind} on ${where}: no retries left`);
     return false;
   };
   return getOctokit(
@@ -51,7 +52,8 @@ export function createGitHubClient(options: GitHubClientOptions) {
         warn: (message: string) => options.log.warning(message),
         error: (message: string) => options.log.warning(message),
       },
-      retry: { retries, retryAfterBaseValue },
+      // 429 is left to plugin-throttling, which waits for GitHub's Retry-After; plugin-retry would retry at once.
+      retry: { retries, retryAfterBaseValue, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         retryAfterBaseValue,
         fallbackSecondaryRateRetryAfter: 60,

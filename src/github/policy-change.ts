@@ -52,7 +52,7 @@ export function policyChangeResult(changed: readonly string[], approvals: readon
   return {
     ...base,
     status: 'fail',
-    message: `this pull request changes the policy (${files}): it needs ${count} from ${who}${have}; the checks above used the policy of the base commit`,
+    message: `this pull request changes the policy (${files}): it needs ${count} from ${who}${have}; every model was judged with the policy of the trusted commit, not the changed one`,
   };
 }
 

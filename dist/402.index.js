@@ -1,0 +1,604 @@
+export const id = 402;
+export const ids = [402];
+export const modules = {
+
+/***/ 7374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ parseEntries),
+/* harmony export */   VK: () => (/* binding */ AuditStoreError)
+/* harmony export */ });
+/* unused harmony export isMigratable */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2622);
+
+
+function isMigratable(store) {
+    return typeof store.migrate === 'function';
+}
+/**
+ * A store that cannot be used (unreachable, locked, damaged). A configuration-class error:
+ * the run ends with exit code 2 and this message, so nothing is lost without a word.
+ */
+class AuditStoreError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ {
+    constructor(message) {
+        super('config', message);
+        this.name = 'AuditStoreError';
+    }
+}
+/**
+ * Records from stored entries, each checked on its own (valid, hash matches). Links between
+ * records are `verify`'s job; a record that is damaged by itself stops the reading here,
+ * so a log or an export never shows an edited record as if it were sound.
+ */
+async function* parseEntries(entries) {
+    for await (const entry of entries) {
+        const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
+        if ('reason' in checked)
+            throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
+        yield checked.record;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createFileStore: () => (/* binding */ createFileStore)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/audit/record.ts
+var audit_record = __webpack_require__(4733);
+// EXTERNAL MODULE: ./src/audit/store.ts
+var store = __webpack_require__(7374);
+// EXTERNAL MODULE: ./src/audit/verify.ts
+var verify = __webpack_require__(2622);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/audit/stores/file-lock.ts
+
+
+
+
+
+const DEFAULT_LOCK_OPTIONS = { timeoutMs: 30_000, staleMs: 10_000, maxHoldMs: 10 * 60_000 };
+/** Tokens of locks this process holds, so a lock left by an earlier process with our pid is recognised as stale. */
+const heldHere = new Set();
+/** Runs `task` while holding the lock at `lockPath`; the lock is released whatever happens. */
+async function withFileLock(lockPath, shownPath, task, options = {}) {
+    const settings = { ...DEFAULT_LOCK_OPTIONS, ...options };
+    const owner = { pid: process.pid, host: (0,external_node_os_.hostname)(), token: (0,external_node_crypto_.randomUUID)(), since: new Date().toISOString() };
+    const content = JSON.stringify(owner);
+    // Known before the lock file exists: another waiter in this process must never take it for a leftover.
+    heldHere.add(owner.token);
+    try {
+        await acquire(lockPath, shownPath, content, settings);
+    }
+    catch (error) {
+        heldHere.delete(owner.token);
+        throw error;
+    }
+    try {
+        return await task({
+            assertHeld: async () => {
+                const now = await (0,promises_.readFile)(lockPath, 'utf8').catch(() => undefined);
+                if (now !== content)
+                    throw new store/* AuditStoreError */.VK(`lost the lock ${shownPath} (another process broke it as stale); nothing was written`);
+            },
+        });
+    }
+    finally {
+        // Released before the token is forgotten, or a waiter here could take the lock for a leftover while it is removed.
+        await release(lockPath, content);
+        heldHere.delete(owner.token);
+    }
+}
+async function acquire(lockPath, shownPath, content, settings) {
+    const deadline = Date.now() + settings.timeoutMs;
+    let delay = 2;
+    for (;;) {
+        try {
+            const handle = await (0,promises_.open)(lockPath, 'wx');
+            try {
+                await handle.writeFile(content);
+            }
+            finally {
+                await handle.close();
+            }
+            return;
+        }
+        catch (error) {
+            if (errorCode(error) !== 'EEXIST')
+                throw new store/* AuditStoreError */.VK(`cannot create the lock ${shownPath}: ${error.message}`);
+        }
+        const seen = await inspect(lockPath);
+        if (seen && isStale(seen, settings)) {
+            await breakStale(lockPath, seen, settings);
+            continue;
+        }
+        if (Date.now() >= deadline) {
+            const who = seen?.owner ? `pid ${seen.owner.pid} on ${seen.owner.host} since ${seen.owner.since}` : 'an unknown process';
+            throw new store/* AuditStoreError */.VK(`timed out after ${settings.timeoutMs / 1000} s waiting for the lock ${shownPath}, held by ${who}; if no modelgate process is writing, remove the lock file`);
+        }
+        // Jitter spreads the retries of many waiting processes so they do not wake in step.
+        await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay);
+        delay = Math.min(delay * 2, 50);
+    }
+}
+/** The lock file as it is now, or undefined when it has just been released. */
+async function inspect(lockPath) {
+    try {
+        const [info, content] = await Promise.all([(0,promises_.stat)(lockPath), (0,promises_.readFile)(lockPath, 'utf8')]);
+        return { content, owner: parseOwner(content), mtimeMs: info.mtimeMs, ino: info.ino };
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseOwner(content) {
+    try {
+        const value = JSON.parse(content);
+        if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string' && typeof value.since === 'string') {
+            return value;
+        }
+    }
+    catch {
+        // An owner still writing the file, or a file that is not ours: judged by age below.
+    }
+    return undefined;
+}
+function isStale(seen, settings) {
+    const age = Date.now() - seen.mtimeMs;
+    const { owner } = seen;
+    if (!owner || owner.host !== (0,external_node_os_.hostname)())
+        return age > settings.staleMs;
+    if (age > settings.maxHoldMs)
+        return true;
+    if (owner.pid === process.pid)
+        return !heldHere.has(owner.token);
+    return !isAlive(owner.pid);
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: the process exists but belongs to another user.
+        return errorCode(error) === 'EPERM';
+    }
+}
+/**
+ * Removes a stale lock without removing a fresh one by mistake: breakers take turns through a
+ * second lock file, and the lock is removed only if it is still the very file judged stale.
+ * Without that, two processes that both saw the stale lock could each remove it, the second
+ * deleting the lock the first had just taken.
+ */
+async function breakStale(lockPath, seen, settings) {
+    const breaker = `${lockPath}.break`;
+    let handle;
+    try {
+        handle = await (0,promises_.open)(breaker, 'wx');
+    }
+    catch {
+        // Another process is breaking it; a breaker that died mid-way leaves an old file to clear.
+        const info = await (0,promises_.stat)(breaker).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs > settings.staleMs)
+            await (0,promises_.unlink)(breaker).catch(() => undefined);
+        else
+            await (0,external_node_timers_promises_.setTimeout)(5);
+        return;
+    }
+    try {
+        const now = await inspect(lockPath);
+        if (now && now.ino === seen.ino && now.content === seen.content && now.mtimeMs === seen.mtimeMs)
+            await (0,promises_.unlink)(lockPath).catch(() => undefined);
+    }
+    finally {
+        await handle.close();
+        await (0,promises_.unlink)(breaker).catch(() => undefined);
+    }
+}
+async function release(lockPath, content) {
+    // Only our own lock is removed: if it was broken as stale, the file now belongs to someone else.
+    const now = await (0,promises_.readFile)(lockPath, 'utf8').catch(() => undefined);
+    if (now === content)
+        await (0,promises_.unlink)(lockPath).catch(() => undefined);
+}
+function errorCode(error) {
+    return error?.code;
+}
+
+;// CONCATENATED MODULE: ./src/audit/stores/file-store.ts
+
+
+
+
+
+
+
+const NEWLINE = 0x0a;
+/** Reading the tail backwards in chunks this size keeps an append O(1) in the file's size. */
+const TAIL_CHUNK = 64 * 1024;
+/** A last line longer than this is not a record modelgate wrote. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+function createFileStore(file, options = {}) {
+    const absolute = external_node_path_default().resolve(file);
+    const shown = options.shownPath ?? file;
+    const lockPath = `${absolute}.lock`;
+    const shownLock = `${shown}.lock`;
+    const readEntries = async function* () {
+        let size;
+        try {
+            size = (await (0,promises_.stat)(absolute)).size;
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                throw new store/* AuditStoreError */.VK(`audit file not found: ${shown}`);
+            throw new store/* AuditStoreError */.VK(`cannot read the audit file ${shown}: ${error.message}`);
+        }
+        let lineNumber = 0;
+        let offset = 0;
+        let pending = [];
+        // Only the bytes present at the start are read, so records appended meanwhile do not race the reader.
+        const stream = size === 0 ? [] : (0,external_node_fs_.createReadStream)(absolute, { start: 0, end: size - 1 });
+        for await (const chunk of stream) {
+            let start = 0;
+            for (let index = chunk.indexOf(NEWLINE); index !== -1; index = chunk.indexOf(NEWLINE, start)) {
+                pending.push(chunk.subarray(start, index));
+                const line = Buffer.concat(pending);
+                pending = [];
+                lineNumber += 1;
+                offset += line.length + 1;
+                start = index + 1;
+                yield { text: line.toString('utf8'), where: `${shown}:${lineNumber}` };
+            }
+            if (start < chunk.length)
+                pending.push(chunk.subarray(start));
+        }
+        if (pending.length === 0)
+            return;
+        lineNumber += 1;
+        // A last line without its newline may be a write in progress: wait for the writer, then look again.
+        const completed = await completeLastLine(absolute, offset, lockPath, shownLock, options.lock);
+        if (completed !== undefined)
+            yield { text: completed, where: `${shown}:${lineNumber}` };
+        else
+            yield { text: Buffer.concat(pending).toString('utf8'), where: `${shown}:${lineNumber}`, incomplete: true };
+    };
+    return {
+        description: `file:${shown}`,
+        async append(build) {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(absolute), { recursive: true }).catch((error) => {
+                throw new store/* AuditStoreError */.VK(`cannot create the folder of the audit file ${shown}: ${error.message}`);
+            });
+            return withFileLock(lockPath, shownLock, async (lock) => {
+                let handle;
+                try {
+                    // `a+`: created when missing, every write goes to the end, and the tail can be read.
+                    handle = await (0,promises_.open)(absolute, 'a+');
+                }
+                catch (error) {
+                    throw new store/* AuditStoreError */.VK(`cannot open the audit file ${shown}: ${error.message}`);
+                }
+                try {
+                    const { size } = await handle.stat();
+                    const head = await readHead(handle, size, absolute, shown);
+                    const record = (0,audit_record/* sealRecord */.xe)(build(head), head);
+                    const line = Buffer.from(`${(0,audit_record/* canonicalJson */.dj)(record)}\n`, 'utf8');
+                    await lock.assertHeld();
+                    await writeAll(handle, line, shown);
+                    await handle.sync();
+                    // A new file's directory entry must be durable too, or a crash could lose the whole file.
+                    if (size === 0)
+                        await syncFolder(external_node_path_default().dirname(absolute));
+                    return record;
+                }
+                finally {
+                    await handle.close();
+                }
+            }, options.lock);
+        },
+        readEntries,
+        readAll() {
+            return (0,store/* parseEntries */.Km)(readEntries());
+        },
+        async close() {
+            // Nothing is kept open between calls.
+        },
+    };
+}
+/** The head from the file's last line, reading backwards from the end only as far as that line. */
+async function readHead(handle, size, absolute, shown) {
+    if (size === 0)
+        return undefined;
+    const last = await readAt(handle, size - 1, 1);
+    if (last[0] !== NEWLINE) {
+        const line = (await countNewlines(absolute)) + 1;
+        throw new store/* AuditStoreError */.VK(`${shown}:${line}: the last line is incomplete (no newline at its end): an earlier write was interrupted. ` +
+            'Nothing was appended; see "Recovering from a torn line" in docs/audit.md');
+    }
+    let start = 0;
+    let end = size - 1;
+    const parts = [];
+    while (end > 0) {
+        const from = Math.max(0, end - TAIL_CHUNK);
+        const chunk = await readAt(handle, from, end - from);
+        const newline = chunk.lastIndexOf(NEWLINE);
+        if (newline !== -1) {
+            parts.unshift(chunk.subarray(newline + 1));
+            start = from + newline + 1;
+            break;
+        }
+        parts.unshift(chunk);
+        end = from;
+        if (size - 1 - end > MAX_RECORD_BYTES)
+            break;
+    }
+    const text = Buffer.concat(parts).toString('utf8');
+    const checked = size - 1 - start > MAX_RECORD_BYTES ? { reason: `longer than ${MAX_RECORD_BYTES} bytes` } : (0,verify/* checkRecord */.EQ)({ text, where: shown });
+    if ('reason' in checked) {
+        const line = await countNewlines(absolute);
+        throw new store/* AuditStoreError */.VK(`${shown}:${line}: the last record cannot be linked to: ${checked.reason}. Nothing was appended; run \`modelgate audit verify\``);
+    }
+    return { seq: checked.record.seq, hash: checked.record.hash };
+}
+async function readAt(handle, position, length) {
+    const buffer = Buffer.alloc(length);
+    let filled = 0;
+    while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0)
+            break;
+        filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+}
+/** A short write is continued; a failed one is reported, and the torn line it leaves stops later appends. */
+async function writeAll(handle, data, shown) {
+    let written = 0;
+    try {
+        while (written < data.length) {
+            const { bytesWritten } = await handle.write(data, written, data.length - written, null);
+            written += bytesWritten;
+        }
+    }
+    catch (error) {
+        const state = written === 0 ? 'nothing was written' : `${written} of ${data.length} bytes were written, leaving a torn last line`;
+        throw new store/* AuditStoreError */.VK(`cannot write to the audit file ${shown}: ${error.message} (${state})`);
+    }
+}
+async function syncFolder(folder) {
+    const handle = await (0,promises_.open)(folder, 'r');
+    try {
+        await handle.sync();
+    }
+    catch {
+        // Some filesystems cannot fsync a directory; the record itself is already synced.
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Only on the error path, to name the line: counting is O(size). */
+async function countNewlines(absolute) {
+    let count = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(absolute)) {
+        for (let index = chunk.indexOf(NEWLINE); index !== -1; index = chunk.indexOf(NEWLINE, index + 1))
+            count += 1;
+    }
+    return count;
+}
+/**
+ * The rest of a last line that had no newline when it was read. Taking the lock waits out a
+ * writer in the middle of its write; if the line is still incomplete then, it is torn.
+ * A reader that cannot take the lock (a read-only copy) judges the line as it is.
+ */
+async function completeLastLine(absolute, offset, lockPath, shownLock, lockOptions) {
+    const readRest = async () => {
+        const handle = await (0,promises_.open)(absolute, 'r');
+        try {
+            const { size } = await handle.stat();
+            const rest = await readAt(handle, offset, size - offset);
+            const newline = rest.indexOf(NEWLINE);
+            return newline === -1 ? undefined : rest.subarray(0, newline).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    };
+    try {
+        return await withFileLock(lockPath, shownLock, readRest, { ...lockOptions, timeoutMs: lockOptions?.timeoutMs ?? 5_000 });
+    }
+    catch {
+        return readRest();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EQ: () => (/* binding */ checkRecord)
+/* harmony export */ });
+/* unused harmony exports createChainVerifier, verifyChain, verifyEntries, formatAnchor, parseAnchor, describeBroken */
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4733);
+
+/**
+ * A streaming verifier, so a long chain is checked in constant memory. Each record must
+ * be valid, hash to its `hash`, have seq equal to its position, and link to the record
+ * before it with `prev` (null for the first). Stored text must be the record's canonical
+ * JSON, so that no parser can read a stored record differently from the one verified.
+ */
+function createChainVerifier(options = {}) {
+    let position = 0;
+    let last;
+    let broken;
+    let anchorSeen = false;
+    const check = (entry) => {
+        const where = entry.where;
+        const fail = (reason, value) => {
+            const record = isObject(value) ? value : {};
+            return {
+                position,
+                ...(typeof record.seq === 'number' && { seq: record.seq }),
+                ...(typeof record.id === 'string' && { id: record.id }),
+                ...(where !== undefined && { where }),
+                reason,
+            };
+        };
+        const checked = checkRecord(entry);
+        if ('reason' in checked)
+            return fail(checked.reason, checked.value);
+        const { record, value } = checked;
+        const expectedSeq = last ? last.seq + 1 : 0;
+        if (record.seq !== expectedSeq) {
+            let why;
+            if (!last)
+                why = 'the chain does not start at its first record';
+            else if (record.seq === last.seq)
+                why = 'duplicate seq';
+            else if (record.seq > expectedSeq)
+                why = 'records were deleted or moved';
+            else
+                why = 'records are out of order';
+            return fail(`expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`, value);
+        }
+        if (!last && record.prev !== null) {
+            return fail(`the first record must have prev null, but it links to ${record.prev}: the chain does not start here`, value);
+        }
+        if (last && record.prev !== last.hash) {
+            return fail(`prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`, value);
+        }
+        if (options.anchor && record.seq === options.anchor.seq) {
+            if (record.hash !== options.anchor.hash) {
+                return fail(`the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`, value);
+            }
+            anchorSeen = true;
+        }
+        last = { seq: record.seq, hash: record.hash, id: record.id };
+        return undefined;
+    };
+    return {
+        push(entry) {
+            if (broken)
+                return undefined;
+            broken = check(entry);
+            if (!broken)
+                position += 1;
+            return broken;
+        },
+        finish() {
+            const head = last && { seq: last.seq, hash: last.hash };
+            if (!broken && options.anchor && !anchorSeen) {
+                const end = last ? `ends at seq ${last.seq}` : 'is empty';
+                broken = {
+                    position,
+                    reason: `the chain ${end}, but the anchor names seq ${options.anchor.seq}: records were removed from the end`,
+                };
+            }
+            return { ok: !broken, checked: position, ...(head && { head }), ...(broken && { broken }) };
+        },
+    };
+}
+/**
+ * Checks one record on its own, without its neighbours: readable, valid, its hash matches its
+ * content and, for stored text, the text is its canonical JSON. Stores use it on the head
+ * before linking a new record to it.
+ */
+function checkRecord(entry) {
+    let value;
+    if ('text' in entry) {
+        if (entry.incomplete)
+            return { reason: 'the last line has no newline at its end: an interrupted write left it incomplete' };
+        if (entry.text.trim() === '')
+            return { reason: 'empty line where a record should be' };
+        try {
+            value = JSON.parse(entry.text);
+        }
+        catch (error) {
+            return { reason: `not JSON (${error.message}): a damaged or partly written record` };
+        }
+    }
+    else {
+        value = entry.value;
+    }
+    if (!isObject(value))
+        return { reason: 'not a JSON object', value };
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditRecordSchema */ .eH.safeParse(value);
+    if (!parsed.success)
+        return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
+    if ((0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .hashRecord */ .OK)(value) !== parsed.data.hash)
+        return { reason: "the hash does not match the record's content: the record was edited", value };
+    if ('text' in entry && (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(value) !== entry.text) {
+        return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
+    }
+    return { record: parsed.data, value };
+}
+/** Verifies records held in memory (values, or stored text). */
+function verifyChain(records, options = {}) {
+    const verifier = createChainVerifier(options);
+    let index = 0;
+    for (const record of records) {
+        index += 1;
+        if (verifier.push({ value: record, where: `record ${index}` }))
+            break;
+    }
+    return verifier.finish();
+}
+/** Verifies a store's entries as they stream in, stopping at the first break. */
+async function verifyEntries(entries, options = {}) {
+    const verifier = createChainVerifier(options);
+    for await (const entry of entries) {
+        if (verifier.push(entry))
+            break;
+    }
+    return verifier.finish();
+}
+/** `<seq>:<hash>`, the form `audit verify` prints and reads as `--anchor`. */
+function formatAnchor(head) {
+    return `${head.seq}:${head.hash}`;
+}
+function parseAnchor(value) {
+    const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    return { seq: Number(match[1]), hash: match[2] };
+}
+/** One line naming the record and why it breaks the chain. */
+function describeBroken(broken) {
+    const what = broken.seq !== undefined ? `record seq ${broken.seq}${broken.id ? ` (id ${broken.id})` : ''}` : `the entry at position ${broken.position}`;
+    return `${what}${broken.where ? ` at ${broken.where}` : ''}: ${broken.reason}`;
+}
+function summarizeIssues(error) {
+    const issues = error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`);
+    return issues.join('; ') + (error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : '');
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,443 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Approval } from '../artefacts/evidence.js';
+import type { TriggerType } from '../audit/record.js';
+import { gatherSubjects, listModels, type Workspace } from '../check.js';
+import type { Decision, Subject } from '../engine/decision.js';
+import { evaluate } from '../engine/evaluate.js';
+import { describeError, isModelgateError, ModelgateError } from '../errors.js';
+import { approvalsFromReviews, listEnvironmentApprovals, resolveTeams, withTeams } from '../github/approvals.js';
+import { describeRequestError, isPermissionDenied, isRequestError, type ClientLog, type GitHubClient } from '../github/client.js';
+import { planFromEvent, splitList, type GateTarget, type Repository } from '../github/event.js';
+import { addResult, changedPolicyFiles, policyChangeResult } from '../github/policy-change.js';
+import { listChangedFiles, listReviews } from '../github/pull-request.js';
+import { findStickyComment, publishCheckRun, publishStickyComment } from '../github/publish.js';
+import { overlayReleaseAssets } from '../github/release-assets.js';
+import { loadSettingsAtRef, type TrustedSettings } from '../github/trusted-source.js';
+import { createFsPolicySource } from '../io/policy-source.js';
+import { createFsWorkspace, toPosix } from '../io/workspace.js';
+import { checkConclusion, renderAnnotations, renderCheckOutput } from '../report/check-run.js';
+import { renderStickyComment } from '../report/comment.js';
+import { blockedModels, failedRules, findingsOf, isRepositoryPath, truncate, verdictBlocks } from '../report/findings.js';
+import { renderJson, renderMarkdown } from '../report/render.js';
+import { renderSarif, type SarifRuleInfo } from '../report/sarif.js';
+import { VERSION } from '../version.js';
+import { AuditFailure, recordDecisions } from './audit.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { loadLocalSettings } from './settings.js';
+
+/** Everything the Action touches outside itself, passed in so that nothing happens at import time. */
+export interface ActionIo {
+  getInput(name: string): string;
+  env: Record<string, string | undefined>;
+  log: ClientLog & { error(message: string): void };
+  /** A workflow annotation (`core.error` / `core.warning`) on a file and line. */
+  annotate(level: 'error' | 'warning', message: string, properties: { title: string; file?: string; startLine?: number; startColumn?: number }): void;
+  /** Appends Markdown to the job summary. */
+  summary(markdown: string): Promise<void>;
+  setOutput(name: string, value: string): void;
+  /** Keeps a value out of the log (`core.setSecret`). */
+  setSecret(value: string): void;
+  createClient(token: string, baseUrl: string): GitHubClient;
+  now(): Date;
+}
+
+export type Outputs = Record<'verdict' | 'blocked-models' | 'failed-rules' | 'report-json' | 'decision-id', string>;
+
+export interface ActionResult {
+  outputs: Outputs;
+  /** Why the step fails, or undefined when it passes. */
+  failure: string | undefined;
+}
+
+/** The job summary may hold 1 MiB per step. */
+const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+/**
+ * The Action: event → trusted policy and config → models and approvals → Decision → check run,
+ * comment, summary, SARIF, audit → outputs. Outputs are set on every path, failure included,
+ * and the caller reports `failure` once.
+ */
+export async function runAction(io: ActionIo): Promise<ActionResult> {
+  const decisionId = randomUUID();
+  const outputs: Outputs = { verdict: 'error', 'blocked-models': '[]', 'failed-rules': '[]', 'report-json': '', 'decision-id': decisionId };
+  let failure: string | undefined;
+  try {
+    failure = await gate(io, decisionId, outputs);
+  } catch (error) {
+    failure = explain(error);
+    // A verdict already reached stays (e.g. when only the audit record failed); otherwise the gate could not judge.
+    if (!outputs['report-json']) outputs.verdict = 'error';
+    const heading = outputs['report-json'] ? 'the run failed after the verdict' : 'the gate could not judge';
+    await io.summary(`## ⛔ modelgate: ${heading}\n\n${escapeMarkdown(failure)}\n`).catch(() => undefined);
+  } finally {
+    for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
+  }
+  return { outputs, failure };
+}
+
+/** A failure in words for the step's error: API failures fail closed, with what was asked and what GitHub said. */
+function explain(error: unknown): string {
+  if (isModelgateError(error) || error instanceof AuditFailure) return `modelgate: ${error.message}`;
+  if (isRequestError(error)) {
+    return `modelgate: the GitHub API did not answer as needed (${describeRequestError(error)}), also after retries; the gate fails closed because it cannot judge without it`;
+  }
+  return `modelgate: internal error: ${describeError(error)}`;
+}
+
+interface Run {
+  io: ActionIo;
+  inputs: ActionInputs;
+  repository: Repository;
+  target: GateTarget;
+  client: GitHubClient;
+  /** For team membership only: a token that may read the organization's teams. */
+  teamsClient: GitHubClient;
+  decisionId: string;
+  runUrl: string | undefined;
+  /** Why writes to GitHub are skipped, when they are. */
+  readOnly: string | undefined;
+  notes: string[];
+}
+
+async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise<string | undefined> {
+  const inputs = readInputs(io.getInput);
+  const env = io.env;
+  const eventName = required(env, 'GITHUB_EVENT_NAME');
+  const payload = await readEvent(env.GITHUB_EVENT_PATH);
+  const plan = planFromEvent({ eventName, sha: env.GITHUB_SHA ?? '', ref: env.GITHUB_REF ?? '', actor: env.GITHUB_ACTOR }, payload);
+  if ('unsupported' in plan || 'nothingToDo' in plan) {
+    const message = 'unsupported' in plan ? plan.unsupported : plan.nothingToDo;
+    if ('unsupported' in plan) io.log.warning(message);
+    else io.log.info(message);
+    outputs.verdict = 'skipped';
+    await io.summary(`## modelgate: skipped\n\n${escapeMarkdown(message)}\n`).catch(() => undefined);
+    return undefined;
+  }
+  const { target } = plan;
+  const repository = parseRepository(required(env, 'GITHUB_REPOSITORY'));
+  const token = inputs['github-token'];
+  if (!token) throw new ModelgateError('usage', 'input "github-token" is empty: pass a token, e.g. ${{ github.token }} (the default)');
+  io.setSecret(token);
+  const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
+  const client = io.createClient(token, apiUrl);
+  const teamsToken = inputs['teams-token'];
+  if (teamsToken) io.setSecret(teamsToken);
+  const teamsClient = teamsToken ? io.createClient(teamsToken, apiUrl) : client;
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const run: Run = { io, inputs, repository, target, client, teamsClient, decisionId, runUrl, readOnly: readOnlyReason(target, env), notes: [] };
+
+  const settings = await loadSettings(run);
+  const { repoConfig, policy } = settings;
+  io.log.info(`policy ${policy.name} ${policy.version} (${policy.digest}) and ${repoConfig.path} read from ${settings.origin}`);
+  run.notes.push(`Policy and config read from ${settings.origin}.`);
+
+  const workspaceRoot = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const configDir = path.posix.dirname(toPosix(path.normalize(inputs.config)));
+  const prefix = configDir === '.' ? '' : configDir;
+  let workspace: Workspace = createFsWorkspace(path.join(workspaceRoot, prefix), prefix);
+
+  const selection = await selectModels(run, settings, workspace, prefix);
+  const approvals = await gatherApprovals(run, settings);
+
+  if (target.kind === 'release' && target.release.id !== undefined && selection.names?.length === 1) {
+    const model = (await listModels(repoConfig, workspace)).find((entry) => entry.model.name === selection.names![0]);
+    if (model) {
+      const overlay = await overlayReleaseAssets(client, repository, { id: target.release.id, tag: target.release.tag }, model.model.path, workspace, {
+        tempDir: path.join(env.RUNNER_TEMP ?? tmpdir(), 'modelgate'),
+        maxBytes: repoConfig.config.limits.max_file_bytes,
+        log: io.log,
+      });
+      if (overlay) {
+        workspace = overlay.workspace;
+        run.notes.push(`Release assets read as artefacts of ${model.model.name}: ${overlay.names.join(', ')}.`);
+      }
+    }
+  }
+
+  const now = io.now();
+  let subjects: Subject[] = [];
+  let decision: Decision;
+  if (selection.names !== undefined && selection.names.length === 0) {
+    decision = { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
+    io.log.info(selection.reason ?? 'no model to check');
+    run.notes.push(selection.reason ?? 'No model to check.');
+  } else {
+    subjects = await gatherSubjects({ repoConfig, policy, workspace, models: selection.names ?? [], approvals, now });
+    if (subjects.length === 0) {
+      throw new ModelgateError('usage', `no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
+    }
+    decision = evaluate(policy, subjects, { now });
+  }
+  if (selection.policyChanged.length > 0 && target.kind === 'pull_request') {
+    const github = repoConfig.config.github;
+    const result = policyChangeResult(selection.policyChanged, approvals, { owners: github.policy_owners, required: github.policy_owner_approvals, author: target.author });
+    io.log.info(`${result.rule}: ${result.status}: ${result.message}`);
+    decision = addResult(decision, result);
+  }
+
+  outputs.verdict = decision.verdict;
+  outputs['blocked-models'] = JSON.stringify(blockedModels(decision));
+  outputs['failed-rules'] = JSON.stringify(failedRules(decision));
+  const reportDir = path.join(env.RUNNER_TEMP ?? tmpdir(), 'modelgate');
+  await mkdir(reportDir, { recursive: true });
+  const reportPath = path.join(reportDir, `decision-${decisionId}.json`);
+  await writeFile(reportPath, renderJson(decision));
+  outputs['report-json'] = reportPath;
+
+  const problems = await publish(run, decision);
+
+  if (inputs.sarif) {
+    const sarifPath = path.resolve(workspaceRoot, inputs.sarif);
+    await mkdir(path.dirname(sarifPath), { recursive: true });
+    await writeFile(sarifPath, renderSarif(decision, { toolVersion: VERSION, rules: ruleInfo(settings), fallbackPath: repoConfig.path }));
+    io.log.info(`SARIF written to ${inputs.sarif}`);
+  }
+
+  if (inputs.audit) {
+    const { records, store } = await recordDecisions(decision, subjects, {
+      url: inputs.audit,
+      cwd: workspaceRoot,
+      actor: env.GITHUB_ACTOR ?? 'github-actions',
+      trigger: { type: triggerType(target), ref: target.ref, ...(runUrl && { url: runUrl }) },
+      now,
+    });
+    if (records.length > 0) io.log.info(`audit: ${records.length} decision record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0]!.seq}-${records.at(-1)!.seq})`);
+  }
+
+  const blocked = blockedModels(decision);
+  const summaryLine = `verdict ${decision.verdict}${blocked.length ? `: blocked ${blocked.join(', ')}` : ''}`;
+  io.log.info(`modelgate: ${summaryLine} (decision ${decisionId})`);
+  if (problems.length > 0) return `modelgate: ${summaryLine}; but the result could not be published: ${problems.join('; ')}`;
+  if (verdictBlocks(decision.verdict, inputs['fail-on'])) {
+    const rules = failedRules(decision);
+    return `modelgate: ${summaryLine}${rules.length ? ` (rules: ${rules.join(', ')})` : ''}; see the job summary${decision.verdict === 'warn' ? ' (fail-on: warn)' : ''}`;
+  }
+  return undefined;
+}
+
+async function readEvent(file: string | undefined): Promise<Record<string, unknown>> {
+  if (!file) throw new ModelgateError('usage', 'GITHUB_EVENT_PATH is not set: modelgate runs as a step of a GitHub Actions job');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ModelgateError('usage', `the event payload ${file} cannot be read`);
+  }
+  try {
+    const payload: unknown = JSON.parse(text);
+    if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return payload as Record<string, unknown>;
+  } catch {
+    // Reported below.
+  }
+  throw new ModelgateError('usage', `the event payload ${file} is not a JSON object`);
+}
+
+function required(env: Record<string, string | undefined>, name: string): string {
+  const value = env[name];
+  if (!value) throw new ModelgateError('usage', `${name} is not set: modelgate runs as a step of a GitHub Actions job`);
+  return value;
+}
+
+function parseRepository(text: string): Repository {
+  const [owner, repo, ...rest] = text.split('/');
+  if (!owner || !repo || rest.length > 0) throw new ModelgateError('usage', `GITHUB_REPOSITORY "${text}" is not owner/repo`);
+  return { owner, repo };
+}
+
+/** GitHub gives `pull_request` runs from forks and from Dependabot a read-only token. */
+function readOnlyReason(target: GateTarget, env: Record<string, string | undefined>): string | undefined {
+  if (target.kind !== 'pull_request') return undefined;
+  if (target.pullRequest.fromFork) return 'this pull request comes from a fork, and GitHub gives such runs a read-only token';
+  if (target.event !== 'pull_request_target' && env.GITHUB_ACTOR === 'dependabot[bot]') return 'Dependabot runs get a read-only token';
+  return undefined;
+}
+
+async function loadSettings(run: Run): Promise<TrustedSettings> {
+  const { inputs, target, client, repository } = run;
+  const packs = createFsPolicySource(process.cwd());
+  const trustedRef = inputs['trusted-ref'];
+  if (target.kind === 'pull_request' || trustedRef) {
+    const ref = trustedRef ?? (target.kind === 'pull_request' ? target.pullRequest.baseSha : target.sha);
+    const origin = trustedRef ? `${trustedRef} (trusted-ref)` : `the base commit ${ref.slice(0, 12)}`;
+    return loadSettingsAtRef(client, repository, ref, inputs.config, inputs.policy, packs, origin);
+  }
+  return loadLocalSettings(path.resolve(run.io.env.GITHUB_WORKSPACE ?? process.cwd()), inputs.config, inputs.policy);
+}
+
+interface Selection {
+  /** Model names to check; undefined for all. */
+  names: string[] | undefined;
+  /** Changed files that are policy (pull requests only). */
+  policyChanged: string[];
+  reason?: string;
+}
+
+async function selectModels(run: Run, settings: TrustedSettings, workspace: Workspace, prefix: string): Promise<Selection> {
+  const { inputs, target, io } = run;
+  const requested = inputs.models;
+  const mode = requested === undefined ? (target.kind === 'pull_request' ? 'changed' : 'all') : requested === 'all' || requested === 'changed' ? requested : 'named';
+  if (target.kind !== 'pull_request') {
+    if (mode === 'named') return { names: splitList(requested!), policyChanged: [] };
+    if (mode === 'changed') io.log.info(`models: changed applies to pull requests; a ${target.event} event checks all models`);
+    const named = target.kind === 'release' || target.kind === 'tag' ? (target.tag ? [target.tag.model] : []) : target.models;
+    if (named.length === 0) return { names: undefined, policyChanged: [] };
+    const known = new Set((await listModels(settings.repoConfig, workspace)).map((entry) => entry.model.name));
+    const unknown = named.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      io.log.warning(`${target.ref || target.event} names ${unknown.map((name) => `"${name}"`).join(', ')}, which is not a model of ${settings.repoConfig.path}: checking all models`);
+      return { names: undefined, policyChanged: [] };
+    }
+    return { names: named, policyChanged: [] };
+  }
+
+  const { pullRequest } = target;
+  const changed = await listChangedFiles(run.client, run.repository, pullRequest.number, pullRequest.changedFiles);
+  const policyChanged = changedPolicyFiles(changed.paths, {
+    config: settings.repoConfig.path,
+    policy: settings.policy.files.filter((file) => !file.startsWith('pack:')),
+    globs: settings.repoConfig.config.github.policy_paths,
+  });
+  if (policyChanged.length > 0) io.log.warning(`this pull request changes the policy: ${policyChanged.join(', ')}`);
+  if (mode === 'named') return { names: splitList(requested!), policyChanged };
+  if (mode === 'all') return { names: undefined, policyChanged };
+  if (changed.incomplete) {
+    io.log.warning('GitHub did not list every changed file of this pull request (more than 3000): checking all models');
+    return { names: undefined, policyChanged };
+  }
+  // A change of the policy concerns every model it judges.
+  if (policyChanged.length > 0) return { names: undefined, policyChanged };
+  const models = await listModels(settings.repoConfig, workspace);
+  const inRoot = changed.paths.map((file) => (prefix ? (file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : undefined) : file)).filter((file): file is string => file !== undefined);
+  const names = models
+    .filter(({ model }) => {
+      const folder = model.path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+      return inRoot.some((file) => folder === '' || folder === '.' || file === folder || file.startsWith(`${folder}/`));
+    })
+    .map(({ model }) => model.name);
+  io.log.info(names.length > 0 ? `models changed by this pull request: ${names.join(', ')}` : `no model folder is changed by this pull request (${changed.paths.length} files)`);
+  return { names, policyChanged, reason: names.length === 0 ? 'No model is changed by this pull request: nothing to check.' : undefined };
+}
+
+async function gatherApprovals(run: Run, settings: TrustedSettings): Promise<Approval[]> {
+  const { target, client, teamsClient, repository, io } = run;
+  const github = settings.repoConfig.config.github;
+  const approvals: Approval[] = [];
+  if (target.kind === 'pull_request') {
+    const reviews = await listReviews(client, repository, target.pullRequest.number);
+    const fromReviews = approvalsFromReviews(reviews, { author: target.author, headSha: target.pullRequest.headSha, requireLatestHead: github.approvals.require_latest_head });
+    for (const note of fromReviews.notes) io.log.info(note);
+    approvals.push(...fromReviews.approvals);
+  }
+  const runId = Number(io.env.GITHUB_RUN_ID);
+  if (Number.isSafeInteger(runId) && runId > 0 && target.kind !== 'pull_request') {
+    approvals.push(...(await listEnvironmentApprovals(client, repository, runId, target.author, io.log)));
+  }
+  const teams = [...new Set([...github.teams, ...github.policy_owners])];
+  if (teams.length === 0 || approvals.length === 0) return approvals;
+  const lookup = await resolveTeams(teamsClient, repository.owner, teams, io.log);
+  const resolved = withTeams(approvals, lookup);
+  for (const approval of resolved) io.log.info(`approval: ${approval.user} (${approval.state}, ${approval.source}${approval.teams.length ? `, teams ${approval.teams.join(', ')}` : ''})`);
+  return resolved;
+}
+
+/** Check run, sticky comment, annotations and job summary. Returns what could not be published (failing the step). */
+async function publish(run: Run, decision: Decision): Promise<string[]> {
+  const { io, inputs, target, client, repository } = run;
+  const problems: string[] = [];
+  const skipped: string[] = [];
+  const failOn = inputs['fail-on'];
+  let checkRunPublished = false;
+
+  if (inputs['check-run']) {
+    if (run.readOnly) skipped.push('the check run');
+    else {
+      try {
+        const published = await publishCheckRun(client, repository, {
+          headSha: target.sha,
+          conclusion: checkConclusion(decision.verdict, failOn),
+          output: renderCheckOutput(decision, { failOn, notes: run.notes, ...(run.runUrl && { detailsUrl: run.runUrl }) }),
+          annotations: renderAnnotations(decision),
+          externalId: run.decisionId,
+          ...(run.runUrl && { detailsUrl: run.runUrl }),
+        });
+        checkRunPublished = true;
+        io.log.info(`check run "modelgate" published${published.url ? `: ${published.url}` : ''} (${published.annotationRequests} request${published.annotationRequests === 1 ? '' : 's'} with annotations)`);
+      } catch (error) {
+        if (isPermissionDenied(error)) io.log.warning(`the check run was not published (${describeRequestError(error)}): give the job "permissions: checks: write"`);
+        else problems.push(`check run: ${describeRequestError(error)}`);
+      }
+    }
+  }
+
+  if (inputs.comment && target.kind === 'pull_request') {
+    if (run.readOnly) skipped.push('the pull-request comment');
+    else {
+      try {
+        const existing = await findStickyComment(client, repository, target.pullRequest.number);
+        const body = renderStickyComment(decision, { failOn, decisionId: run.decisionId, notes: run.notes, ...(run.runUrl && { runUrl: run.runUrl }), ...(existing?.state && { previous: existing.state }) });
+        const result = await publishStickyComment(client, repository, target.pullRequest.number, body, existing, { create: decision.models.length > 0 });
+        io.log.info(`pull-request comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
+      } catch (error) {
+        if (isPermissionDenied(error)) io.log.warning(`the pull-request comment was not published (${describeRequestError(error)}): give the job "permissions: pull-requests: write"`);
+        else problems.push(`pull-request comment: ${describeRequestError(error)}`);
+      }
+    }
+  }
+
+  if (skipped.length > 0) {
+    const line = `${skipped.join(' and ')} ${skipped.length === 1 ? 'was' : 'were'} skipped: ${run.readOnly}. The job summary, the annotations and the outputs carry the result.`;
+    io.log.info(line.charAt(0).toUpperCase() + line.slice(1));
+    run.notes.push(line.charAt(0).toUpperCase() + line.slice(1));
+  }
+
+  // Without a check run, findings still reach the diff as workflow annotations.
+  if (!checkRunPublished) {
+    for (const { model, result } of findingsOf(decision, ['error', 'fail', 'warn'])) {
+      const located = isRepositoryPath(result.location) ? result.location : undefined;
+      io.annotate(result.status === 'warn' ? 'warning' : 'error', result.message, {
+        title: `modelgate ${result.rule} (${model.name})`,
+        ...(located && { file: located.path, ...(located.line !== undefined && { startLine: located.line }), ...(located.column !== undefined && { startColumn: located.column }) }),
+      });
+    }
+  }
+
+  const summary = [
+    renderMarkdown(decision).trimEnd(),
+    '',
+    ...run.notes.map((note) => `> ${escapeMarkdown(note)}`),
+    '',
+    `<sub>decision \`${run.decisionId}\` · fail-on \`${failOn}\` · modelgate ${VERSION}</sub>`,
+    '',
+  ].join('\n');
+  try {
+    await io.summary(truncate(summary, SUMMARY_LIMIT));
+  } catch (error) {
+    io.log.warning(`the job summary could not be written: ${describeError(error)}`);
+  }
+  return problems;
+}
+
+function ruleInfo(settings: TrustedSettings): Record<string, SarifRuleInfo> {
+  return Object.fromEntries(settings.policy.rules.map((rule) => [rule.id, { description: rule.description, severity: rule.severity, controls: rule.controls }]));
+}
+
+function triggerType(target: GateTarget): TriggerType {
+  switch (target.kind) {
+    case 'pull_request':
+      return 'pull_request';
+    case 'release':
+    case 'tag':
+    case 'deployment':
+      return 'release';
+    default:
+      return 'cli';
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/</g, '&lt;');
+}
