@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { ModelgateError, type ErrorCode } from '../src/errors.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli/index.js');
@@ -46,3 +48,23 @@ limitations: none known
 evaluation:
   - { metric: auc, value: 0.9 }
 `;
+
+/** Runs `fn`, which must throw a ModelgateError of `code`; returns it for further checks. */
+export function expectModelgateError(fn: () => unknown, code: ErrorCode = 'artefact'): ModelgateError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, 'expected a modelgate error').toBeInstanceOf(ModelgateError);
+  expect((caught as ModelgateError).code).toBe(code);
+  return caught as ModelgateError;
+}
+
+/** The 1-based line of the first line of `text` containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  expect(index, `"${needle}" not found`).toBeGreaterThanOrEqual(0);
+  return index + 1;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readArtefact } from '../../src/artefacts/read.js';
 import type { ModelCard } from '../../src/artefacts/evidence.js';
 import { ModelgateError } from '../../src/errors.js';
+import { expectModelgateError } from '../helpers.js';
 
 const PATH = 'bom.cdx.json';
 
@@ -14,14 +15,7 @@ function read(bom: unknown, path = PATH) {
 
 function readError(bom: unknown, path = PATH): ModelgateError {
   const text = typeof bom === 'string' ? bom : JSON.stringify(bom, null, 2);
-  try {
-    readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { kind: 'model_card' });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { kind: 'model_card' }));
 }
 
 const model = (extra: Record<string, unknown> = {}) => ({

@@ -9,6 +9,7 @@ import { parseMetricLabel } from '../../src/artefacts/formats/evidently-v2.js';
 import { NATIVE_FORMATS } from '../../src/artefacts/formats/native.js';
 import { readArtefact, toArtefactInput } from '../../src/artefacts/read.js';
 import { ModelgateError } from '../../src/errors.js';
+import { expectModelgateError } from '../helpers.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FORMATS = [...EVIDENTLY_FORMATS, ...NATIVE_FORMATS];
@@ -30,14 +31,7 @@ function readDrift(document: unknown, format: string, file = PATH): Drift {
 }
 
 function readError(document: unknown, file = PATH, formats = FORMATS): ModelgateError {
-  try {
-    read(document, file, formats);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => read(document, file, formats));
 }
 
 function lineOf(text: string, needle: string, from = 1): number {

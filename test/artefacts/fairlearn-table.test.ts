@@ -8,6 +8,7 @@ import { NATIVE_FORMATS } from '../../src/artefacts/formats/native.js';
 import { readArtefact, toArtefactInput } from '../../src/artefacts/read.js';
 import { DEFAULT_LIMITS } from '../../src/document/limits.js';
 import { ModelgateError } from '../../src/errors.js';
+import { expectModelgateError } from '../helpers.js';
 
 const FORMATS = [FAIRLEARN_TABLE_FORMAT, ...NATIVE_FORMATS];
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/formats/fairlearn-table');
@@ -22,14 +23,7 @@ function read(table: unknown, file = 'fairness.csv'): { bias: Bias; evidence: Ev
 }
 
 function readError(table: unknown, file = 'fairness.csv'): ModelgateError {
-  try {
-    readArtefact({ path: file, text: textOf(table), sha256: 'ab'.repeat(32) }, { formats: FORMATS });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => readArtefact({ path: file, text: textOf(table), sha256: 'ab'.repeat(32) }, { formats: FORMATS }));
 }
 
 function find(bias: Bias, name: string, group: string): BiasMetric {

@@ -3,6 +3,7 @@ import { sectionsOfHeading } from '../../src/artefacts/formats/huggingface.js';
 import { readArtefact } from '../../src/artefacts/read.js';
 import type { ModelCard } from '../../src/artefacts/evidence.js';
 import { ModelgateError } from '../../src/errors.js';
+import { expectModelgateError } from '../helpers.js';
 
 function read(text: string, path = 'README.md') {
   const evidence = readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { kind: 'model_card' });
@@ -11,14 +12,7 @@ function read(text: string, path = 'README.md') {
 }
 
 function readError(text: string, path = 'README.md'): ModelgateError {
-  try {
-    readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { kind: 'model_card' });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { kind: 'model_card' }));
 }
 
 // Shaped like the Hub's card template, partly filled in: line numbers are asserted below.

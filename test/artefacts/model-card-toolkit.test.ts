@@ -8,6 +8,7 @@ import { MODEL_CARD_TOOLKIT_FORMAT } from '../../src/artefacts/formats/model-car
 import { NATIVE_FORMATS } from '../../src/artefacts/formats/native.js';
 import { readArtefact, toArtefactInput } from '../../src/artefacts/read.js';
 import { ModelgateError } from '../../src/errors.js';
+import { expectModelgateError, lineOf } from '../helpers.js';
 
 const FORMATS = [MODEL_CARD_TOOLKIT_FORMAT, CYCLONEDX_MLBOM_FORMAT, ...NATIVE_FORMATS];
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/formats/model-card-toolkit');
@@ -21,21 +22,9 @@ function read(card: unknown, file = PATH): { card: ModelCard; evidence: Evidence
 
 function readError(card: unknown, file = PATH): ModelgateError {
   const text = typeof card === 'string' ? card : JSON.stringify(card, null, 2);
-  try {
-    readArtefact({ path: file, text, sha256: 'ab'.repeat(32) }, { formats: FORMATS });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => readArtefact({ path: file, text, sha256: 'ab'.repeat(32) }, { formats: FORMATS }));
 }
 
-function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  expect(index).toBeGreaterThanOrEqual(0);
-  return index + 1;
-}
 
 /** Concrete values for the fixtures known today; files added later get the generic checks only. */
 const EXPECTED: Record<string, (card: ModelCard, evidence: Evidence, text: string) => void> = {

@@ -11,7 +11,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { createFsPolicySource } from '../../src/io/policy-source.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { ModelgateError } from '../../src/errors.js';
-import { makeRepo, REPO_ROOT } from '../helpers.js';
+import { expectModelgateError, makeRepo, REPO_ROOT } from '../helpers.js';
 
 const FORMATS = [OPENLINEAGE_FORMAT, ...NATIVE_FORMATS];
 const FIXTURES = path.join(REPO_ROOT, 'fixtures/formats/openlineage');
@@ -29,14 +29,7 @@ function lineage(path: string, text: string): Lineage {
 }
 
 function readError(path: string, text: string, format?: string): ModelgateError {
-  try {
-    readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { formats: FORMATS, format });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => readArtefact({ path, text, sha256: 'ab'.repeat(32) }, { formats: FORMATS, format }));
 }
 
 /** 1-based line of the first line containing `needle` at or after line `from`. */

@@ -13,7 +13,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { ModelgateError } from '../../src/errors.js';
 import { createFsPolicySource } from '../../src/io/policy-source.js';
 import { loadPolicy } from '../../src/policy/load.js';
-import { makeRepo } from '../helpers.js';
+import { expectModelgateError, makeRepo } from '../helpers.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = 'fixtures/formats/sagemaker-model-monitor';
@@ -36,14 +36,7 @@ function readDrift(document: unknown, file = PATH): Drift {
 }
 
 function readError(document: unknown, file = PATH, formats = FORMATS): ModelgateError {
-  try {
-    read(document, file, formats);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => read(document, file, formats));
 }
 
 function lineOf(text: string, needle: string): number {

@@ -9,6 +9,7 @@ import { NATIVE_FORMATS } from '../../src/artefacts/formats/native.js';
 import { SPDX_AI_FORMAT } from '../../src/artefacts/formats/spdx-ai.js';
 import { readArtefact, toArtefactInput } from '../../src/artefacts/read.js';
 import { ModelgateError } from '../../src/errors.js';
+import { expectModelgateError, lineOf } from '../helpers.js';
 
 const FORMATS = [SPDX_AI_FORMAT, MODEL_CARD_TOOLKIT_FORMAT, CYCLONEDX_MLBOM_FORMAT, ...NATIVE_FORMATS];
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/formats/spdx-ai');
@@ -25,21 +26,9 @@ function read(doc: unknown, file = PATH): { card: ModelCard; evidence: Evidence 
 }
 
 function readError(doc: unknown, file = PATH): ModelgateError {
-  try {
-    readArtefact({ path: file, text: textOf(doc), sha256: 'ab'.repeat(32) }, { formats: FORMATS });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('artefact');
-    return error as ModelgateError;
-  }
-  throw new Error('expected an artefact error');
+  return expectModelgateError(() => readArtefact({ path: file, text: textOf(doc), sha256: 'ab'.repeat(32) }, { formats: FORMATS }));
 }
 
-function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  expect(index).toBeGreaterThanOrEqual(0);
-  return index + 1;
-}
 
 /** The first line holding `needle` after the line holding `after`. */
 function lineAfter(text: string, after: string, needle: string): number {

@@ -3,7 +3,7 @@ import { compilePolicy } from '../../src/engine/compile.js';
 import { ModelgateError } from '../../src/errors.js';
 import { createFsPolicySource } from '../../src/io/policy-source.js';
 import { loadPolicy, type PolicySource } from '../../src/policy/load.js';
-import { makeRepo } from '../helpers.js';
+import { expectModelgateError, makeRepo } from '../helpers.js';
 
 const HEADER = 'apiVersion: modelgate/v1\nkind: Policy\nmetadata:\n  name: p\n  version: 1.0.0\n';
 
@@ -13,14 +13,7 @@ function sourceWith(files: Record<string, string>): PolicySource {
 }
 
 function loadError(files: Record<string, string>, entry = 'p.yaml'): ModelgateError {
-  try {
-    compilePolicy(loadPolicy(entry, sourceWith(files)));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelgateError);
-    expect((error as ModelgateError).code).toBe('config');
-    return error as ModelgateError;
-  }
-  throw new Error('expected a configuration error');
+  return expectModelgateError(() => compilePolicy(loadPolicy(entry, sourceWith(files))), 'config');
 }
 
 describe('loadPolicy', () => {
