@@ -79,14 +79,18 @@ export async function listModels(repoConfig: LoadedRepoConfig, workspace: Worksp
   }));
   if (!config.discover.enabled) return listed;
   const configuredPaths = new Set(config.models.map((model) => normalizeFolder(model.path)));
-  const names = new Set(config.models.map((model) => model.name));
+  const names = new Map(config.models.map((model) => [model.name, model.path]));
   for (const folder of await workspace.findFolders(config.discover.roots)) {
     if (configuredPaths.has(normalizeFolder(folder))) continue;
     const name = folder.split('/').pop() ?? folder;
-    if (names.has(name)) continue;
     const conventional = await workspace.findFiles(folder, Object.values(CONVENTIONAL_ARTEFACTS).flat());
     if (conventional.length === 0) continue;
-    names.add(name);
+    // Skipping a second folder of the same name would leave a model unchecked without a word.
+    const other = names.get(name);
+    if (other !== undefined) {
+      throw new ModelgateError('config', `two models are named "${name}" (${other} and ${folder}): list one in the config with a name of its own`, { path: repoConfig.path });
+    }
+    names.set(name, folder);
     listed.push({ model: { name, path: folder, artefacts: {} }, location: { path: folder }, discovered: true });
   }
   return listed;

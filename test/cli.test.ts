@@ -17,7 +17,7 @@ describe('the CLI bundle', () => {
     expect(Object.fromEntries(decision.models.map((model) => [model.name, model.verdict]))).toEqual(expected.models);
     expect(decision.policy).toEqual({ name: 'starter', version: '1.0.0', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     for (const model of decision.models) {
-      expect(Object.keys(model).sort()).toEqual(['name', 'results', 'verdict', 'version']);
+      expect(Object.keys(model).sort()).toEqual(['controls', 'name', 'results', 'verdict', 'version']);
       for (const result of model.results) {
         expect(['pass', 'fail', 'warn', 'waived', 'skipped', 'error']).toContain(result.status);
         expect(result).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.any(String), message: expect.any(String), controls: expect.any(Array) }));
@@ -147,5 +147,18 @@ describe('the CLI bundle', () => {
     const run = runCli(['check'], { cwd: repo });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^modelgate: \.modelgate\.yml: cannot read YAML: .*alias/i);
+  });
+});
+
+describe('model discovery', () => {
+  it('refuses two discovered folders of the same name instead of checking only one', () => {
+    const repo = makeRepo({
+      '.modelgate.yml': 'discover: { roots: ["models/*", "experimental/*"] }\n',
+      'models/m/model_card.yaml': NATIVE_CARD,
+      'experimental/m/model_card.yaml': NATIVE_CARD,
+    });
+    const run = runCli(['check'], { cwd: repo });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^modelgate: \.modelgate\.yml: two models are named "m" \(models\/m and experimental\/m\)/);
   });
 });

@@ -651,3 +651,11 @@ describe('Evidently detection', () => {
     expect(readError({ metrics: [{ name: 'accuracy', value: 0.9 }] }).message).toMatch(/unknown format/);
   });
 });
+
+describe('Evidently name tables', () => {
+  it('finds nothing for names that are properties of every object', async () => {
+    const { driftRuleOf } = await import('../../src/artefacts/formats/evidently-common.js');
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(driftRuleOf(name)).toBeUndefined();
+    expect(driftRuleOf('psi')?.(0.3, 0.2)).toBe(true);
+  });
+});

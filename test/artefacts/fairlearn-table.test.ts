@@ -132,7 +132,20 @@ describe('Fairlearn table CSV', () => {
   it('does not derive a disparate impact from a zero reference rate', () => {
     const { bias } = read('sex,selection_rate\nf,0\nm,0\n');
     expect(bias.metrics.map((metric) => metric.name)).toEqual(['selection_rate', 'selection_rate', 'statistical_parity_difference']);
-    expect(bias.extra?.not_derived).toEqual({ disparate_impact: 'the selection rate of reference group "f" is 0' });
+    expect(bias.extra?.not_derived).toEqual({ disparate_impact: 'every selection rate is 0, including that of reference group "f"' });
+  });
+
+  it('refuses a zero reference rate when another group is selected: the disparate impact is unbounded', () => {
+    const error = readError('# reference_group: M\nsex,selection_rate\nF,0.05\nM,0\n');
+    expect(error.message).toMatch(/reference group "M" is 0, so the disparate impact of the other groups is unbounded/);
+    expect(error.location?.line).toBe(4);
+  });
+
+  it('refuses a metric column with a stray text cell instead of reading it as a group column', () => {
+    const error = readError('sex,accuracy,disparate_impact\nF,0.9,0.5\nM,0.8,NA\n');
+    expect(error.message).toMatch(/column "disparate_impact" mixes numbers and text \("NA"\)/);
+    expect(error.location?.line).toBe(3);
+    expect(readError('sex,disparate_impact\nF,n/a\nM,none\n').message).toMatch(/column "disparate_impact" mixes numbers and text/);
   });
 });
 
@@ -225,5 +238,23 @@ describe('Fairlearn table errors', () => {
     const limits = { ...DEFAULT_LIMITS, max_file_bytes: 10 };
     const file = { path: 't.csv', text: 'sex,selection_rate\nf,0.2\n', sha256: 'ab'.repeat(32) };
     expect(() => readArtefact(file, { formats: FORMATS, limits, format: 'fairlearn-table' })).toThrow(/larger than the limit of 10 bytes/);
+  });
+});
+
+describe('Fairlearn table JSON rows, hostile', () => {
+  it('treats a row without a metric key like a null value, never as a group without that metric', () => {
+    const rows = [
+      { sex: 'F', accuracy: 0.9 },
+      { sex: 'M', disparate_impact: 1, accuracy: 0.8 },
+    ];
+    expect(readError(rows, 'fairness.json').message).toMatch(/disparate_impact/);
+  });
+
+  it('refuses a metric column that mixes numbers and text', () => {
+    const rows = [
+      { sex: 'F', disparate_impact: 0.5, accuracy: 0.9 },
+      { sex: 'M', disparate_impact: 'NA', accuracy: 0.8 },
+    ];
+    expect(readError(rows, 'fairness.json').message).toMatch(/column "disparate_impact" mixes numbers and text/);
   });
 });

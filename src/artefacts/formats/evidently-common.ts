@@ -323,7 +323,8 @@ export function unmapped(entry: Json, mapped: readonly string[]): Json {
  * tests drift below the threshold, distances at or above it (each as in Evidently's stattests).
  * Only needed where a generation states a score but not whether it drifted.
  */
-const STATTEST_RULES: Record<string, (score: number, threshold: number) => boolean> = {};
+// No prototype: a test named `constructor` or `toString` must find nothing.
+const STATTEST_RULES: Record<string, (score: number, threshold: number) => boolean> = Object.create(null) as Record<string, (score: number, threshold: number) => boolean>;
 const pValueBelow = (score: number, threshold: number): boolean => score < threshold;
 const distanceAtLeast = (score: number, threshold: number): boolean => score >= threshold;
 for (const name of ['chisquare', 'chi-square p_value', 'z', 'z-test p_value', 'anderson', 'anderson-darling', 'tvd', 'total-variation-distance', 'mannw', 'mann-whitney u-rank test', 'fisher_exact', "fisher's exact test", 'empirical_mmd', 'cramer_von_mises', 'epps_singleton', 'g_test', 't_test']) {

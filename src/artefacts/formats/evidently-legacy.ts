@@ -48,14 +48,15 @@ const COLUMN_METRICS = new Set(['ColumnDriftMetric']);
 const EMBEDDING_METRICS = new Set(['EmbeddingsDriftMetric']);
 
 /** Result types of the snapshot, for a metric whose own config lost its type. */
-const METRIC_OF_RESULT: Record<string, string> = {
+// No prototype: a name such as `toString` from the report must find nothing.
+const METRIC_OF_RESULT: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   DatasetDriftMetricResults: 'DatasetDriftMetric',
   DataDriftTableResults: 'DataDriftTable',
   ColumnDataDriftMetrics: 'ColumnDriftMetric',
   ColumnDriftMetricResults: 'ColumnDriftMetric',
   EmbeddingsDriftMetricResults: 'EmbeddingsDriftMetric',
   TextDescriptorsDriftMetricResults: 'TextDescriptorsDriftMetric',
-};
+});
 
 export function isLegacyDriftMetric(name: string): boolean {
   return DATASET_METRICS.has(name) || TABLE_METRICS.has(name) || COLUMN_METRICS.has(name) || EMBEDDING_METRICS.has(name);
@@ -118,7 +119,8 @@ function readLegacyMetric(collector: DriftCollector, name: string, result: unkno
 type TestKind = 'share' | 'number' | 'column';
 
 /** Legacy drift tests by class (snapshots) or by the display name the JSON keeps (0.1 names included). */
-const TEST_KINDS: Record<string, TestKind> = {
+// No prototype: a name such as `toString` from the report must find nothing.
+const TEST_KINDS: Record<string, TestKind> = Object.assign(Object.create(null) as Record<string, TestKind>, {
   TestShareOfDriftedColumns: 'share',
   TestShareOfDriftedFeatures: 'share',
   'Share of Drifted Columns': 'share',
@@ -131,7 +133,7 @@ const TEST_KINDS: Record<string, TestKind> = {
   TestFeatureValueDrift: 'column',
   'Drift per Column': 'column',
   'Drift per Feature': 'column',
-};
+});
 
 /** A column's drift flag in test parameters: `detected` (0.2+) or `data_drift` (0.1: a boolean or "Detected"/"Not Detected"). */
 function detectedOf(reader: Reader, parameters: Json, pointer: JsonPointer, what: string): boolean | undefined {

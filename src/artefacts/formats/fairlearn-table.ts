@@ -173,15 +173,39 @@ function headerOf(input: ArtefactInput, record: CsvRecord): string[] {
 }
 
 /** Which columns are sensitive features: the declared ones, else those holding any non-numeric value. */
-function featureColumns(header: string[], rows: CsvRecord[], preamble: CsvPreamble): Set<number> {
+function featureColumns(input: ArtefactInput, header: string[], rows: CsvRecord[], preamble: CsvPreamble): Set<number> {
   if (preamble.sensitiveFeatures) {
     return new Set(preamble.sensitiveFeatures.names.map((name) => header.indexOf(name)).filter((index) => index >= 0));
   }
   const features = new Set<number>();
-  header.forEach((_, column) => {
-    if (rows.some((row) => row.cells[column] !== '' && !looksNumeric(row.cells[column]))) features.add(column);
+  header.forEach((name, column) => {
+    const cells = rows.map((row) => row.cells[column] ?? '').filter((cell) => cell !== '');
+    const text = cells.filter((cell) => !looksNumeric(cell));
+    if (text.length === 0) return;
+    // One stray "NA" must not turn a metric column into a group column whose numbers are never checked.
+    if (text.length < cells.length || isKnownMetric(name)) {
+      const row = rows.find((candidate) => candidate.cells[column] !== '' && !looksNumeric(candidate.cells[column]));
+      throw artefactError(
+        `column "${name}" mixes numbers and text ("${text[0]}"): a metric value must be a number; if the column is a sensitive feature, declare it in a "# sensitive_features:" line`,
+        { path: input.path, line: row?.line ?? 1 },
+      );
+    }
+    features.add(column);
   });
   return features;
+}
+
+/** Metric names of Fairlearn's `MetricFrame` and of bias reports: such a column is never a group column. */
+const KNOWN_METRICS = new Set([
+  'selection_rate', 'count', 'accuracy', 'accuracy_score', 'balanced_accuracy', 'precision', 'precision_score', 'recall', 'recall_score',
+  'f1', 'f1_score', 'roc_auc', 'roc_auc_score', 'false_positive_rate', 'false_negative_rate', 'true_positive_rate', 'true_negative_rate',
+  'mean_prediction', 'mean_absolute_error', 'mean_squared_error', 'disparate_impact', 'statistical_parity_difference',
+  'demographic_parity_difference', 'demographic_parity_ratio', 'equalized_odds_difference', 'equalized_odds_ratio',
+]);
+
+/** A column named like a bias metric is a metric, whatever its cells hold. */
+function isKnownMetric(name: string): boolean {
+  return normalizeBiasMetricName(name).name !== name.trim() || KNOWN_METRICS.has(name.trim().toLowerCase());
 }
 
 function detectCsv(input: ArtefactInput): boolean {
@@ -191,7 +215,7 @@ function detectCsv(input: ArtefactInput): boolean {
   if (records.length < 2) return false;
   const header = headerOf(input, records[0]!);
   const rows = records.slice(1);
-  const features = featureColumns(header, rows, preamble);
+  const features = featureColumns(input, header, rows, preamble);
   // A metric column: not a feature, with at least one number in the rows read.
   return header.some((_, column) => !features.has(column) && rows.some((row) => isNumberText(row.cells[column] ?? '')));
 }
@@ -218,7 +242,7 @@ function readCsvTable(input: ArtefactInput): Table {
       throw artefactError(`the sensitive_features comment names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`, at(line));
     }
   }
-  const featureIndexes = featureColumns(header, rows, preamble);
+  const featureIndexes = featureColumns(input, header, rows, preamble);
   // Header order for both the attribute name and the group key, whatever order a comment declares.
   const featureOrder = header.map((_, column) => column).filter((column) => featureIndexes.has(column));
   const features = featureOrder.map((column) => header[column]!);
@@ -271,9 +295,7 @@ function readRecordRows(doc: ParsedDocument, list: unknown[], pointer: (string |
   });
   const columns: string[] = [];
   for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
-  const features =
-    declared ??
-    columns.filter((column) => rows.some((row) => row[column] !== undefined && row[column] !== null && !looksNumeric(row[column])));
+  const features = declared ?? columns.filter((column) => isTextColumn(doc, rows, column, pointer));
   if (declared) {
     const missing = declared.filter((name) => !columns.includes(name));
     if (missing.length > 0) {
@@ -301,11 +323,26 @@ function readRecordRows(doc: ParsedDocument, list: unknown[], pointer: (string |
         .join(JOIN);
       const values = new Map<string, Cell>();
       for (const metric of metricNames) {
-        if (Object.hasOwn(row, metric)) values.set(metric, { raw: row[metric], location: doc.locate([...pointer, index, metric]) });
+        // An absent value is treated like null (an error), never as a group without that metric.
+        values.set(metric, Object.hasOwn(row, metric) ? { raw: row[metric], location: doc.locate([...pointer, index, metric]) } : { raw: null, location });
       }
       return { group, values, location };
     }),
   };
+}
+
+/** A JSON column of text only is a sensitive feature; one that mixes numbers and text is an error (see featureColumns). */
+function isTextColumn(doc: ParsedDocument, rows: Record<string, unknown>[], column: string, pointer: (string | number)[]): boolean {
+  const present = rows.map((row, index) => ({ value: row[column], index })).filter(({ value }) => value !== undefined && value !== null);
+  const text = present.filter(({ value }) => !looksNumeric(value));
+  if (text.length === 0) return false;
+  if (text.length < present.length || isKnownMetric(column)) {
+    throw artefactError(
+      `column "${column}" mixes numbers and text: a metric value must be a number; if the column is a sensitive feature, declare it in "sensitive_features"`,
+      doc.locate([...pointer, text[0]!.index, column]),
+    );
+  }
+  return true;
 }
 
 /** The by-metric mapping (`by_group.to_json()`): `{metric: {group: value}}`. */
@@ -458,8 +495,15 @@ function toEvidence(table: Table, allowText: boolean): AdaptedEvidence {
     const has = (canonical: string) => table.metricNames.some((name) => isMetricName(name, canonical));
     const deriveRatio = !has('disparate_impact');
     const deriveDifference = !has('statistical_parity_difference');
+    if (deriveRatio && reference.rate === 0 && rates.some(({ rate }) => rate > 0)) {
+      // Every other group's ratio to a zero rate is unbounded: far outside any threshold, never "0 checked".
+      throw artefactError(
+        `the selection rate of reference group "${reference.group}" is 0, so the disparate impact of the other groups is unbounded`,
+        rates.find(({ row }) => row.group === reference.group)!.row.location,
+      );
+    }
     if (deriveRatio && reference.rate === 0) {
-      extra.not_derived = { disparate_impact: `the selection rate of reference group "${reference.group}" is 0` };
+      extra.not_derived = { disparate_impact: `every selection rate is 0, including that of reference group "${reference.group}"` };
     }
     for (const { row, rate } of rates) {
       if (row.group === reference.group) continue;
