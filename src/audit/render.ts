@@ -56,9 +56,15 @@ export const CSV_COLUMNS = [
 /** Lists inside one cell are joined with this. */
 const LIST_SEPARATOR = '; ';
 
-/** RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its quotes are doubled. */
+/**
+ * RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its quotes are doubled.
+ * A field that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+ * or CR, and is not a plain number) gets a leading `'`: values come partly from pull requests,
+ * and an auditor opening the export must not run them.
+ */
 export function quoteCsvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** One CSV line (CRLF-terminated, as RFC 4180 has it). */

@@ -59,6 +59,11 @@ describe('renderers', () => {
     expect(quoteCsvField('a,b')).toBe('"a,b"');
     expect(quoteCsvField('say "hi"')).toBe('"say ""hi"""');
     expect(quoteCsvField('two\nlines')).toBe('"two\nlines"');
+    // Formula injection: a spreadsheet must show these as text, not run them.
+    expect(quoteCsvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(quoteCsvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(quoteCsvField('-0.14')).toBe('-0.14');
+    expect(quoteCsvField('+1')).toBe('+1');
     expect(quoteCsvField('cr\r')).toBe('"cr\r"');
     expect(quoteCsvField('')).toBe('');
   });
