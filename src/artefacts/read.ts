@@ -3,6 +3,7 @@ import { artefactError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../document/limits.js';
 import type { SourceLocation } from '../document/location.js';
 import { parseStructured, type ParsedDocument } from '../document/parse.js';
+import { firstIssue } from '../document/validate.js';
 import { EVIDENCE_SCHEMAS, type ArtefactKind, type Evidence, type EvidenceByKind } from './evidence.js';
 import { FORMATS } from './formats/index.js';
 import type { ArtefactInput, FormatAdapter } from './formats/types.js';
@@ -55,11 +56,7 @@ export function readArtefact(file: ArtefactFile, options: ReadOptions = {}): Evi
   const schema: z.ZodType = EVIDENCE_SCHEMAS[format.kind];
   const result = schema.safeParse(adapted.data);
   if (!result.success) {
-    const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!;
-    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter(
-      (key): key is string | number => typeof key !== 'symbol',
-    );
+    const { issue, pointer } = firstIssue(result.error);
     const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
     const field = pointer.length > 0 ? `${pointer.join('.')}: ` : '';
     throw artefactError(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);

@@ -14,11 +14,7 @@ export function validateDocument<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
-  // A misspelt key usually causes the other issues (a required field "missing"): report it first.
-  const issue = mostSpecific(result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]!);
-  const pointer = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-  const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
+  const { issue, pointer: at } = firstIssue(result.error);
   const field = at.length > 0 ? `${at.join('.')}: ` : '';
   throw new ModelgateError(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
 }
@@ -34,4 +30,18 @@ function mostSpecific(issue: z.core.$ZodIssue): z.core.$ZodIssue {
     .filter((candidate): candidate is z.core.$ZodIssue => candidate !== undefined)
     .sort((a, b) => b.path.length - a.path.length)[0];
   return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
+
+/**
+ * The issue to report and the pointer to the offending value. A misspelt key usually causes
+ * the other issues (a required field "missing"), so it is reported first; for an unknown key
+ * the pointer names the key itself.
+ */
+export function firstIssue(error: z.ZodError): { issue: z.core.$ZodIssue; pointer: (string | number)[] } {
+  const issue = mostSpecific(error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0]!);
+  const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter(
+    (key): key is string | number => typeof key !== 'symbol',
+  );
+  return { issue, pointer };
 }
