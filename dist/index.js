@@ -38382,7 +38382,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2842);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3050);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9876);
 
 
 
@@ -38417,7 +38417,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3050:
+/***/ 9876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38856,6 +38856,45 @@ function firstDuplicateKey(doc) {
         },
     });
     return found;
+}
+
+;// CONCATENATED MODULE: ./src/document/validate.ts
+
+/**
+ * Validates a parsed document against a zod schema; the first problem becomes an
+ * error at the file:line:column of the offending value.
+ */
+function validateDocument(doc, schema, what, code = 'config') {
+    const result = schema.safeParse(doc.value);
+    if (result.success)
+        return result.data;
+    const { issue, pointer: at } = firstIssue(result.error);
+    const field = at.length > 0 ? `${at.join('.')}: ` : '';
+    throw new errors/* ModelgateError */.HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
+}
+/**
+ * zod reports a value that matches no branch of a union as a bare "Invalid input";
+ * the branch that got furthest into the value says what is actually wrong.
+ */
+function mostSpecific(issue) {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+        return issue;
+    const deepest = issue.errors
+        .map((branch) => branch[0])
+        .filter((candidate) => candidate !== undefined)
+        .sort((a, b) => b.path.length - a.path.length)[0];
+    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
+/**
+ * The issue to report and the pointer to the offending value. A misspelt key usually causes
+ * the other issues (a required field "missing"), so it is reported first; for an unknown key
+ * the pointer names the key itself.
+ */
+function firstIssue(error) {
+    const issue = mostSpecific(error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0]);
+    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
+    return { issue, pointer };
 }
 
 ;// CONCATENATED MODULE: ./src/artefacts/formats/cyclonedx.ts
@@ -39360,7 +39399,8 @@ function unmapped(entry, mapped) {
  * tests drift below the threshold, distances at or above it (each as in Evidently's stattests).
  * Only needed where a generation states a score but not whether it drifted.
  */
-const STATTEST_RULES = {};
+// No prototype: a test named `constructor` or `toString` must find nothing.
+const STATTEST_RULES = Object.create(null);
 const pValueBelow = (score, threshold) => score < threshold;
 const distanceAtLeast = (score, threshold) => score >= threshold;
 for (const name of ['chisquare', 'chi-square p_value', 'z', 'z-test p_value', 'anderson', 'anderson-darling', 'tvd', 'total-variation-distance', 'mannw', 'mann-whitney u-rank test', 'fisher_exact', "fisher's exact test", 'empirical_mmd', 'cramer_von_mises', 'epps_singleton', 'g_test', 't_test']) {
@@ -39419,14 +39459,15 @@ const TABLE_METRICS = new Set(['DataDriftTable', 'TextDescriptorsDriftMetric']);
 const COLUMN_METRICS = new Set(['ColumnDriftMetric']);
 const EMBEDDING_METRICS = new Set(['EmbeddingsDriftMetric']);
 /** Result types of the snapshot, for a metric whose own config lost its type. */
-const METRIC_OF_RESULT = {
+// No prototype: a name such as `toString` from the report must find nothing.
+const METRIC_OF_RESULT = Object.assign(Object.create(null), {
     DatasetDriftMetricResults: 'DatasetDriftMetric',
     DataDriftTableResults: 'DataDriftTable',
     ColumnDataDriftMetrics: 'ColumnDriftMetric',
     ColumnDriftMetricResults: 'ColumnDriftMetric',
     EmbeddingsDriftMetricResults: 'EmbeddingsDriftMetric',
     TextDescriptorsDriftMetricResults: 'TextDescriptorsDriftMetric',
-};
+});
 function isLegacyDriftMetric(name) {
     return DATASET_METRICS.has(name) || TABLE_METRICS.has(name) || COLUMN_METRICS.has(name) || EMBEDDING_METRICS.has(name);
 }
@@ -39487,7 +39528,8 @@ function readLegacyMetric(collector, name, result, pointer, config) {
     return true;
 }
 /** Legacy drift tests by class (snapshots) or by the display name the JSON keeps (0.1 names included). */
-const TEST_KINDS = {
+// No prototype: a name such as `toString` from the report must find nothing.
+const TEST_KINDS = Object.assign(Object.create(null), {
     TestShareOfDriftedColumns: 'share',
     TestShareOfDriftedFeatures: 'share',
     'Share of Drifted Columns': 'share',
@@ -39500,7 +39542,7 @@ const TEST_KINDS = {
     TestFeatureValueDrift: 'column',
     'Drift per Column': 'column',
     'Drift per Feature': 'column',
-};
+});
 /** A column's drift flag in test parameters: `detected` (0.2+) or `data_drift` (0.1: a boolean or "Detected"/"Not Detected"). */
 function detectedOf(reader, parameters, pointer, what) {
     const key = parameters.detected !== undefined ? 'detected' : parameters.data_drift !== undefined ? 'data_drift' : undefined;
@@ -42219,16 +42261,35 @@ function headerOf(input, record) {
     return names;
 }
 /** Which columns are sensitive features: the declared ones, else those holding any non-numeric value. */
-function featureColumns(header, rows, preamble) {
+function featureColumns(input, header, rows, preamble) {
     if (preamble.sensitiveFeatures) {
         return new Set(preamble.sensitiveFeatures.names.map((name) => header.indexOf(name)).filter((index) => index >= 0));
     }
     const features = new Set();
-    header.forEach((_, column) => {
-        if (rows.some((row) => row.cells[column] !== '' && !looksNumeric(row.cells[column])))
-            features.add(column);
+    header.forEach((name, column) => {
+        const cells = rows.map((row) => row.cells[column] ?? '').filter((cell) => cell !== '');
+        const text = cells.filter((cell) => !looksNumeric(cell));
+        if (text.length === 0)
+            return;
+        // One stray "NA" must not turn a metric column into a group column whose numbers are never checked.
+        if (text.length < cells.length || isKnownMetric(name)) {
+            const row = rows.find((candidate) => candidate.cells[column] !== '' && !looksNumeric(candidate.cells[column]));
+            throw (0,errors/* artefactError */.bo)(`column "${name}" mixes numbers and text ("${text[0]}"): a metric value must be a number; if the column is a sensitive feature, declare it in a "# sensitive_features:" line`, { path: input.path, line: row?.line ?? 1 });
+        }
+        features.add(column);
     });
     return features;
+}
+/** Metric names of Fairlearn's `MetricFrame` and of bias reports: such a column is never a group column. */
+const KNOWN_METRICS = new Set([
+    'selection_rate', 'count', 'accuracy', 'accuracy_score', 'balanced_accuracy', 'precision', 'precision_score', 'recall', 'recall_score',
+    'f1', 'f1_score', 'roc_auc', 'roc_auc_score', 'false_positive_rate', 'false_negative_rate', 'true_positive_rate', 'true_negative_rate',
+    'mean_prediction', 'mean_absolute_error', 'mean_squared_error', 'disparate_impact', 'statistical_parity_difference',
+    'demographic_parity_difference', 'demographic_parity_ratio', 'equalized_odds_difference', 'equalized_odds_ratio',
+]);
+/** A column named like a bias metric is a metric, whatever its cells hold. */
+function isKnownMetric(name) {
+    return normalizeBiasMetricName(name).name !== name.trim() || KNOWN_METRICS.has(name.trim().toLowerCase());
 }
 function detectCsv(input) {
     const text = stripBom(input.text);
@@ -42238,7 +42299,7 @@ function detectCsv(input) {
         return false;
     const header = headerOf(input, records[0]);
     const rows = records.slice(1);
-    const features = featureColumns(header, rows, preamble);
+    const features = featureColumns(input, header, rows, preamble);
     // A metric column: not a feature, with at least one number in the rows read.
     return header.some((_, column) => !features.has(column) && rows.some((row) => isNumberText(row.cells[column] ?? '')));
 }
@@ -42266,7 +42327,7 @@ function readCsvTable(input) {
             throw (0,errors/* artefactError */.bo)(`the sensitive_features comment names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`, at(line));
         }
     }
-    const featureIndexes = featureColumns(header, rows, preamble);
+    const featureIndexes = featureColumns(input, header, rows, preamble);
     // Header order for both the attribute name and the group key, whatever order a comment declares.
     const featureOrder = header.map((_, column) => column).filter((column) => featureIndexes.has(column));
     const features = featureOrder.map((column) => header[column]);
@@ -42318,8 +42379,7 @@ function readRecordRows(doc, list, pointer, declared) {
         for (const key of Object.keys(row))
             if (!columns.includes(key))
                 columns.push(key);
-    const features = declared ??
-        columns.filter((column) => rows.some((row) => row[column] !== undefined && row[column] !== null && !looksNumeric(row[column])));
+    const features = declared ?? columns.filter((column) => isTextColumn(doc, rows, column, pointer));
     if (declared) {
         const missing = declared.filter((name) => !columns.includes(name));
         if (missing.length > 0) {
@@ -42348,12 +42408,23 @@ function readRecordRows(doc, list, pointer, declared) {
                 .join(JOIN);
             const values = new Map();
             for (const metric of metricNames) {
-                if (Object.hasOwn(row, metric))
-                    values.set(metric, { raw: row[metric], location: doc.locate([...pointer, index, metric]) });
+                // An absent value is treated like null (an error), never as a group without that metric.
+                values.set(metric, Object.hasOwn(row, metric) ? { raw: row[metric], location: doc.locate([...pointer, index, metric]) } : { raw: null, location });
             }
             return { group, values, location };
         }),
     };
+}
+/** A JSON column of text only is a sensitive feature; one that mixes numbers and text is an error (see featureColumns). */
+function isTextColumn(doc, rows, column, pointer) {
+    const present = rows.map((row, index) => ({ value: row[column], index })).filter(({ value }) => value !== undefined && value !== null);
+    const text = present.filter(({ value }) => !looksNumeric(value));
+    if (text.length === 0)
+        return false;
+    if (text.length < present.length || isKnownMetric(column)) {
+        throw (0,errors/* artefactError */.bo)(`column "${column}" mixes numbers and text: a metric value must be a number; if the column is a sensitive feature, declare it in "sensitive_features"`, doc.locate([...pointer, text[0].index, column]));
+    }
+    return true;
 }
 /** The by-metric mapping (`by_group.to_json()`): `{metric: {group: value}}`. */
 function readMetricMap(doc, metrics, features) {
@@ -42502,8 +42573,12 @@ function toEvidence(table, allowText) {
         const has = (canonical) => table.metricNames.some((name) => isMetricName(name, canonical));
         const deriveRatio = !has('disparate_impact');
         const deriveDifference = !has('statistical_parity_difference');
+        if (deriveRatio && reference.rate === 0 && rates.some(({ rate }) => rate > 0)) {
+            // Every other group's ratio to a zero rate is unbounded: far outside any threshold, never "0 checked".
+            throw (0,errors/* artefactError */.bo)(`the selection rate of reference group "${reference.group}" is 0, so the disparate impact of the other groups is unbounded`, rates.find(({ row }) => row.group === reference.group).row.location);
+        }
         if (deriveRatio && reference.rate === 0) {
-            extra.not_derived = { disparate_impact: `the selection rate of reference group "${reference.group}" is 0` };
+            extra.not_derived = { disparate_impact: `every selection rate is 0, including that of reference group "${reference.group}"` };
         }
         for (const { row, rate } of rates) {
             if (row.group === reference.group)
@@ -44554,6 +44629,7 @@ function findFormat(id) {
 
 
 
+
 function toArtefactInput(file, limits = DEFAULT_LIMITS) {
     let parsed;
     return {
@@ -44582,9 +44658,7 @@ function readArtefact(file, options = {}) {
     const schema = EVIDENCE_SCHEMAS[format.kind];
     const result = schema.safeParse(adapted.data);
     if (!result.success) {
-        const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0];
-        const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
+        const { issue, pointer } = firstIssue(result.error);
         const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
         const field = pointer.length > 0 ? `${pointer.join('.')}: ` : '';
         throw (0,errors/* artefactError */.bo)(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
@@ -44687,6 +44761,155 @@ function mergeExtra(parts) {
         }
     }
     return merged;
+}
+
+;// CONCATENATED MODULE: ./src/policy/controls.ts
+const entries = (prefix, list) => list.map(([control, title]) => ({ id: `${prefix}:${control}`, title }));
+/** ISO/IEC 42001:2023 Annex A: the 38 reference controls. */
+const ISO42001 = {
+    prefix: 'ISO42001',
+    name: 'ISO/IEC 42001:2023 Annex A',
+    controls: entries('ISO42001', [
+        ['A.2.2', 'AI policy'],
+        ['A.2.3', 'Alignment with other organizational policies'],
+        ['A.2.4', 'Review of the AI policy'],
+        ['A.3.2', 'AI roles and responsibilities'],
+        ['A.3.3', 'Reporting of concerns'],
+        ['A.4.2', 'Resource documentation'],
+        ['A.4.3', 'Data resources'],
+        ['A.4.4', 'Tooling resources'],
+        ['A.4.5', 'System and computing resources'],
+        ['A.4.6', 'Human resources'],
+        ['A.5.2', 'AI system impact assessment process'],
+        ['A.5.3', 'Documentation of AI system impact assessments'],
+        ['A.5.4', 'Assessing AI system impact on individuals or groups of individuals'],
+        ['A.5.5', 'Assessing societal impacts of AI systems'],
+        ['A.6.1.2', 'Objectives for responsible development of AI system'],
+        ['A.6.1.3', 'Processes for responsible AI system design and development'],
+        ['A.6.2.2', 'AI system requirements and specification'],
+        ['A.6.2.3', 'Documentation of AI system design and development'],
+        ['A.6.2.4', 'AI system verification and validation'],
+        ['A.6.2.5', 'AI system deployment'],
+        ['A.6.2.6', 'AI system operation and monitoring'],
+        ['A.6.2.7', 'AI system technical documentation'],
+        ['A.6.2.8', 'AI system recording of event logs'],
+        ['A.7.2', 'Data for development and enhancement of AI system'],
+        ['A.7.3', 'Acquisition of data'],
+        ['A.7.4', 'Quality of data for AI systems'],
+        ['A.7.5', 'Data provenance'],
+        ['A.7.6', 'Data preparation'],
+        ['A.8.2', 'System documentation and information for users'],
+        ['A.8.3', 'External reporting'],
+        ['A.8.4', 'Communication of incidents'],
+        ['A.8.5', 'Information for interested parties'],
+        ['A.9.2', 'Processes for responsible use of AI systems'],
+        ['A.9.3', 'Objectives for responsible use of AI system'],
+        ['A.9.4', 'Intended use of the AI system'],
+        ['A.10.2', 'Allocating responsibilities'],
+        ['A.10.3', 'Suppliers'],
+        ['A.10.4', 'Customers'],
+    ]),
+};
+/** Regulation (EU) 2024/1689: the articles that oblige providers of high-risk AI systems. */
+const EU_AI_ACT = {
+    prefix: 'EU-AI-Act',
+    name: 'EU AI Act, requirements for high-risk AI systems and their providers',
+    controls: entries('EU-AI-Act', [
+        ['Art.9', 'Risk management system'],
+        ['Art.10', 'Data and data governance'],
+        ['Art.11', 'Technical documentation (with Annex IV)'],
+        ['Art.12', 'Record-keeping'],
+        ['Art.13', 'Transparency and provision of information to deployers'],
+        ['Art.14', 'Human oversight'],
+        ['Art.15', 'Accuracy, robustness and cybersecurity'],
+        ['Art.16', 'Obligations of providers of high-risk AI systems'],
+        ['Art.17', 'Quality management system'],
+        ['Art.18', 'Documentation keeping'],
+        ['Art.19', 'Automatically generated logs'],
+        ['Art.43', 'Conformity assessment'],
+        ['Art.47', 'EU declaration of conformity'],
+        ['Art.49', 'Registration'],
+        ['Art.72', 'Post-market monitoring'],
+        ['Art.73', 'Reporting of serious incidents'],
+    ]),
+};
+const NIST_CATEGORIES = [
+    ['GOVERN 1', 'Policies, processes, procedures and practices for mapping, measuring and managing AI risks', 7],
+    ['GOVERN 2', 'Accountability structures', 3],
+    ['GOVERN 3', 'Workforce diversity, equity, inclusion and accessibility', 2],
+    ['GOVERN 4', 'Culture that considers and communicates AI risk', 3],
+    ['GOVERN 5', 'Engagement with relevant AI actors', 2],
+    ['GOVERN 6', 'Third-party software, data and supply chain risks', 2],
+    ['MAP 1', 'Context is established and understood', 6],
+    ['MAP 2', 'Categorization of the AI system', 3],
+    ['MAP 3', 'Capabilities, targeted usage, goals, benefits and costs', 5],
+    ['MAP 4', 'Risks and benefits of all components, including third-party data and software', 2],
+    ['MAP 5', 'Impacts to individuals, groups, communities, organizations and society', 2],
+    ['MEASURE 1', 'Appropriate methods and metrics are identified and applied', 3],
+    ['MEASURE 2', 'AI systems are evaluated for trustworthy characteristics', 13],
+    ['MEASURE 3', 'Mechanisms for tracking identified AI risks over time', 3],
+    ['MEASURE 4', 'Feedback about efficacy of measurement', 3],
+    ['MANAGE 1', 'AI risks are prioritized, responded to and managed', 4],
+    ['MANAGE 2', 'Strategies to maximize benefits and minimize negative impacts', 4],
+    ['MANAGE 3', 'Third-party AI risks and benefits are managed', 2],
+    ['MANAGE 4', 'Risk treatments, response, recovery and communication are documented and monitored', 3],
+];
+/** NIST AI RMF 1.0: its 72 subcategories, titled by their category. */
+const NIST_AI_RMF = {
+    prefix: 'NIST-AI-RMF',
+    name: 'NIST AI Risk Management Framework 1.0',
+    controls: NIST_CATEGORIES.flatMap(([category, title, count]) => Array.from({ length: count }, (_, index) => ({ id: `NIST-AI-RMF:${category}.${index + 1}`, title }))),
+};
+const FRAMEWORKS = [ISO42001, EU_AI_ACT, NIST_AI_RMF];
+function frameworkOf(control) {
+    const prefix = control.slice(0, control.indexOf(':'));
+    return FRAMEWORKS.find((framework) => framework.prefix === prefix);
+}
+/** The catalogue entry a control belongs to: the same id, or the entry it refines (`Art.10(2)` → `Art.10`). */
+function catalogueEntryOf(control) {
+    return frameworkOf(control)?.controls.find((entry) => control === entry.id || control.startsWith(`${entry.id}(`));
+}
+/** The title of a control, from its catalogue entry when there is one. */
+function controls_controlTitle(control) {
+    return catalogueEntryOf(control)?.title ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/engine/coverage.ts
+
+/** Statuses that show a control's rule was not satisfied; a waived failure is still a failure of the control. */
+const VIOLATING = ['fail', 'error', 'warn', 'waived'];
+/**
+ * Which controls one model's results evidence and violate, and which controls of the
+ * frameworks the policy draws on no applicable rule reached. A control is evidenced only
+ * when every result that names it passed; a skipped rule (its `when` was false) reaches nothing.
+ */
+function controlCoverage(results, policyControls) {
+    const passed = new Set();
+    const violated = new Set();
+    for (const result of results) {
+        if (result.status === 'skipped')
+            continue;
+        for (const control of result.controls)
+            (VIOLATING.includes(result.status) ? violated : passed).add(control);
+    }
+    const evidenced = [...passed].filter((control) => !violated.has(control));
+    const reached = new Set([...evidenced, ...violated].map((control) => catalogueEntryOf(control)?.id ?? control));
+    const frameworks = new Set(policyControls.map((control) => frameworkOf(control)?.prefix).filter((prefix) => prefix !== undefined));
+    const notCovered = FRAMEWORKS.filter((framework) => frameworks.has(framework.prefix))
+        .flatMap((framework) => framework.controls.map((entry) => entry.id))
+        .filter((id) => !reached.has(id));
+    return { evidenced: coverage_sortControls(evidenced), violated: coverage_sortControls([...violated]), not_covered: notCovered };
+}
+/** Catalogue order for known controls (A.6.2.10 after A.6.2.9), then the rest alphabetically. */
+function coverage_sortControls(controls) {
+    const rank = (control) => {
+        const entry = catalogueEntryOf(control);
+        const framework = frameworkOf(control);
+        if (!entry || !framework)
+            return Number.MAX_SAFE_INTEGER;
+        return FRAMEWORKS.indexOf(framework) * 1000 + framework.controls.indexOf(entry);
+    };
+    return [...controls].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -49928,7 +50151,60 @@ function wrap(ast, parentOp) {
   Optional: Optional
 });
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/engine/functions.ts
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** A date (midnight UTC) or an RFC 3339 time with an offset; anything else is an error, never a guess. */
+function parseInstant(value) {
+    const text = value.trim();
+    const millis = DATE.test(text) ? Date.parse(`${text}T00:00:00Z`) : DATE_TIME.test(text) ? Date.parse(text.replace(' ', 'T')) : Number.NaN;
+    // Date.parse may roll 2026-02-30 over to March; a calendar date must read back unchanged.
+    const day = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(millis) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== text.slice(0, 10)) {
+        throw new Error(`not a date (YYYY-MM-DD) or an RFC 3339 time: "${value}"`);
+    }
+    return millis;
+}
+function version(value) {
+    const valid = semver_default().valid(value.trim());
+    if (valid === null)
+        throw new Error(`not a semantic version: "${value}"`);
+    return valid;
+}
+const CEL_FUNCTIONS = [
+    {
+        signature: 'days_between(string, string): double',
+        description: 'days from the first time to the second (negative when the first is later), e.g. days_between(drift.current.end, now)',
+        handler: (from, to) => (parseInstant(to) - parseInstant(from)) / DAY_MS,
+    },
+    {
+        signature: 'semver_valid(string): bool',
+        description: 'whether the string is a semantic version such as 1.4.0 or 2.0.0-rc.1',
+        handler: (value) => semver_default().valid(value.trim()) !== null,
+    },
+    {
+        signature: 'semver_compare(string, string): int',
+        description: '-1, 0 or 1 as the first version is lower than, equal to or higher than the second',
+        handler: (left, right) => BigInt(semver_default().compare(version(left), version(right))),
+    },
+    {
+        signature: 'semver_satisfies(string, string): bool',
+        description: 'whether the version lies in the range, e.g. semver_satisfies(model.version, ">=1.0.0 <2.0.0")',
+        handler: (value, range) => {
+            if (semver_default().validRange(range) === null)
+                throw new Error(`not a semantic version range: "${range}"`);
+            return semver_default().satisfies(version(value), range, { includePrerelease: true });
+        },
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/engine/compile.ts
+
 
 
 
@@ -49936,6 +50212,7 @@ function wrap(ast, parentOp) {
 const CEL_VARIABLES = {
     model: 'a map: name, version, path, risk',
     approvals: 'a list of approvals: user, teams, state, at, source',
+    now: 'the time of the evaluation, an RFC 3339 string in UTC',
     ...Object.fromEntries(ARTEFACT_KINDS.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
 };
 /** Which result types each expression may have; `dyn` is accepted because evidence fields are dynamic. */
@@ -49945,12 +50222,15 @@ const EXPECTED_TYPES = {
     for_each: (type) => type.startsWith('list') || type === 'dyn',
     message: (type) => type === 'string' || type === 'dyn',
 };
+const VARIABLE_TYPES = { approvals: 'list', now: 'string' };
 // Structural bounds so that a hostile policy cannot make parsing or evaluation explode.
 const CEL_LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 };
 function createEnvironments() {
     const subject = new Environment({ limits: CEL_LIMITS, homogeneousAggregateLiterals: false });
     for (const name of Object.keys(CEL_VARIABLES))
-        subject.registerVariable(name, name === 'approvals' ? 'list' : 'dyn');
+        subject.registerVariable(name, VARIABLE_TYPES[name] ?? 'dyn');
+    for (const fn of CEL_FUNCTIONS)
+        subject.registerFunction(fn.signature, fn.handler, { description: fn.description });
     const item = subject.clone().registerVariable('item', 'dyn');
     return { subject, item };
 }
@@ -50021,6 +50301,7 @@ function verdictOfResults(results) {
 
 
 
+
 /** Pure: judges every subject against the compiled policy. Never throws for a rule; a rule that cannot be evaluated blocks. */
 function evaluate_evaluate(policy, subjects, options) {
     const notices = [];
@@ -50046,7 +50327,7 @@ function evaluateSubject(policy, subject, options, notices) {
             location: (0,document_location/* toPlainLocation */.PQ)(problem.location),
         });
     }
-    const context = contextOf(subject);
+    const context = contextOf(subject, options.now);
     for (const rule of policy.rules) {
         const ruleResults = evaluateRule(rule, subject, context);
         results.push(...ruleResults.map((result) => applyWaiver(result, rule, subject, policy.waivers, options.now, notices)));
@@ -50056,18 +50337,20 @@ function evaluateSubject(policy, subject, options, notices) {
         version: subject.model.version ?? subject.evidence.model_card?.data.version ?? null,
         verdict: verdictOfResults(results),
         results,
+        controls: controlCoverage(results, policy.rules.flatMap((rule) => rule.controls)),
     };
 }
 /** CEL variables for one subject; a kind without evidence is left unset, so any use of it is an error. */
-function contextOf(subject) {
+function contextOf(subject, now) {
     const context = {
         model: {
             name: subject.model.name,
             version: subject.model.version ?? subject.evidence.model_card?.data.version ?? '',
             path: subject.model.path,
-            risk: subject.model.risk ?? subject.evidence.model_card?.data.risk ?? '',
+            risk: effectiveRisk(subject.model.risk, subject.evidence.model_card?.data.risk),
         },
         approvals: subject.approvals,
+        now: now.toISOString(),
     };
     for (const [kind, evidence] of Object.entries(subject.evidence))
         context[kind] = evidence.data;
@@ -50196,37 +50479,20 @@ function applyWaiver(result, rule, subject, waivers, now, notices) {
         notices.push(notice);
     return { ...result, message: `${result.message} (waiver expired on ${expired.expires})` };
 }
-
-;// CONCATENATED MODULE: ./src/document/validate.ts
-
+/** Known tiers, least strict first; other labels are compared as written. */
+const RISK_ORDER = ['minimal', 'low', 'limited', 'medium', 'high', 'unacceptable'];
 /**
- * Validates a parsed document against a zod schema; the first problem becomes an
- * error at the file:line:column of the offending value.
+ * The configured risk, unless the model card states a stricter known tier: the card sits
+ * beside the model and changes in the same pull request, so it may raise the tier but never
+ * lower one the config sets.
  */
-function validateDocument(doc, schema, what, code = 'config') {
-    const result = schema.safeParse(doc.value);
-    if (result.success)
-        return result.data;
-    // A misspelt key usually causes the other issues (a required field "missing"): report it first.
-    const issue = mostSpecific(result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]);
-    const pointer = issue.path.filter((key) => typeof key !== 'symbol');
-    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-    const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
-    const field = at.length > 0 ? `${at.join('.')}: ` : '';
-    throw new errors/* ModelgateError */.HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
-}
-/**
- * zod reports a value that matches no branch of a union as a bare "Invalid input";
- * the branch that got furthest into the value says what is actually wrong.
- */
-function mostSpecific(issue) {
-    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
-        return issue;
-    const deepest = issue.errors
-        .map((branch) => branch[0])
-        .filter((candidate) => candidate !== undefined)
-        .sort((a, b) => b.path.length - a.path.length)[0];
-    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+function effectiveRisk(configured, card) {
+    if (configured === undefined)
+        return card ?? '';
+    if (card === undefined)
+        return configured;
+    const rank = (tier) => RISK_ORDER.indexOf(tier.trim().toLowerCase());
+    return rank(card) > rank(configured) && rank(configured) >= 0 ? card : configured;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/config.ts
@@ -50285,10 +50551,10 @@ const GitHubConfigSchema = schemas/* object */.Ikc({
     policy_paths: schemas/* array */.YOg(relativePath).default([]),
     approvals: schemas/* object */.Ikc({
         /** Count a review only when it was given on the pull request's latest commit. */
-        require_latest_head: schemas/* boolean */.zMY().default(false),
+        require_latest_head: schemas/* boolean */.zMY().default(true),
     })
         .strict()
-        .default({ require_latest_head: false }),
+        .default({ require_latest_head: true }),
 })
     .strict();
 const RepoConfigSchema = schemas/* object */.Ikc({
@@ -50379,17 +50645,20 @@ async function listModels(repoConfig, workspace) {
     if (!config.discover.enabled)
         return listed;
     const configuredPaths = new Set(config.models.map((model) => normalizeFolder(model.path)));
-    const names = new Set(config.models.map((model) => model.name));
+    const names = new Map(config.models.map((model) => [model.name, model.path]));
     for (const folder of await workspace.findFolders(config.discover.roots)) {
         if (configuredPaths.has(normalizeFolder(folder)))
             continue;
         const name = folder.split('/').pop() ?? folder;
-        if (names.has(name))
-            continue;
         const conventional = await workspace.findFiles(folder, Object.values(CONVENTIONAL_ARTEFACTS).flat());
         if (conventional.length === 0)
             continue;
-        names.add(name);
+        // Skipping a second folder of the same name would leave a model unchecked without a word.
+        const other = names.get(name);
+        if (other !== undefined) {
+            throw new errors/* ModelgateError */.HJ('config', `two models are named "${name}" (${other} and ${folder}): list one in the config with a name of its own`, { path: repoConfig.path });
+        }
+        names.set(name, folder);
         listed.push({ model: { name, path: folder, artefacts: {} }, location: { path: folder }, discovered: true });
     }
     return listed;
@@ -50461,6 +50730,8 @@ var github_client = __nccwpck_require__(2842);
 ;// CONCATENATED MODULE: ./src/github/approvals.ts
 
 const REVIEW_SOURCE = 'pull-request-review';
+/** Review authors whose approval counts: people with write access to the repository, as GitHub labels them. */
+const COUNTED_ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR'];
 const STATE = {
     APPROVED: 'approved',
     CHANGES_REQUESTED: 'changes_requested',
@@ -50470,8 +50741,10 @@ const STATE = {
 /**
  * One approval per reviewer, from their latest review that decides something, as GitHub's own
  * review status does: a later comment does not withdraw an approval, a later "changes
- * requested" or a dismissal does. The author's reviews are left out, and with
- * `requireLatestHead` an approval of an older commit counts as dismissed.
+ * requested" or a dismissal does. Left out: the reviews of excluded people (the author, the
+ * authors and committers of the pull request's commits, who started the run), of bots, and of
+ * people without write access (`author_association` other than OWNER, MEMBER or COLLABORATOR).
+ * With `requireLatestHead` an approval of an older commit counts as dismissed.
  */
 function approvalsFromReviews(reviews, options) {
     const notes = [];
@@ -50482,9 +50755,21 @@ function approvalsFromReviews(reviews, options) {
         const state = STATE[review.state];
         if (!user || !state)
             continue; // PENDING reviews are drafts nobody else can see.
-        if (user.toLowerCase() === options.author.toLowerCase()) {
+        const excluded = options.excluded.get(user.toLowerCase());
+        if (excluded) {
             if (state === 'approved')
-                notes.push(`the approval by ${user} is not counted: ${user} is the author`);
+                notes.push(`the approval by ${user} is not counted: ${user} ${excluded}`);
+            continue;
+        }
+        if (review.user?.type === 'Bot') {
+            if (state === 'approved')
+                notes.push(`the approval by ${user} is not counted: ${user} is a bot`);
+            continue;
+        }
+        const association = review.author_association ?? 'NONE';
+        if (!COUNTED_ASSOCIATIONS.includes(association)) {
+            if (state === 'approved')
+                notes.push(`the approval by ${user} is not counted: ${user} has no write access to the repository (author_association ${association})`);
             continue;
         }
         const previous = latest.get(user);
@@ -50506,7 +50791,7 @@ function approvalsFromReviews(reviews, options) {
  * Who approved (or rejected) the deployment of this run to a protected environment. Needs
  * `actions: read`; without it the run goes on without these approvals and says so.
  */
-async function listEnvironmentApprovals(client, repository, runId, author, log) {
+async function listEnvironmentApprovals(client, repository, runId, excluded, log) {
     let answers;
     try {
         answers = (await client.rest.actions.getReviewsForRun({ ...repository, run_id: runId })).data;
@@ -50522,8 +50807,9 @@ async function listEnvironmentApprovals(client, repository, runId, author, log) 
         const user = answer.user?.login;
         if (!user)
             continue;
-        if (author && user.toLowerCase() === author.toLowerCase()) {
-            log.info(`the environment approval by ${user} is not counted: ${user} started this change`);
+        const reason = excluded.get(user.toLowerCase());
+        if (reason) {
+            log.info(`the environment approval by ${user} is not counted: ${user} ${reason}`);
             continue;
         }
         const environments = answer.environments.map((environment) => environment.name).filter(Boolean);
@@ -50567,6 +50853,14 @@ async function resolveTeams(client, defaultOrg, teams, log) {
 }
 function withTeams(approvals, lookup) {
     return approvals.map((approval) => ({ ...approval, teams: [...new Set([...approval.teams, ...(lookup.teamsByUser.get(approval.user.toLowerCase()) ?? [])])] }));
+}
+/** Adds a login to the people who may not approve, keeping the first reason given for it. */
+function exclude(excluded, login, reason) {
+    if (!login)
+        return;
+    const key = login.toLowerCase();
+    if (!excluded.has(key))
+        excluded.set(key, reason);
 }
 
 ;// CONCATENATED MODULE: ./src/github/event.ts
@@ -50708,22 +51002,50 @@ function event_numberOf(value) {
 ;// CONCATENATED MODULE: ./src/github/policy-change.ts
 
 
+
 const POLICY_CHANGED_RULE = 'policy.changed';
+/**
+ * Files that count as policy in every repository: the workflows and local actions. A pull
+ * request's workflow runs the gate with the pull request's own inputs (`models`, `fail-on`,
+ * `policy`, `config`), so changing it changes what judges the pull request.
+ */
+const DEFAULT_POLICY_GLOBS = ['.github/workflows/**', '.github/actions/**'];
+/**
+ * The name of the entry a repository-level finding gets in `models[]` when no model was judged
+ * (a pull request that changes only the policy of a repository without models): the Decision
+ * keeps its shape, and the finding still blocks.
+ */
+const REPOSITORY_ENTRY = '(repository)';
 /** The changed paths that are policy: the config, a policy file, or a path matching `policy_paths`. */
 function changedPolicyFiles(changed, files) {
+    const isPolicy = policyMatcher(files);
+    return changed.filter(isPolicy);
+}
+/** Whether a repository path is policy: the config, a loaded policy file, the workflows, or a `policy_paths` glob. */
+function policyMatcher(files) {
     const exact = new Set([files.config, ...files.policy].map((file) => external_node_path_default().posix.normalize(file)));
-    const patterns = files.globs.map(globToRegExp);
-    return changed.filter((file) => exact.has(external_node_path_default().posix.normalize(file)) || patterns.some((pattern) => pattern.test(file)));
+    const patterns = [...DEFAULT_POLICY_GLOBS, ...files.globs].map(globToRegExp);
+    return (file) => exact.has(external_node_path_default().posix.normalize(file)) || patterns.some((pattern) => pattern.test(file));
+}
+/**
+ * The policy files that differ between two commits, from the blob SHAs of their trees: a file
+ * added, removed or changed. Used when GitHub cannot list every file of a pull request.
+ */
+function diffPolicyTrees(base, head, files) {
+    const isPolicy = policyMatcher(files);
+    const paths = new Set([...base.keys(), ...head.keys()]);
+    return [...paths].filter((file) => isPolicy(file) && base.get(file) !== head.get(file)).sort();
 }
 /**
  * The `policy.changed` finding: a pull request that changes what judges it passes only with
  * approvals of different policy owners, never its author's. The trusted config names the owners,
- * so the pull request cannot name its own.
+ * so the pull request cannot name its own. `approvals` must be the reviews given on the head
+ * commit: an approval of an older commit never approves a policy change.
  */
 function policyChangeResult(changed, approvals, owners) {
     const approvers = [
         ...new Set(approvals
-            .filter((approval) => approval.state === 'approved' && approval.user.toLowerCase() !== owners.author.toLowerCase())
+            .filter((approval) => approval.state === 'approved' && approval.source === REVIEW_SOURCE && approval.user.toLowerCase() !== owners.author.toLowerCase())
             .filter((approval) => owners.owners.length === 0 || approval.teams.some((team) => owners.owners.includes(team)))
             .map((approval) => approval.user)),
     ].sort();
@@ -50741,13 +51063,35 @@ function policyChangeResult(changed, approvals, owners) {
         message: `this pull request changes the policy (${files}): it needs ${count} from ${who}${have}; every model was judged with the policy of the trusted commit, not the changed one`,
     };
 }
-/** The Decision with a result added to every model, and the verdicts worked out again. */
+/**
+ * A failing `policy.changed` when GitHub cannot tell whether the pull request changes the
+ * policy: no approval makes it pass, since nobody can see what would be approved.
+ */
+function policyUnknownResult(reason, location) {
+    return {
+        rule: POLICY_CHANGED_RULE,
+        status: 'fail',
+        severity: 'error',
+        controls: [],
+        location: { path: location },
+        message: `cannot rule out a policy change: ${reason}; every model was judged with the policy of the trusted commit`,
+    };
+}
+/**
+ * The Decision with a result added to every model, and the verdicts worked out again. With no
+ * model, the result goes into an entry named `(repository)`, so that a failing repository-level
+ * finding still blocks and shows.
+ */
 function addResult(decision, result) {
+    if (decision.models.length === 0) {
+        const entry = { name: REPOSITORY_ENTRY, version: null, verdict: verdictOfResults([result]), results: [result] };
+        return { ...decision, models: [entry], verdict: worstVerdict([decision.verdict, entry.verdict]) };
+    }
     const models = decision.models.map((model) => {
         const results = [result, ...model.results];
         return { ...model, results, verdict: verdictOfResults(results) };
     });
-    return { ...decision, models, verdict: worstVerdict(models.map((model) => model.verdict)) };
+    return { ...decision, models, verdict: worstVerdict([decision.verdict, ...models.map((model) => model.verdict)]) };
 }
 /** `*` within a segment, `**` across segments, `?`, `{a,b}`; enough for the paths of a config. */
 function globToRegExp(glob) {
@@ -50804,6 +51148,32 @@ async function listChangedFiles(client, repository, number, expected) {
 async function listReviews(client, repository, number) {
     return client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: number, per_page: 100 });
 }
+/**
+ * The GitHub logins of the authors and committers of a pull request's commits (every page).
+ * Commits whose author or committer is not linked to a GitHub account have no login there.
+ */
+async function listCommitLogins(client, repository, number) {
+    const commits = await client.paginate(client.rest.pulls.listCommits, { ...repository, pull_number: number, per_page: 100 });
+    const logins = new Set();
+    for (const commit of commits) {
+        if (commit.author?.login)
+            logins.add(commit.author.login);
+        if (commit.committer?.login)
+            logins.add(commit.committer.login);
+    }
+    return [...logins];
+}
+/** The blob SHA of every file of a commit, by repository path; undefined when GitHub cut the listing short. */
+async function readTreeShas(client, repository, ref) {
+    const { data } = await client.rest.git.getTree({ ...repository, tree_sha: ref, recursive: 'true' });
+    if (data.truncated)
+        return undefined;
+    const shas = new Map();
+    for (const entry of data.tree)
+        if (entry.type === 'blob' && entry.path && entry.sha)
+            shas.set(entry.path, entry.sha);
+    return shas;
+}
 
 ;// CONCATENATED MODULE: ./src/report/findings.ts
 const FAIL_ON_VALUES = ['error', 'warn', 'never'];
@@ -50855,8 +51225,19 @@ function truncate(text, max, note = '\n\n… (truncated)') {
         return text;
     return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
 }
-function escapeTableCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text from artefacts (a pull request's files) in a Markdown table cell: one line, no table
+ * breaks, no HTML and no @mentions, so a PR cannot ping people or inject markup through the
+ * gate's own comment.
+ */
+function findings_escapeTableCell(text) {
+    return text
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '&#64;');
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-run.ts
@@ -50918,10 +51299,12 @@ function renderCheckOutput(decision, options) {
     const blocked = decision.models.filter((model) => model.verdict === 'fail').length;
     const total = decision.models.length;
     const relaxed = decision.verdict !== 'pass' && !verdictBlocks(decision.verdict, options.failOn);
-    const title = total === 0
+    const verdictTitle = total === 0
         ? 'No model to check'
         : `${decision.verdict.toUpperCase()}: ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked${relaxed ? ` (does not fail the run: fail-on ${options.failOn})` : ''}`;
+    const title = options.failure ? `FAILED: ${options.failure}` : verdictTitle;
     const summaryLines = [
+        ...(options.failure ? [`**The run fails:** ${findings_escapeTableCell(options.failure)} (the verdict was ${decision.verdict})`, ''] : []),
         `Policy \`${decision.policy.name}\` ${decision.policy.version} (\`${decision.policy.digest}\`)`,
         ...(options.notes ?? []).map((note) => `> ${note}`),
         '',
@@ -50929,10 +51312,10 @@ function renderCheckOutput(decision, options) {
     if (total > 0) {
         summaryLines.push('| model | version | verdict |', '|---|---|---|');
         for (const model of decision.models)
-            summaryLines.push(`| ${escapeTableCell(model.name)} | ${escapeTableCell(model.version ?? '—')} | ${model.verdict} |`);
+            summaryLines.push(`| ${findings_escapeTableCell(model.name)} | ${findings_escapeTableCell(model.version ?? '—')} | ${model.verdict} |`);
     }
     for (const notice of decision.notices)
-        summaryLines.push('', `> ⚠️ ${escapeTableCell(notice)}`);
+        summaryLines.push('', `> ⚠️ ${findings_escapeTableCell(notice)}`);
     const more = options.detailsUrl ? `\n\n… (cut: the full report is in the [job summary](${options.detailsUrl}))` : '\n\n… (cut)';
     const text = findingsOf(decision)
         .map(({ model, result }) => {
@@ -50947,7 +51330,99 @@ function renderCheckOutput(decision, options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/controls.ts
+
+
+
+const CONTROLS_FORMATS = (/* unused pure expression or super */ null && (['text', 'markdown', 'csv', 'json']));
+function controlRows(model) {
+    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
+    const rulesOf = (control) => {
+        const statuses = new Map();
+        for (const result of model.results) {
+            if (!result.controls.includes(control))
+                continue;
+            statuses.set(result.rule, (statuses.get(result.rule) ?? new Set()).add(result.status));
+        }
+        return [...statuses.entries()].map(([rule, set]) => `${rule} (${[...set].join('/')})`);
+    };
+    const row = (control, state) => ({ control, title: controlTitle(control), state, rules: state === 'not covered' ? [] : rulesOf(control) });
+    const reached = [...coverage.evidenced.map((control) => row(control, 'evidenced')), ...coverage.violated.map((control) => row(control, 'violated'))];
+    const order = sortControls(reached.map((entry) => entry.control));
+    reached.sort((a, b) => order.indexOf(a.control) - order.indexOf(b.control));
+    return [...reached, ...coverage.not_covered.map((control) => row(control, 'not covered'))];
+}
+/** "12 evidenced, 1 violated, 25 not covered" for one model. */
+function coverageSummary(model) {
+    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
+    return `${coverage.evidenced.length} evidenced, ${coverage.violated.length} violated, ${coverage.not_covered.length} not covered`;
+}
+/** One line for a pull-request comment or job summary; empty when the Decision carries no coverage. */
+function coverageLine(decision) {
+    const models = decision.models.filter((model) => model.controls !== undefined);
+    if (models.length === 0)
+        return '';
+    const parts = models.map((model) => {
+        const coverage = model.controls;
+        return `${model.name} ${coverage.evidenced.length}/${coverage.violated.length}/${coverage.not_covered.length}`;
+    });
+    return `Controls (evidenced/violated/not covered): ${parts.join(', ')}`;
+}
+function renderControls(decision, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify({
+                policy: decision.policy,
+                models: decision.models.map((model) => ({ name: model.name, version: model.version, verdict: model.verdict, controls: controlRows(model) })),
+            }, null, 2)}\n`;
+        case 'csv':
+            return renderCsv(decision);
+        case 'markdown':
+            return renderMarkdownTable(decision);
+        case 'text':
+            return renderTextTable(decision);
+    }
+}
+const STATE_MARK = { evidenced: '✓ evidenced', violated: '✗ violated', 'not covered': '· not covered' };
+function renderTextTable(decision) {
+    const lines = [`policy ${decision.policy.name} ${decision.policy.version}`, ''];
+    for (const model of decision.models) {
+        const rows = controlRows(model);
+        lines.push(`${model.name}${model.version ? ` ${model.version}` : ''}: ${coverageSummary(model)}`);
+        const width = Math.max(0, ...rows.map((row) => row.control.length));
+        for (const row of rows) {
+            const rules = row.rules.length > 0 ? `  ← ${row.rules.join(', ')}` : '';
+            lines.push(`  ${STATE_MARK[row.state].padEnd(14)} ${row.control.padEnd(width)}  ${row.title}${rules}`);
+        }
+        lines.push('');
+    }
+    return `${lines.join('\n')}`;
+}
+function renderMarkdownTable(decision) {
+    const lines = [`## modelgate controls: policy \`${decision.policy.name}\` ${decision.policy.version}`];
+    for (const model of decision.models) {
+        lines.push('', `### ${escapeTableCell(model.name)}${model.version ? ` ${escapeTableCell(model.version)}` : ''}`, '', coverageSummary(model), '');
+        lines.push('| control | title | state | rules |', '|---|---|---|---|');
+        for (const row of controlRows(model)) {
+            lines.push(`| \`${row.control}\` | ${escapeTableCell(row.title)} | ${row.state} | ${escapeTableCell(row.rules.join(', '))} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** RFC 4180: quote every field, double the quotes inside. */
+function renderCsv(decision) {
+    const quote = (value) => `"${value.replace(/"/g, '""')}"`;
+    const lines = [['model', 'version', 'control', 'title', 'state', 'rules'].map(quote).join(',')];
+    for (const model of decision.models) {
+        for (const row of controlRows(model)) {
+            lines.push([model.name, model.version ?? '', row.control, row.title, row.state, row.rules.join('; ')].map(quote).join(','));
+        }
+    }
+    return `${lines.join('\r\n')}\r\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 
 /**
@@ -50996,8 +51471,8 @@ function renderStickyComment(decision, options) {
         if (findings.length === 0)
             return '';
         const rows = findings.map(({ result }) => {
-            const location = result.location ? `\`${escapeTableCell((0,document_location/* formatLocation */.j$)(result.location))}\`` : '';
-            return `| ${STATUS_MARK[result.status]} | \`${result.rule}\` | ${escapeTableCell(result.message)} | ${location} |`;
+            const location = result.location ? `\`${findings_escapeTableCell((0,document_location/* formatLocation */.j$)(result.location))}\`` : '';
+            return `| ${STATUS_MARK[result.status]} | \`${result.rule}\` | ${findings_escapeTableCell(result.message)} | ${location} |`;
         });
         return [
             `<details><summary><b>${escapeHtml(model.name)}</b>: ${findings.length} finding${findings.length === 1 ? '' : 's'}</summary>`,
@@ -51010,9 +51485,11 @@ function renderStickyComment(decision, options) {
         ].join('\n');
     })
         .filter(Boolean);
-    const notices = decision.notices.map((notice) => `> ⚠️ ${escapeTableCell(notice)}`);
+    const notices = decision.notices.map((notice) => `> ⚠️ ${findings_escapeTableCell(notice)}`);
+    const coverage = coverageLine(decision);
     const footer = `<sub>modelgate · policy \`${decision.policy.name}\` ${decision.policy.version} · decision \`${options.decisionId}\`${options.runUrl ? ` · [run](${options.runUrl})` : ''}</sub>`;
-    const full = [marker, head, '', table, '', ...details.flatMap((section) => [section, '']), ...notices, ...(notices.length ? [''] : []), footer].join('\n');
+    const coverageLines = coverage ? [findings_escapeTableCell(coverage), ''] : [];
+    const full = [marker, head, '', table, '', ...coverageLines, ...details.flatMap((section) => [section, '']), ...notices, ...(notices.length ? [''] : []), footer].join('\n');
     if (full.length <= limit)
         return full;
     const link = options.runUrl ? `see the [job summary](${options.runUrl})` : 'see the job summary of this run';
@@ -51045,7 +51522,7 @@ function modelTable(decision) {
         return 'No model of this pull request needed checking.';
     const rows = decision.models.map((model) => {
         const findings = model.results.filter((result) => result.status === 'fail' || result.status === 'error' || result.status === 'warn').length;
-        return `| ${escapeTableCell(model.name)} | ${escapeTableCell(model.version ?? '—')} | ${MARK[model.verdict]} ${model.verdict} | ${findings} |`;
+        return `| ${findings_escapeTableCell(model.name)} | ${findings_escapeTableCell(model.version ?? '—')} | ${MARK[model.verdict]} ${model.verdict} | ${findings} |`;
     });
     return ['| model | version | verdict | findings |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -51054,6 +51531,7 @@ function escapeHtml(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
+
 
 
 const CHECK_RUN_NAME = 'modelgate';
@@ -51084,10 +51562,47 @@ async function publishCheckRun(client, repository, input) {
     }
     return { id: created.data.id, url: created.data.html_url, annotationRequests: first.length > 0 ? 1 + rest.length : 0 };
 }
-/** The sticky comment on a pull request, if there is one, and what it last showed. */
+/**
+ * Who the token writes comments as: the login `GET /user` gives for a user's token; undefined
+ * for the GITHUB_TOKEN and GitHub App installation tokens, which may not read `/user` and write
+ * as a bot (`github-actions[bot]`, `<app-slug>[bot]`).
+ */
+async function readCommentIdentity(client) {
+    try {
+        return (await client.rest.users.getAuthenticated()).data.login;
+    }
+    catch (error) {
+        if ((0,github_client/* isRequestError */.eK)(error) && [401, 403, 404].includes(error.status))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Whether a comment was written by the identity the Action writes as, so that nobody else's
+ * comment carrying the marker is taken over (or trusted for "resolved"). With a user's token,
+ * the author must be that user. Otherwise the token is the GITHUB_TOKEN or a GitHub App's, and
+ * the author must be a bot: `github-actions[bot]`, or the app the comment was made through
+ * (`performed_via_github_app.slug` + `[bot]`). People (type `User`) never match then.
+ */
+function isOwnComment(comment, identity) {
+    const login = comment.user?.login;
+    if (!login)
+        return false;
+    if (identity !== undefined)
+        return login.toLowerCase() === identity.toLowerCase();
+    if (comment.user?.type !== 'Bot')
+        return false;
+    const app = comment.performed_via_github_app?.slug;
+    return login === 'github-actions[bot]' || (app !== undefined && login.toLowerCase() === `${app.toLowerCase()}[bot]`);
+}
+/** The sticky comment on a pull request, if there is one, and what it last showed: the first one with the marker written by the Action's own identity. */
 async function findStickyComment(client, repository, number) {
     const comments = await client.paginate(client.rest.issues.listComments, { ...repository, issue_number: number, per_page: 100 });
-    const comment = comments.find((candidate) => isStickyComment(candidate.body));
+    const marked = comments.filter((candidate) => isStickyComment(candidate.body));
+    if (marked.length === 0)
+        return undefined;
+    const identity = await readCommentIdentity(client);
+    const comment = marked.find((candidate) => isOwnComment(candidate, identity));
     return comment ? { id: comment.id, body: comment.body ?? '', state: parseCommentState(comment.body) } : undefined;
 }
 /**
@@ -52151,9 +52666,6 @@ async function overlayReleaseAssets(client, repository, release, modelPath, base
 
 // EXTERNAL MODULE: ./node_modules/canonicalize/lib/canonicalize.js
 var canonicalize = __nccwpck_require__(8799);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __nccwpck_require__(4377);
 ;// CONCATENATED MODULE: ./src/policy/schema.ts
@@ -52223,6 +52735,9 @@ function loadPolicy(reference, source) {
     const top = readPolicyReference(reference, source);
     const files = [];
     const { policy: header, rules, waivers } = resolve(top, source, [], files);
+    // A policy without rules would pass every model: that is a mistake, not a policy.
+    if (rules.length === 0)
+        throw (0,errors/* configError */.Fj)(`policy "${header.metadata.name}" has no rules`, { path: top.path });
     const ruleIds = new Set(rules.map((rule) => rule.id));
     const stray = waivers.find((waiver) => !ruleIds.has(waiver.rule));
     // A misspelt rule id would waive nothing, silently: refuse it.
@@ -52322,10 +52837,24 @@ async function readFileAtRef(client, repository, file, ref) {
         return await readBody(response.data);
     }
     catch (error) {
-        if ((0,github_client/* isRequestError */.eK)(error) && error.status === 404)
+        if ((0,github_client/* isRequestError */.eK)(error) && error.status === 404) {
+            if (isMissingRef(error)) {
+                throw (0,errors/* configError */.Fj)(`the trusted ref "${ref}" does not exist in ${repository.owner}/${repository.repo} (GitHub: ${errorMessage(error)}); the policy and config cannot be read, so the gate fails closed`);
+            }
             return undefined;
+        }
         throw error;
     }
+}
+/** GitHub's 404 for a ref that names no commit, as against a file missing at a commit that exists. */
+function isMissingRef(error) {
+    return /no commit found for the ref/i.test(errorMessage(error));
+}
+function errorMessage(error) {
+    const data = error.response?.data;
+    if (typeof data === 'object' && data !== null && typeof data.message === 'string')
+        return data.message;
+    return error.message.replace(/\s*-\s*https:\/\/docs\.github\.com\S*/g, '').trim() || 'Not Found';
 }
 class MissingFile extends Error {
     file;
@@ -52339,10 +52868,16 @@ class MissingFile extends Error {
  * commit through the API. `loadPolicy` reads synchronously, so each file it asks for and does
  * not have yet is fetched and the load is tried again.
  */
-async function loadSettingsAtRef(client, repository, ref, configPath, policyOverride, packs, originLabel) {
+async function loadSettingsAtRef(client, repository, ref, configPath, policyOverride, packs, originLabel, options = { configExplicit: false }) {
     const configFile = normalizeRepoPath(configPath, '');
     const configBytes = await readFileAtRef(client, repository, configFile, ref);
-    // No config at the trusted commit: discovery and the starter pack, as for the CLI.
+    if (!configBytes && options.configExplicit) {
+        throw (0,errors/* configError */.Fj)(`the config ${configFile} (input "config") does not exist at ${originLabel}: create it there, or leave the input unset to use ${DEFAULT_CONFIG_PATH}`);
+    }
+    // No default config at a trusted commit that exists: discovery and the starter pack, as for the CLI, with a warning.
+    const defaulted = configBytes
+        ? undefined
+        : `there is no ${configFile} at ${originLabel}: models are found by discovery and judged with the defaults (${policyOverride ? `policy ${policyOverride}` : 'the starter pack'})`;
     const repoConfig = parseRepoConfig(configBytes ? decode(configBytes, configFile) : '{}', configFile);
     const root = external_node_path_default().posix.dirname(configFile) === '.' ? '' : external_node_path_default().posix.dirname(configFile);
     const reference = policyOverride ?? repoConfig.config.policy;
@@ -52367,7 +52902,7 @@ async function loadSettingsAtRef(client, repository, ref, configPath, policyOver
     for (let attempt = 0; attempt <= MAX_POLICY_FILES; attempt++) {
         try {
             const policy = compilePolicy(loadPolicy(topReference, source));
-            return { repoConfig, policy, origin: originLabel };
+            return { repoConfig, policy, origin: originLabel, ...(defaulted && { defaulted }) };
         }
         catch (error) {
             if (!(error instanceof MissingFile))
@@ -52474,6 +53009,8 @@ function createFsPolicySource(cwd, packsDir = findPacksDir()) {
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
 
+
+
 const REPORT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'markdown']));
 function renderDecision(decision, format, options = {}) {
     switch (format) {
@@ -52515,16 +53052,25 @@ const ANSI = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39],
 const STATUS_STYLE = { error: 'red', fail: 'red', warn: 'yellow', waived: 'cyan', pass: 'green', skipped: 'dim' };
 const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
 const VERDICT_MARK = { fail: '✗', warn: '!', pass: '✓' };
+/**
+ * Artefact text shown in a terminal or a CI log on one line, with control characters made
+ * visible: a message must not start a line of its own (a `::command::` on a runner) or move
+ * the cursor.
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 function renderText(decision, options = {}) {
     const paint = (style, text) => (options.color ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
     const lines = [`policy ${decision.policy.name} ${decision.policy.version} (${decision.policy.digest.slice(0, 19)}…)`, ''];
     for (const model of decision.models) {
         const verdict = paint(VERDICT_STYLE[model.verdict], `${VERDICT_MARK[model.verdict]} ${model.verdict}`);
-        lines.push(`${verdict}  ${paint('bold', modelTitle(model))}  ${paint('dim', `(${counts(model)})`)}`);
+        lines.push(`${verdict}  ${paint('bold', printable(modelTitle(model)))}  ${paint('dim', `(${counts(model)})`)}`);
         for (const result of ordered(model.results)) {
-            lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${result.rule}: ${result.message}`);
+            lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${printable(result.rule)}: ${printable(result.message)}`);
             if (result.location)
-                lines.push(`           ${paint('dim', formatLocation(result.location))}`);
+                lines.push(`           ${paint('dim', printable(formatLocation(result.location)))}`);
         }
     }
     if (decision.notices.length > 0) {
@@ -52536,7 +53082,7 @@ function renderText(decision, options = {}) {
 const MARKDOWN_MARK = { error: '⛔ error', fail: '❌ fail', warn: '⚠️ warn', waived: '🔕 waived', pass: '✅ pass', skipped: '➖ skipped' };
 /** Markdown for PR comments and job summaries: a table of models, then what needs attention per model. */
 function renderMarkdown(decision) {
-    const escape = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const escape = findings_escapeTableCell;
     const lines = [
         `## modelgate: ${decision.verdict.toUpperCase()}`,
         '',
@@ -52559,6 +53105,9 @@ function renderMarkdown(decision) {
     if (decision.notices.length > 0)
         lines.push('', ...decision.notices.map((notice) => `> ⚠️ ${escape(notice)}`));
     lines.push('', summaryLine(decision));
+    const coverage = coverageLine(decision);
+    if (coverage)
+        lines.push('', escape(coverage));
     return `${lines.join('\n')}\n`;
 }
 
@@ -52776,9 +53325,9 @@ function readInputs(getInput) {
  * trusted (a tag, a release, a branch, a manual run). Paths are shown relative to the
  * repository root, as GitHub needs them for annotations.
  */
-async function loadLocalSettings(root, configPath, policyOverride) {
+async function loadLocalSettings(root, configPath, policyOverride, options = { configExplicit: false }) {
     const configFile = toPosix(external_node_path_default().normalize(configPath));
-    let text = '{}';
+    let text;
     try {
         const bytes = await (0,promises_.readFile)(external_node_path_default().resolve(root, configFile));
         text = decodeText(bytes, configFile);
@@ -52786,16 +53335,21 @@ async function loadLocalSettings(root, configPath, policyOverride) {
     catch (error) {
         if (error.code !== 'ENOENT')
             throw (0,errors/* configError */.Fj)(`${configFile}: ${error.message}`);
+        if (options.configExplicit)
+            throw (0,errors/* configError */.Fj)(`the config ${configFile} (input "config") does not exist in the checked-out commit`);
     }
+    const defaulted = text === undefined ? `there is no ${configFile} in the checked-out commit: models are found by discovery and judged with the defaults (${policyOverride ? `policy ${policyOverride}` : 'the starter pack'})` : undefined;
+    text ??= '{}';
     const repoConfig = parseRepoConfig(text, configFile);
     const reference = policyOverride ?? repoConfig.config.policy;
     const configDir = external_node_path_default().posix.dirname(configFile);
     const resolved = isPackReference(reference) ? reference : policyOverride ? reference : external_node_path_default().posix.join(configDir, reference);
     const policy = compilePolicy(loadPolicy(resolved, createFsPolicySource(root)));
-    return { repoConfig, policy, origin: 'the checked-out commit' };
+    return { repoConfig, policy, origin: 'the checked-out commit', ...(defaulted && { defaulted }) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -52889,17 +53443,21 @@ async function gate(io, decisionId, outputs) {
     const teamsClient = teamsToken ? io.createClient(teamsToken, apiUrl) : client;
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    const run = { io, inputs, repository, target, client, teamsClient, decisionId, runUrl, readOnly: readOnlyReason(target, env), notes: [] };
-    const settings = await loadSettings(run);
+    const run = { io, inputs, repository, target, client, teamsClient, decisionId, runUrl, readOnly: readOnlyReason(target, env), failOn: effectiveFailOn(inputs['fail-on'], target, io), notes: [] };
+    const settings = await loadSettings(run, payload);
     const { repoConfig, policy } = settings;
     io.log.info(`policy ${policy.name} ${policy.version} (${policy.digest}) and ${repoConfig.path} read from ${settings.origin}`);
     run.notes.push(`Policy and config read from ${settings.origin}.`);
+    if (settings.defaulted) {
+        io.log.warning(settings.defaulted);
+        run.notes.push(`Warning: ${settings.defaulted}.`);
+    }
     const workspaceRoot = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
     const configDir = external_node_path_default().posix.dirname(toPosix(external_node_path_default().normalize(inputs.config)));
     const prefix = configDir === '.' ? '' : configDir;
     let workspace = createFsWorkspace(external_node_path_default().join(workspaceRoot, prefix), prefix);
     const selection = await run_selectModels(run, settings, workspace, prefix);
-    const approvals = await gatherApprovals(run, settings);
+    const { approvals, headApprovals } = await gatherApprovals(run, settings);
     if (target.kind === 'release' && target.release.id !== undefined && selection.names?.length === 1) {
         const model = (await listModels(repoConfig, workspace)).find((entry) => entry.model.name === selection.names[0]);
         if (model) {
@@ -52924,14 +53482,18 @@ async function gate(io, decisionId, outputs) {
     }
     else {
         subjects = await gatherSubjects({ repoConfig, policy, workspace, models: selection.names ?? [], approvals, now });
-        if (subjects.length === 0) {
+        const policyFinding = selection.policyChanged.length > 0 || selection.policyUnknown !== undefined;
+        if (subjects.length === 0 && !policyFinding) {
             throw new errors/* ModelgateError */.HJ('usage', `no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
         }
-        decision = evaluate_evaluate(policy, subjects, { now });
+        decision = subjects.length > 0 ? evaluate_evaluate(policy, subjects, { now }) : { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
     }
-    if (selection.policyChanged.length > 0 && target.kind === 'pull_request') {
+    if (target.kind === 'pull_request' && (selection.policyChanged.length > 0 || selection.policyUnknown !== undefined)) {
         const github = repoConfig.config.github;
-        const result = policyChangeResult(selection.policyChanged, approvals, { owners: github.policy_owners, required: github.policy_owner_approvals, author: target.author });
+        // A policy change is approved only by reviews of the head commit, whatever `require_latest_head` says.
+        const result = selection.policyUnknown !== undefined
+            ? policyUnknownResult(selection.policyUnknown, repoConfig.path)
+            : policyChangeResult(selection.policyChanged, headApprovals, { owners: github.policy_owners, required: github.policy_owner_approvals, author: target.author });
         io.log.info(`${result.rule}: ${result.status}: ${result.message}`);
         decision = addResult(decision, result);
     }
@@ -52943,30 +53505,43 @@ async function gate(io, decisionId, outputs) {
     const reportPath = external_node_path_default().join(reportDir, `decision-${decisionId}.json`);
     await (0,promises_.writeFile)(reportPath, renderJson(decision));
     outputs['report-json'] = reportPath;
-    const problems = await publish(run, decision);
+    // The decision is recorded before it is published: a check run never shows a verdict that is not in the audit trail.
+    let auditFailure;
+    if (inputs.audit) {
+        try {
+            const { records, store } = await recordDecisions(decision, subjects, {
+                url: inputs.audit,
+                cwd: workspaceRoot,
+                actor: env.GITHUB_ACTOR ?? 'github-actions',
+                trigger: { type: triggerType(target), ref: target.ref, ...(runUrl && { url: runUrl }) },
+                now,
+            });
+            if (records.length > 0)
+                io.log.info(`audit: ${records.length} decision record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0].seq}-${records.at(-1).seq})`);
+        }
+        catch (error) {
+            if (!(error instanceof AuditFailure))
+                throw error;
+            auditFailure = error.message;
+            io.log.error(`modelgate: ${auditFailure}`);
+            run.notes.push(`The run fails: ${auditFailure}`);
+        }
+    }
+    const problems = await publish(run, decision, auditFailure);
     if (inputs.sarif) {
         const sarifPath = external_node_path_default().resolve(workspaceRoot, inputs.sarif);
         await (0,promises_.mkdir)(external_node_path_default().dirname(sarifPath), { recursive: true });
         await (0,promises_.writeFile)(sarifPath, renderSarif(decision, { toolVersion: VERSION, rules: ruleInfo(settings), fallbackPath: repoConfig.path }));
         io.log.info(`SARIF written to ${inputs.sarif}`);
     }
-    if (inputs.audit) {
-        const { records, store } = await recordDecisions(decision, subjects, {
-            url: inputs.audit,
-            cwd: workspaceRoot,
-            actor: env.GITHUB_ACTOR ?? 'github-actions',
-            trigger: { type: triggerType(target), ref: target.ref, ...(runUrl && { url: runUrl }) },
-            now,
-        });
-        if (records.length > 0)
-            io.log.info(`audit: ${records.length} decision record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0].seq}-${records.at(-1).seq})`);
-    }
+    if (auditFailure)
+        throw new AuditFailure(auditFailure);
     const blocked = blockedModels(decision);
     const summaryLine = `verdict ${decision.verdict}${blocked.length ? `: blocked ${blocked.join(', ')}` : ''}`;
     io.log.info(`modelgate: ${summaryLine} (decision ${decisionId})`);
     if (problems.length > 0)
         return `modelgate: ${summaryLine}; but the result could not be published: ${problems.join('; ')}`;
-    if (verdictBlocks(decision.verdict, inputs['fail-on'])) {
+    if (verdictBlocks(decision.verdict, run.failOn)) {
         const rules = failedRules(decision);
         return `modelgate: ${summaryLine}${rules.length ? ` (rules: ${rules.join(', ')})` : ''}; see the job summary${decision.verdict === 'warn' ? ' (fail-on: warn)' : ''}`;
     }
@@ -53014,16 +53589,51 @@ function readOnlyReason(target, env) {
         return 'Dependabot runs get a read-only token';
     return undefined;
 }
-async function loadSettings(run) {
-    const { inputs, target, client, repository } = run;
+/** Events whose checkout is not trusted by itself: policy and config are read at the default branch. */
+const DEFAULT_BRANCH_EVENTS = new Set(['workflow_dispatch', 'push', 'release', 'deployment']);
+/**
+ * Where the policy and config come from. Pull requests: the base commit (or `trusted-ref` when
+ * it names the base branch; any other value is the pull request's own choice and is ignored).
+ * `workflow_dispatch`, `push`, `release`, `deployment`: `trusted-ref`, else the repository's
+ * default branch. Otherwise (`schedule`, which runs on the default branch): the checkout.
+ */
+async function loadSettings(run, payload) {
+    const { inputs, target, client, repository, io } = run;
     const packs = createFsPolicySource(process.cwd());
     const trustedRef = inputs['trusted-ref'];
-    if (target.kind === 'pull_request' || trustedRef) {
-        const ref = trustedRef ?? (target.kind === 'pull_request' ? target.pullRequest.baseSha : target.sha);
-        const origin = trustedRef ? `${trustedRef} (trusted-ref)` : `the base commit ${ref.slice(0, 12)}`;
-        return loadSettingsAtRef(client, repository, ref, inputs.config, inputs.policy, packs, origin);
+    const options = { configExplicit: external_node_path_default().posix.normalize(inputs.config.replace(/\\/g, '/')) !== DEFAULT_CONFIG_PATH };
+    if (target.kind === 'pull_request') {
+        const { baseSha } = target.pullRequest;
+        const baseBranch = target.ref.replace(/^refs\/heads\//, '');
+        const namesBase = trustedRef !== undefined && [baseBranch, `refs/heads/${baseBranch}`, baseSha].includes(trustedRef);
+        if (trustedRef !== undefined && !namesBase) {
+            io.log.warning(`trusted-ref "${trustedRef}" is ignored on ${target.event} events: the pull request's workflow sets it, so only the base branch (${baseBranch}) can be trusted; reading the base commit ${baseSha.slice(0, 12)}`);
+        }
+        const ref = namesBase ? trustedRef : baseSha;
+        const origin = namesBase && trustedRef !== baseSha ? `${trustedRef} (trusted-ref)` : `the base commit ${baseSha.slice(0, 12)}`;
+        return loadSettingsAtRef(client, repository, ref, inputs.config, inputs.policy, packs, origin, options);
     }
-    return loadLocalSettings(external_node_path_default().resolve(run.io.env.GITHUB_WORKSPACE ?? process.cwd()), inputs.config, inputs.policy);
+    if (trustedRef)
+        return loadSettingsAtRef(client, repository, trustedRef, inputs.config, inputs.policy, packs, `${trustedRef} (trusted-ref)`, options);
+    if (DEFAULT_BRANCH_EVENTS.has(target.event)) {
+        const repositoryPayload = payload.repository;
+        const defaultBranch = typeof repositoryPayload === 'object' && repositoryPayload !== null ? repositoryPayload.default_branch : undefined;
+        if (typeof defaultBranch === 'string' && defaultBranch !== '') {
+            return loadSettingsAtRef(client, repository, defaultBranch, inputs.config, inputs.policy, packs, `the default branch ${defaultBranch}`, options);
+        }
+        io.log.warning(`the ${target.event} event names no repository.default_branch: the policy and config are read from the checked-out commit; set trusted-ref to read them from a branch`);
+    }
+    return loadLocalSettings(external_node_path_default().resolve(io.env.GITHUB_WORKSPACE ?? process.cwd()), inputs.config, inputs.policy, options);
+}
+/**
+ * On pull-request events `fail-on` comes from the pull request's own workflow: `never` there
+ * cannot turn a blocked verdict into a passing run or check run; it counts as `error`.
+ */
+function effectiveFailOn(failOn, target, io) {
+    if (target.kind !== 'pull_request' || failOn !== 'never')
+        return failOn;
+    io.log.warning(`fail-on: never is not applied on ${target.event} events (the pull request's workflow sets it): a blocked verdict fails the step and the check run`);
+    return 'error';
 }
 async function run_selectModels(run, settings, workspace, prefix) {
     const { inputs, target, io } = run;
@@ -53047,20 +53657,33 @@ async function run_selectModels(run, settings, workspace, prefix) {
     }
     const { pullRequest } = target;
     const changed = await listChangedFiles(run.client, run.repository, pullRequest.number, pullRequest.changedFiles);
-    const policyChanged = changedPolicyFiles(changed.paths, {
+    const policyFiles = {
         config: settings.repoConfig.path,
         policy: settings.policy.files.filter((file) => !file.startsWith('pack:')),
         globs: settings.repoConfig.config.github.policy_paths,
-    });
+    };
+    let policyChanged = changedPolicyFiles(changed.paths, policyFiles);
+    let policyUnknown;
+    if (changed.incomplete) {
+        // The list may miss a policy file: compare the policy files of the two commits instead.
+        const compared = await comparePolicyFiles(run, policyFiles);
+        if ('unknown' in compared)
+            policyUnknown = compared.unknown;
+        else
+            policyChanged = [...new Set([...policyChanged, ...compared.changed])].sort();
+    }
     if (policyChanged.length > 0)
         io.log.warning(`this pull request changes the policy: ${policyChanged.join(', ')}`);
+    if (policyUnknown)
+        io.log.warning(`cannot rule out a policy change: ${policyUnknown}`);
+    const policy = { policyChanged, ...(policyUnknown !== undefined && { policyUnknown }) };
     if (mode === 'named')
-        return { names: splitList(requested), policyChanged };
+        return { names: splitList(requested), ...policy };
     if (mode === 'all')
-        return { names: undefined, policyChanged };
+        return { names: undefined, ...policy };
     if (changed.incomplete) {
         io.log.warning('GitHub did not list every changed file of this pull request (more than 3000): checking all models');
-        return { names: undefined, policyChanged };
+        return { names: undefined, ...policy };
     }
     // A change of the policy concerns every model it judges.
     if (policyChanged.length > 0)
@@ -53076,36 +53699,98 @@ async function run_selectModels(run, settings, workspace, prefix) {
     io.log.info(names.length > 0 ? `models changed by this pull request: ${names.join(', ')}` : `no model folder is changed by this pull request (${changed.paths.length} files)`);
     return { names, policyChanged, reason: names.length === 0 ? 'No model is changed by this pull request: nothing to check.' : undefined };
 }
+/**
+ * The policy files of the base and the head commit, compared by blob SHA through the trees API
+ * (one request per commit, every file, `policy_paths` globs and workflows included).
+ */
+async function comparePolicyFiles(run, files) {
+    const { target, client, repository } = run;
+    if (target.kind !== 'pull_request')
+        return { changed: [] };
+    const { baseSha, headSha } = target.pullRequest;
+    try {
+        const [base, head] = [await readTreeShas(client, repository, baseSha), await readTreeShas(client, repository, headSha)];
+        if (!base || !head)
+            return { unknown: `GitHub did not list every changed file (more than 3000), and its file tree of ${base ? 'the head' : 'the base'} commit is truncated` };
+        return { changed: diffPolicyTrees(base, head, files) };
+    }
+    catch (error) {
+        if (!(0,github_client/* isRequestError */.eK)(error))
+            throw error;
+        return { unknown: `GitHub did not list every changed file (more than 3000), and the policy files of the base and head commits could not be compared (${(0,github_client/* describeRequestError */.tM)(error)})` };
+    }
+}
+/**
+ * Who may not approve this change: on pull requests the author, the authors and committers of
+ * its commits, and whoever started or re-ran the run (except the reviewer whose review started
+ * a `pull_request_review` run); otherwise the person who started the change (the sender, the
+ * release's author, the deployment's creator), the run's actor and whoever re-ran it.
+ */
+async function excludedApprovers(run) {
+    const { target, client, repository, io } = run;
+    const excluded = new Map();
+    const actor = io.env.GITHUB_ACTOR;
+    const triggering = io.env.GITHUB_TRIGGERING_ACTOR;
+    if (target.kind === 'pull_request') {
+        exclude(excluded, target.author, 'is the author');
+        try {
+            for (const login of await listCommitLogins(client, repository, target.pullRequest.number))
+                exclude(excluded, login, 'authored or committed a commit of this pull request');
+        }
+        catch (error) {
+            if (!(0,github_client/* isRequestError */.eK)(error))
+                throw error;
+            io.log.warning(`the commits of this pull request could not be listed (${(0,github_client/* describeRequestError */.tM)(error)}): only the author's approval is left out, not those of the other authors and committers of its commits`);
+        }
+        if (target.event !== 'pull_request_review')
+            exclude(excluded, actor, 'started this run');
+        if (triggering && (target.event !== 'pull_request_review' || triggering.toLowerCase() !== actor?.toLowerCase()))
+            exclude(excluded, triggering, 're-ran this run');
+        return excluded;
+    }
+    exclude(excluded, target.author, 'started this change');
+    exclude(excluded, actor, 'started this change');
+    exclude(excluded, triggering, 're-ran this run');
+    return excluded;
+}
+/**
+ * The approvals the policy sees, and for `policy.changed` the reviews given on the head commit
+ * only (a policy change is never approved by a review of an older commit).
+ */
 async function gatherApprovals(run, settings) {
     const { target, client, teamsClient, repository, io } = run;
     const github = settings.repoConfig.config.github;
     const approvals = [];
+    let headApprovals = [];
+    const excluded = await excludedApprovers(run);
     if (target.kind === 'pull_request') {
         const reviews = await listReviews(client, repository, target.pullRequest.number);
-        const fromReviews = approvalsFromReviews(reviews, { author: target.author, headSha: target.pullRequest.headSha, requireLatestHead: github.approvals.require_latest_head });
+        const options = { excluded, headSha: target.pullRequest.headSha };
+        const fromReviews = approvalsFromReviews(reviews, { ...options, requireLatestHead: github.approvals.require_latest_head });
         for (const note of fromReviews.notes)
             io.log.info(note);
         approvals.push(...fromReviews.approvals);
+        headApprovals = approvalsFromReviews(reviews, { ...options, requireLatestHead: true }).approvals;
     }
     const runId = Number(io.env.GITHUB_RUN_ID);
     if (Number.isSafeInteger(runId) && runId > 0 && target.kind !== 'pull_request') {
-        approvals.push(...(await listEnvironmentApprovals(client, repository, runId, target.author, io.log)));
+        approvals.push(...(await listEnvironmentApprovals(client, repository, runId, excluded, io.log)));
     }
     const teams = [...new Set([...github.teams, ...github.policy_owners])];
-    if (teams.length === 0 || approvals.length === 0)
-        return approvals;
+    if (teams.length === 0 || (approvals.length === 0 && headApprovals.length === 0))
+        return { approvals, headApprovals };
     const lookup = await resolveTeams(teamsClient, repository.owner, teams, io.log);
     const resolved = withTeams(approvals, lookup);
     for (const approval of resolved)
         io.log.info(`approval: ${approval.user} (${approval.state}, ${approval.source}${approval.teams.length ? `, teams ${approval.teams.join(', ')}` : ''})`);
-    return resolved;
+    return { approvals: resolved, headApprovals: withTeams(headApprovals, lookup) };
 }
 /** Check run, sticky comment, annotations and job summary. Returns what could not be published (failing the step). */
-async function publish(run, decision) {
+async function publish(run, decision, auditFailure) {
     const { io, inputs, target, client, repository } = run;
     const problems = [];
     const skipped = [];
-    const failOn = inputs['fail-on'];
+    const failOn = run.failOn;
     let checkRunPublished = false;
     if (inputs['check-run']) {
         if (run.readOnly)
@@ -53114,8 +53799,9 @@ async function publish(run, decision) {
             try {
                 const published = await publishCheckRun(client, repository, {
                     headSha: target.sha,
-                    conclusion: checkConclusion(decision.verdict, failOn),
-                    output: renderCheckOutput(decision, { failOn, notes: run.notes, ...(run.runUrl && { detailsUrl: run.runUrl }) }),
+                    // A decision that is not in the audit trail never passes.
+                    conclusion: auditFailure ? 'failure' : checkConclusion(decision.verdict, failOn),
+                    output: renderCheckOutput(decision, { failOn, notes: run.notes, ...(auditFailure && { failure: auditFailure }), ...(run.runUrl && { detailsUrl: run.runUrl }) }),
                     annotations: renderAnnotations(decision),
                     externalId: run.decisionId,
                     ...(run.runUrl && { detailsUrl: run.runUrl }),

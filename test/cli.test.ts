@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../src/engine/decision.js';
@@ -159,6 +159,19 @@ describe('model discovery', () => {
     });
     const run = runCli(['check'], { cwd: repo });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^modelgate: \.modelgate\.yml: two models are named "m" \(models\/m and experimental\/m\)/);
+    expect(run.stderr).toMatch(/^modelgate: \.modelgate\.yml: two models are named "m" \(experimental\/m and models\/m\)/);
+  });
+});
+
+describe('an unreadable config', () => {
+  it('is a configuration error, never the starter pack', () => {
+    const repo = makeRepo({ 'models/m/model_card.yaml': NATIVE_CARD });
+    mkdirSync(path.join(repo, '.modelgate.yml'));
+    const run = runCli(['check'], { cwd: repo });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^modelgate: cannot read the config \.modelgate\.yml: EISDIR/);
+    const dangling = makeRepo({ 'models/m/model_card.yaml': NATIVE_CARD });
+    symlinkSync(path.join(dangling, 'nowhere.yml'), path.join(dangling, '.modelgate.yml'));
+    expect(runCli(['check'], { cwd: dangling }).status).toBe(2);
   });
 });

@@ -8032,7 +8032,7 @@ function isObject(value) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1721);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6133);
 
 
 
@@ -8074,7 +8074,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1721:
+/***/ 6133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8511,6 +8511,45 @@ function firstDuplicateKey(doc) {
         },
     });
     return found;
+}
+
+;// CONCATENATED MODULE: ./src/document/validate.ts
+
+/**
+ * Validates a parsed document against a zod schema; the first problem becomes an
+ * error at the file:line:column of the offending value.
+ */
+function validateDocument(doc, schema, what, code = 'config') {
+    const result = schema.safeParse(doc.value);
+    if (result.success)
+        return result.data;
+    const { issue, pointer: at } = firstIssue(result.error);
+    const field = at.length > 0 ? `${at.join('.')}: ` : '';
+    throw new errors/* ModelgateError */.HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
+}
+/**
+ * zod reports a value that matches no branch of a union as a bare "Invalid input";
+ * the branch that got furthest into the value says what is actually wrong.
+ */
+function mostSpecific(issue) {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+        return issue;
+    const deepest = issue.errors
+        .map((branch) => branch[0])
+        .filter((candidate) => candidate !== undefined)
+        .sort((a, b) => b.path.length - a.path.length)[0];
+    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
+/**
+ * The issue to report and the pointer to the offending value. A misspelt key usually causes
+ * the other issues (a required field "missing"), so it is reported first; for an unknown key
+ * the pointer names the key itself.
+ */
+function firstIssue(error) {
+    const issue = mostSpecific(error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0]);
+    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
+    return { issue, pointer };
 }
 
 ;// CONCATENATED MODULE: ./src/artefacts/formats/cyclonedx.ts
@@ -9015,7 +9054,8 @@ function unmapped(entry, mapped) {
  * tests drift below the threshold, distances at or above it (each as in Evidently's stattests).
  * Only needed where a generation states a score but not whether it drifted.
  */
-const STATTEST_RULES = {};
+// No prototype: a test named `constructor` or `toString` must find nothing.
+const STATTEST_RULES = Object.create(null);
 const pValueBelow = (score, threshold) => score < threshold;
 const distanceAtLeast = (score, threshold) => score >= threshold;
 for (const name of ['chisquare', 'chi-square p_value', 'z', 'z-test p_value', 'anderson', 'anderson-darling', 'tvd', 'total-variation-distance', 'mannw', 'mann-whitney u-rank test', 'fisher_exact', "fisher's exact test", 'empirical_mmd', 'cramer_von_mises', 'epps_singleton', 'g_test', 't_test']) {
@@ -9074,14 +9114,15 @@ const TABLE_METRICS = new Set(['DataDriftTable', 'TextDescriptorsDriftMetric']);
 const COLUMN_METRICS = new Set(['ColumnDriftMetric']);
 const EMBEDDING_METRICS = new Set(['EmbeddingsDriftMetric']);
 /** Result types of the snapshot, for a metric whose own config lost its type. */
-const METRIC_OF_RESULT = {
+// No prototype: a name such as `toString` from the report must find nothing.
+const METRIC_OF_RESULT = Object.assign(Object.create(null), {
     DatasetDriftMetricResults: 'DatasetDriftMetric',
     DataDriftTableResults: 'DataDriftTable',
     ColumnDataDriftMetrics: 'ColumnDriftMetric',
     ColumnDriftMetricResults: 'ColumnDriftMetric',
     EmbeddingsDriftMetricResults: 'EmbeddingsDriftMetric',
     TextDescriptorsDriftMetricResults: 'TextDescriptorsDriftMetric',
-};
+});
 function isLegacyDriftMetric(name) {
     return DATASET_METRICS.has(name) || TABLE_METRICS.has(name) || COLUMN_METRICS.has(name) || EMBEDDING_METRICS.has(name);
 }
@@ -9142,7 +9183,8 @@ function readLegacyMetric(collector, name, result, pointer, config) {
     return true;
 }
 /** Legacy drift tests by class (snapshots) or by the display name the JSON keeps (0.1 names included). */
-const TEST_KINDS = {
+// No prototype: a name such as `toString` from the report must find nothing.
+const TEST_KINDS = Object.assign(Object.create(null), {
     TestShareOfDriftedColumns: 'share',
     TestShareOfDriftedFeatures: 'share',
     'Share of Drifted Columns': 'share',
@@ -9155,7 +9197,7 @@ const TEST_KINDS = {
     TestFeatureValueDrift: 'column',
     'Drift per Column': 'column',
     'Drift per Feature': 'column',
-};
+});
 /** A column's drift flag in test parameters: `detected` (0.2+) or `data_drift` (0.1: a boolean or "Detected"/"Not Detected"). */
 function detectedOf(reader, parameters, pointer, what) {
     const key = parameters.detected !== undefined ? 'detected' : parameters.data_drift !== undefined ? 'data_drift' : undefined;
@@ -11874,16 +11916,35 @@ function headerOf(input, record) {
     return names;
 }
 /** Which columns are sensitive features: the declared ones, else those holding any non-numeric value. */
-function featureColumns(header, rows, preamble) {
+function featureColumns(input, header, rows, preamble) {
     if (preamble.sensitiveFeatures) {
         return new Set(preamble.sensitiveFeatures.names.map((name) => header.indexOf(name)).filter((index) => index >= 0));
     }
     const features = new Set();
-    header.forEach((_, column) => {
-        if (rows.some((row) => row.cells[column] !== '' && !looksNumeric(row.cells[column])))
-            features.add(column);
+    header.forEach((name, column) => {
+        const cells = rows.map((row) => row.cells[column] ?? '').filter((cell) => cell !== '');
+        const text = cells.filter((cell) => !looksNumeric(cell));
+        if (text.length === 0)
+            return;
+        // One stray "NA" must not turn a metric column into a group column whose numbers are never checked.
+        if (text.length < cells.length || isKnownMetric(name)) {
+            const row = rows.find((candidate) => candidate.cells[column] !== '' && !looksNumeric(candidate.cells[column]));
+            throw (0,errors/* artefactError */.bo)(`column "${name}" mixes numbers and text ("${text[0]}"): a metric value must be a number; if the column is a sensitive feature, declare it in a "# sensitive_features:" line`, { path: input.path, line: row?.line ?? 1 });
+        }
+        features.add(column);
     });
     return features;
+}
+/** Metric names of Fairlearn's `MetricFrame` and of bias reports: such a column is never a group column. */
+const KNOWN_METRICS = new Set([
+    'selection_rate', 'count', 'accuracy', 'accuracy_score', 'balanced_accuracy', 'precision', 'precision_score', 'recall', 'recall_score',
+    'f1', 'f1_score', 'roc_auc', 'roc_auc_score', 'false_positive_rate', 'false_negative_rate', 'true_positive_rate', 'true_negative_rate',
+    'mean_prediction', 'mean_absolute_error', 'mean_squared_error', 'disparate_impact', 'statistical_parity_difference',
+    'demographic_parity_difference', 'demographic_parity_ratio', 'equalized_odds_difference', 'equalized_odds_ratio',
+]);
+/** A column named like a bias metric is a metric, whatever its cells hold. */
+function isKnownMetric(name) {
+    return normalizeBiasMetricName(name).name !== name.trim() || KNOWN_METRICS.has(name.trim().toLowerCase());
 }
 function detectCsv(input) {
     const text = stripBom(input.text);
@@ -11893,7 +11954,7 @@ function detectCsv(input) {
         return false;
     const header = headerOf(input, records[0]);
     const rows = records.slice(1);
-    const features = featureColumns(header, rows, preamble);
+    const features = featureColumns(input, header, rows, preamble);
     // A metric column: not a feature, with at least one number in the rows read.
     return header.some((_, column) => !features.has(column) && rows.some((row) => isNumberText(row.cells[column] ?? '')));
 }
@@ -11921,7 +11982,7 @@ function readCsvTable(input) {
             throw (0,errors/* artefactError */.bo)(`the sensitive_features comment names ${missing.map((name) => `"${name}"`).join(', ')}, which the header does not have`, at(line));
         }
     }
-    const featureIndexes = featureColumns(header, rows, preamble);
+    const featureIndexes = featureColumns(input, header, rows, preamble);
     // Header order for both the attribute name and the group key, whatever order a comment declares.
     const featureOrder = header.map((_, column) => column).filter((column) => featureIndexes.has(column));
     const features = featureOrder.map((column) => header[column]);
@@ -11973,8 +12034,7 @@ function readRecordRows(doc, list, pointer, declared) {
         for (const key of Object.keys(row))
             if (!columns.includes(key))
                 columns.push(key);
-    const features = declared ??
-        columns.filter((column) => rows.some((row) => row[column] !== undefined && row[column] !== null && !looksNumeric(row[column])));
+    const features = declared ?? columns.filter((column) => isTextColumn(doc, rows, column, pointer));
     if (declared) {
         const missing = declared.filter((name) => !columns.includes(name));
         if (missing.length > 0) {
@@ -12003,12 +12063,23 @@ function readRecordRows(doc, list, pointer, declared) {
                 .join(JOIN);
             const values = new Map();
             for (const metric of metricNames) {
-                if (Object.hasOwn(row, metric))
-                    values.set(metric, { raw: row[metric], location: doc.locate([...pointer, index, metric]) });
+                // An absent value is treated like null (an error), never as a group without that metric.
+                values.set(metric, Object.hasOwn(row, metric) ? { raw: row[metric], location: doc.locate([...pointer, index, metric]) } : { raw: null, location });
             }
             return { group, values, location };
         }),
     };
+}
+/** A JSON column of text only is a sensitive feature; one that mixes numbers and text is an error (see featureColumns). */
+function isTextColumn(doc, rows, column, pointer) {
+    const present = rows.map((row, index) => ({ value: row[column], index })).filter(({ value }) => value !== undefined && value !== null);
+    const text = present.filter(({ value }) => !looksNumeric(value));
+    if (text.length === 0)
+        return false;
+    if (text.length < present.length || isKnownMetric(column)) {
+        throw (0,errors/* artefactError */.bo)(`column "${column}" mixes numbers and text: a metric value must be a number; if the column is a sensitive feature, declare it in "sensitive_features"`, doc.locate([...pointer, text[0].index, column]));
+    }
+    return true;
 }
 /** The by-metric mapping (`by_group.to_json()`): `{metric: {group: value}}`. */
 function readMetricMap(doc, metrics, features) {
@@ -12157,8 +12228,12 @@ function toEvidence(table, allowText) {
         const has = (canonical) => table.metricNames.some((name) => isMetricName(name, canonical));
         const deriveRatio = !has('disparate_impact');
         const deriveDifference = !has('statistical_parity_difference');
+        if (deriveRatio && reference.rate === 0 && rates.some(({ rate }) => rate > 0)) {
+            // Every other group's ratio to a zero rate is unbounded: far outside any threshold, never "0 checked".
+            throw (0,errors/* artefactError */.bo)(`the selection rate of reference group "${reference.group}" is 0, so the disparate impact of the other groups is unbounded`, rates.find(({ row }) => row.group === reference.group).row.location);
+        }
         if (deriveRatio && reference.rate === 0) {
-            extra.not_derived = { disparate_impact: `the selection rate of reference group "${reference.group}" is 0` };
+            extra.not_derived = { disparate_impact: `every selection rate is 0, including that of reference group "${reference.group}"` };
         }
         for (const { row, rate } of rates) {
             if (row.group === reference.group)
@@ -14209,6 +14284,7 @@ function findFormat(id) {
 
 
 
+
 function toArtefactInput(file, limits = DEFAULT_LIMITS) {
     let parsed;
     return {
@@ -14237,9 +14313,7 @@ function readArtefact(file, options = {}) {
     const schema = EVIDENCE_SCHEMAS[format.kind];
     const result = schema.safeParse(adapted.data);
     if (!result.success) {
-        const issue = result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0];
-        const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
+        const { issue, pointer } = firstIssue(result.error);
         const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
         const field = pointer.length > 0 ? `${pointer.join('.')}: ` : '';
         throw (0,errors/* artefactError */.bo)(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
@@ -14342,6 +14416,155 @@ function mergeExtra(parts) {
         }
     }
     return merged;
+}
+
+;// CONCATENATED MODULE: ./src/policy/controls.ts
+const entries = (prefix, list) => list.map(([control, title]) => ({ id: `${prefix}:${control}`, title }));
+/** ISO/IEC 42001:2023 Annex A: the 38 reference controls. */
+const ISO42001 = {
+    prefix: 'ISO42001',
+    name: 'ISO/IEC 42001:2023 Annex A',
+    controls: entries('ISO42001', [
+        ['A.2.2', 'AI policy'],
+        ['A.2.3', 'Alignment with other organizational policies'],
+        ['A.2.4', 'Review of the AI policy'],
+        ['A.3.2', 'AI roles and responsibilities'],
+        ['A.3.3', 'Reporting of concerns'],
+        ['A.4.2', 'Resource documentation'],
+        ['A.4.3', 'Data resources'],
+        ['A.4.4', 'Tooling resources'],
+        ['A.4.5', 'System and computing resources'],
+        ['A.4.6', 'Human resources'],
+        ['A.5.2', 'AI system impact assessment process'],
+        ['A.5.3', 'Documentation of AI system impact assessments'],
+        ['A.5.4', 'Assessing AI system impact on individuals or groups of individuals'],
+        ['A.5.5', 'Assessing societal impacts of AI systems'],
+        ['A.6.1.2', 'Objectives for responsible development of AI system'],
+        ['A.6.1.3', 'Processes for responsible AI system design and development'],
+        ['A.6.2.2', 'AI system requirements and specification'],
+        ['A.6.2.3', 'Documentation of AI system design and development'],
+        ['A.6.2.4', 'AI system verification and validation'],
+        ['A.6.2.5', 'AI system deployment'],
+        ['A.6.2.6', 'AI system operation and monitoring'],
+        ['A.6.2.7', 'AI system technical documentation'],
+        ['A.6.2.8', 'AI system recording of event logs'],
+        ['A.7.2', 'Data for development and enhancement of AI system'],
+        ['A.7.3', 'Acquisition of data'],
+        ['A.7.4', 'Quality of data for AI systems'],
+        ['A.7.5', 'Data provenance'],
+        ['A.7.6', 'Data preparation'],
+        ['A.8.2', 'System documentation and information for users'],
+        ['A.8.3', 'External reporting'],
+        ['A.8.4', 'Communication of incidents'],
+        ['A.8.5', 'Information for interested parties'],
+        ['A.9.2', 'Processes for responsible use of AI systems'],
+        ['A.9.3', 'Objectives for responsible use of AI system'],
+        ['A.9.4', 'Intended use of the AI system'],
+        ['A.10.2', 'Allocating responsibilities'],
+        ['A.10.3', 'Suppliers'],
+        ['A.10.4', 'Customers'],
+    ]),
+};
+/** Regulation (EU) 2024/1689: the articles that oblige providers of high-risk AI systems. */
+const EU_AI_ACT = {
+    prefix: 'EU-AI-Act',
+    name: 'EU AI Act, requirements for high-risk AI systems and their providers',
+    controls: entries('EU-AI-Act', [
+        ['Art.9', 'Risk management system'],
+        ['Art.10', 'Data and data governance'],
+        ['Art.11', 'Technical documentation (with Annex IV)'],
+        ['Art.12', 'Record-keeping'],
+        ['Art.13', 'Transparency and provision of information to deployers'],
+        ['Art.14', 'Human oversight'],
+        ['Art.15', 'Accuracy, robustness and cybersecurity'],
+        ['Art.16', 'Obligations of providers of high-risk AI systems'],
+        ['Art.17', 'Quality management system'],
+        ['Art.18', 'Documentation keeping'],
+        ['Art.19', 'Automatically generated logs'],
+        ['Art.43', 'Conformity assessment'],
+        ['Art.47', 'EU declaration of conformity'],
+        ['Art.49', 'Registration'],
+        ['Art.72', 'Post-market monitoring'],
+        ['Art.73', 'Reporting of serious incidents'],
+    ]),
+};
+const NIST_CATEGORIES = [
+    ['GOVERN 1', 'Policies, processes, procedures and practices for mapping, measuring and managing AI risks', 7],
+    ['GOVERN 2', 'Accountability structures', 3],
+    ['GOVERN 3', 'Workforce diversity, equity, inclusion and accessibility', 2],
+    ['GOVERN 4', 'Culture that considers and communicates AI risk', 3],
+    ['GOVERN 5', 'Engagement with relevant AI actors', 2],
+    ['GOVERN 6', 'Third-party software, data and supply chain risks', 2],
+    ['MAP 1', 'Context is established and understood', 6],
+    ['MAP 2', 'Categorization of the AI system', 3],
+    ['MAP 3', 'Capabilities, targeted usage, goals, benefits and costs', 5],
+    ['MAP 4', 'Risks and benefits of all components, including third-party data and software', 2],
+    ['MAP 5', 'Impacts to individuals, groups, communities, organizations and society', 2],
+    ['MEASURE 1', 'Appropriate methods and metrics are identified and applied', 3],
+    ['MEASURE 2', 'AI systems are evaluated for trustworthy characteristics', 13],
+    ['MEASURE 3', 'Mechanisms for tracking identified AI risks over time', 3],
+    ['MEASURE 4', 'Feedback about efficacy of measurement', 3],
+    ['MANAGE 1', 'AI risks are prioritized, responded to and managed', 4],
+    ['MANAGE 2', 'Strategies to maximize benefits and minimize negative impacts', 4],
+    ['MANAGE 3', 'Third-party AI risks and benefits are managed', 2],
+    ['MANAGE 4', 'Risk treatments, response, recovery and communication are documented and monitored', 3],
+];
+/** NIST AI RMF 1.0: its 72 subcategories, titled by their category. */
+const NIST_AI_RMF = {
+    prefix: 'NIST-AI-RMF',
+    name: 'NIST AI Risk Management Framework 1.0',
+    controls: NIST_CATEGORIES.flatMap(([category, title, count]) => Array.from({ length: count }, (_, index) => ({ id: `NIST-AI-RMF:${category}.${index + 1}`, title }))),
+};
+const FRAMEWORKS = [ISO42001, EU_AI_ACT, NIST_AI_RMF];
+function frameworkOf(control) {
+    const prefix = control.slice(0, control.indexOf(':'));
+    return FRAMEWORKS.find((framework) => framework.prefix === prefix);
+}
+/** The catalogue entry a control belongs to: the same id, or the entry it refines (`Art.10(2)` → `Art.10`). */
+function catalogueEntryOf(control) {
+    return frameworkOf(control)?.controls.find((entry) => control === entry.id || control.startsWith(`${entry.id}(`));
+}
+/** The title of a control, from its catalogue entry when there is one. */
+function controlTitle(control) {
+    return catalogueEntryOf(control)?.title ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/engine/coverage.ts
+
+/** Statuses that show a control's rule was not satisfied; a waived failure is still a failure of the control. */
+const VIOLATING = ['fail', 'error', 'warn', 'waived'];
+/**
+ * Which controls one model's results evidence and violate, and which controls of the
+ * frameworks the policy draws on no applicable rule reached. A control is evidenced only
+ * when every result that names it passed; a skipped rule (its `when` was false) reaches nothing.
+ */
+function controlCoverage(results, policyControls) {
+    const passed = new Set();
+    const violated = new Set();
+    for (const result of results) {
+        if (result.status === 'skipped')
+            continue;
+        for (const control of result.controls)
+            (VIOLATING.includes(result.status) ? violated : passed).add(control);
+    }
+    const evidenced = [...passed].filter((control) => !violated.has(control));
+    const reached = new Set([...evidenced, ...violated].map((control) => catalogueEntryOf(control)?.id ?? control));
+    const frameworks = new Set(policyControls.map((control) => frameworkOf(control)?.prefix).filter((prefix) => prefix !== undefined));
+    const notCovered = FRAMEWORKS.filter((framework) => frameworks.has(framework.prefix))
+        .flatMap((framework) => framework.controls.map((entry) => entry.id))
+        .filter((id) => !reached.has(id));
+    return { evidenced: sortControls(evidenced), violated: sortControls([...violated]), not_covered: notCovered };
+}
+/** Catalogue order for known controls (A.6.2.10 after A.6.2.9), then the rest alphabetically. */
+function sortControls(controls) {
+    const rank = (control) => {
+        const entry = catalogueEntryOf(control);
+        const framework = frameworkOf(control);
+        if (!entry || !framework)
+            return Number.MAX_SAFE_INTEGER;
+        return FRAMEWORKS.indexOf(framework) * 1000 + framework.controls.indexOf(entry);
+    };
+    return [...controls].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -19583,7 +19806,60 @@ function wrap(ast, parentOp) {
   Optional: Optional
 });
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/engine/functions.ts
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** A date (midnight UTC) or an RFC 3339 time with an offset; anything else is an error, never a guess. */
+function parseInstant(value) {
+    const text = value.trim();
+    const millis = DATE.test(text) ? Date.parse(`${text}T00:00:00Z`) : DATE_TIME.test(text) ? Date.parse(text.replace(' ', 'T')) : Number.NaN;
+    // Date.parse may roll 2026-02-30 over to March; a calendar date must read back unchanged.
+    const day = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(millis) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== text.slice(0, 10)) {
+        throw new Error(`not a date (YYYY-MM-DD) or an RFC 3339 time: "${value}"`);
+    }
+    return millis;
+}
+function version(value) {
+    const valid = semver_default().valid(value.trim());
+    if (valid === null)
+        throw new Error(`not a semantic version: "${value}"`);
+    return valid;
+}
+const CEL_FUNCTIONS = [
+    {
+        signature: 'days_between(string, string): double',
+        description: 'days from the first time to the second (negative when the first is later), e.g. days_between(drift.current.end, now)',
+        handler: (from, to) => (parseInstant(to) - parseInstant(from)) / DAY_MS,
+    },
+    {
+        signature: 'semver_valid(string): bool',
+        description: 'whether the string is a semantic version such as 1.4.0 or 2.0.0-rc.1',
+        handler: (value) => semver_default().valid(value.trim()) !== null,
+    },
+    {
+        signature: 'semver_compare(string, string): int',
+        description: '-1, 0 or 1 as the first version is lower than, equal to or higher than the second',
+        handler: (left, right) => BigInt(semver_default().compare(version(left), version(right))),
+    },
+    {
+        signature: 'semver_satisfies(string, string): bool',
+        description: 'whether the version lies in the range, e.g. semver_satisfies(model.version, ">=1.0.0 <2.0.0")',
+        handler: (value, range) => {
+            if (semver_default().validRange(range) === null)
+                throw new Error(`not a semantic version range: "${range}"`);
+            return semver_default().satisfies(version(value), range, { includePrerelease: true });
+        },
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/engine/compile.ts
+
 
 
 
@@ -19591,6 +19867,7 @@ function wrap(ast, parentOp) {
 const CEL_VARIABLES = {
     model: 'a map: name, version, path, risk',
     approvals: 'a list of approvals: user, teams, state, at, source',
+    now: 'the time of the evaluation, an RFC 3339 string in UTC',
     ...Object.fromEntries(ARTEFACT_KINDS.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
 };
 /** Which result types each expression may have; `dyn` is accepted because evidence fields are dynamic. */
@@ -19600,12 +19877,15 @@ const EXPECTED_TYPES = {
     for_each: (type) => type.startsWith('list') || type === 'dyn',
     message: (type) => type === 'string' || type === 'dyn',
 };
+const VARIABLE_TYPES = { approvals: 'list', now: 'string' };
 // Structural bounds so that a hostile policy cannot make parsing or evaluation explode.
 const CEL_LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 };
 function createEnvironments() {
     const subject = new Environment({ limits: CEL_LIMITS, homogeneousAggregateLiterals: false });
     for (const name of Object.keys(CEL_VARIABLES))
-        subject.registerVariable(name, name === 'approvals' ? 'list' : 'dyn');
+        subject.registerVariable(name, VARIABLE_TYPES[name] ?? 'dyn');
+    for (const fn of CEL_FUNCTIONS)
+        subject.registerFunction(fn.signature, fn.handler, { description: fn.description });
     const item = subject.clone().registerVariable('item', 'dyn');
     return { subject, item };
 }
@@ -19676,6 +19956,7 @@ function verdictOfResults(results) {
 
 
 
+
 /** Pure: judges every subject against the compiled policy. Never throws for a rule; a rule that cannot be evaluated blocks. */
 function evaluate_evaluate(policy, subjects, options) {
     const notices = [];
@@ -19701,7 +19982,7 @@ function evaluateSubject(policy, subject, options, notices) {
             location: (0,document_location/* toPlainLocation */.PQ)(problem.location),
         });
     }
-    const context = contextOf(subject);
+    const context = contextOf(subject, options.now);
     for (const rule of policy.rules) {
         const ruleResults = evaluateRule(rule, subject, context);
         results.push(...ruleResults.map((result) => applyWaiver(result, rule, subject, policy.waivers, options.now, notices)));
@@ -19711,18 +19992,20 @@ function evaluateSubject(policy, subject, options, notices) {
         version: subject.model.version ?? subject.evidence.model_card?.data.version ?? null,
         verdict: verdictOfResults(results),
         results,
+        controls: controlCoverage(results, policy.rules.flatMap((rule) => rule.controls)),
     };
 }
 /** CEL variables for one subject; a kind without evidence is left unset, so any use of it is an error. */
-function contextOf(subject) {
+function contextOf(subject, now) {
     const context = {
         model: {
             name: subject.model.name,
             version: subject.model.version ?? subject.evidence.model_card?.data.version ?? '',
             path: subject.model.path,
-            risk: subject.model.risk ?? subject.evidence.model_card?.data.risk ?? '',
+            risk: effectiveRisk(subject.model.risk, subject.evidence.model_card?.data.risk),
         },
         approvals: subject.approvals,
+        now: now.toISOString(),
     };
     for (const [kind, evidence] of Object.entries(subject.evidence))
         context[kind] = evidence.data;
@@ -19851,37 +20134,20 @@ function applyWaiver(result, rule, subject, waivers, now, notices) {
         notices.push(notice);
     return { ...result, message: `${result.message} (waiver expired on ${expired.expires})` };
 }
-
-;// CONCATENATED MODULE: ./src/document/validate.ts
-
+/** Known tiers, least strict first; other labels are compared as written. */
+const RISK_ORDER = ['minimal', 'low', 'limited', 'medium', 'high', 'unacceptable'];
 /**
- * Validates a parsed document against a zod schema; the first problem becomes an
- * error at the file:line:column of the offending value.
+ * The configured risk, unless the model card states a stricter known tier: the card sits
+ * beside the model and changes in the same pull request, so it may raise the tier but never
+ * lower one the config sets.
  */
-function validateDocument(doc, schema, what, code = 'config') {
-    const result = schema.safeParse(doc.value);
-    if (result.success)
-        return result.data;
-    // A misspelt key usually causes the other issues (a required field "missing"): report it first.
-    const issue = mostSpecific(result.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? result.error.issues[0]);
-    const pointer = issue.path.filter((key) => typeof key !== 'symbol');
-    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-    const at = offendingKey === undefined ? pointer : [...pointer, offendingKey];
-    const field = at.length > 0 ? `${at.join('.')}: ` : '';
-    throw new errors/* ModelgateError */.HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
-}
-/**
- * zod reports a value that matches no branch of a union as a bare "Invalid input";
- * the branch that got furthest into the value says what is actually wrong.
- */
-function mostSpecific(issue) {
-    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
-        return issue;
-    const deepest = issue.errors
-        .map((branch) => branch[0])
-        .filter((candidate) => candidate !== undefined)
-        .sort((a, b) => b.path.length - a.path.length)[0];
-    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+function effectiveRisk(configured, card) {
+    if (configured === undefined)
+        return card ?? '';
+    if (card === undefined)
+        return configured;
+    const rank = (tier) => RISK_ORDER.indexOf(tier.trim().toLowerCase());
+    return rank(card) > rank(configured) && rank(configured) >= 0 ? card : configured;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/config.ts
@@ -19940,10 +20206,10 @@ const GitHubConfigSchema = schemas/* object */.Ikc({
     policy_paths: schemas/* array */.YOg(relativePath).default([]),
     approvals: schemas/* object */.Ikc({
         /** Count a review only when it was given on the pull request's latest commit. */
-        require_latest_head: schemas/* boolean */.zMY().default(false),
+        require_latest_head: schemas/* boolean */.zMY().default(true),
     })
         .strict()
-        .default({ require_latest_head: false }),
+        .default({ require_latest_head: true }),
 })
     .strict();
 const RepoConfigSchema = schemas/* object */.Ikc({
@@ -20034,17 +20300,20 @@ async function listModels(repoConfig, workspace) {
     if (!config.discover.enabled)
         return listed;
     const configuredPaths = new Set(config.models.map((model) => normalizeFolder(model.path)));
-    const names = new Set(config.models.map((model) => model.name));
+    const names = new Map(config.models.map((model) => [model.name, model.path]));
     for (const folder of await workspace.findFolders(config.discover.roots)) {
         if (configuredPaths.has(normalizeFolder(folder)))
             continue;
         const name = folder.split('/').pop() ?? folder;
-        if (names.has(name))
-            continue;
         const conventional = await workspace.findFiles(folder, Object.values(CONVENTIONAL_ARTEFACTS).flat());
         if (conventional.length === 0)
             continue;
-        names.add(name);
+        // Skipping a second folder of the same name would leave a model unchecked without a word.
+        const other = names.get(name);
+        if (other !== undefined) {
+            throw new errors/* ModelgateError */.HJ('config', `two models are named "${name}" (${other} and ${folder}): list one in the config with a name of its own`, { path: repoConfig.path });
+        }
+        names.set(name, folder);
         listed.push({ model: { name, path: folder, artefacts: {} }, location: { path: folder }, discovered: true });
     }
     return listed;
@@ -21147,9 +21416,6 @@ function createFsPolicySource(cwd, packsDir = findPacksDir()) {
 
 // EXTERNAL MODULE: ./node_modules/canonicalize/lib/canonicalize.js
 var canonicalize = __nccwpck_require__(8799);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __nccwpck_require__(4377);
 ;// CONCATENATED MODULE: ./src/policy/schema.ts
@@ -21219,6 +21485,9 @@ function loadPolicy(reference, source) {
     const top = readPolicyReference(reference, source);
     const files = [];
     const { policy: header, rules, waivers } = resolve(top, source, [], files);
+    // A policy without rules would pass every model: that is a mistake, not a policy.
+    if (rules.length === 0)
+        throw (0,errors/* configError */.Fj)(`policy "${header.metadata.name}" has no rules`, { path: top.path });
     const ruleIds = new Set(rules.map((rule) => rule.id));
     const stray = waivers.find((waiver) => !ruleIds.has(waiver.rule));
     // A misspelt rule id would waive nothing, silently: refuse it.
@@ -21288,6 +21557,162 @@ function policyDigest(name, version, rules, waivers) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update((0,canonicalize/* default */.A)(content) ?? '').digest('hex')}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/findings.ts
+const FAIL_ON_VALUES = (/* unused pure expression or super */ null && (['error', 'warn', 'never']));
+function verdictBlocks(verdict, failOn) {
+    if (failOn === 'never')
+        return false;
+    return verdict === 'fail' || (failOn === 'warn' && verdict === 'warn');
+}
+/** Results a reader must act on: `error` and `fail` first, then `warn`, then `waived`. */
+const ORDER = (/* unused pure expression or super */ null && (['error', 'fail', 'warn', 'waived']));
+function findingsOf(decision, statuses = ORDER) {
+    const findings = [];
+    for (const status of ORDER) {
+        if (!statuses.includes(status))
+            continue;
+        for (const model of decision.models) {
+            for (const result of model.results)
+                if (result.status === status)
+                    findings.push({ model, result });
+        }
+    }
+    return findings;
+}
+/**
+ * Whether a location names a file of the repository, so GitHub can show it: shipped packs
+ * (`pack:starter`) and release assets (`release:tag/file`) are not repository files.
+ */
+function isRepositoryPath(location) {
+    if (!location || location.path === '')
+        return false;
+    return !/^[a-z][a-z0-9-]*:/i.test(location.path) && !location.path.startsWith('/') && !location.path.split('/').includes('..');
+}
+/** Models that block, and the ids of the rules that failed or could not be evaluated, for the Action's outputs. */
+function blockedModels(decision) {
+    return decision.models.filter((model) => model.verdict === 'fail').map((model) => model.name);
+}
+function failedRules(decision) {
+    const rules = new Set();
+    for (const model of decision.models) {
+        for (const result of model.results)
+            if (result.status === 'fail' || result.status === 'error')
+                rules.add(result.rule);
+    }
+    return [...rules].sort();
+}
+/** Cuts text to at most `max` characters, saying so at the end. */
+function truncate(text, max, note = '\n\n… (truncated)') {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
+}
+/**
+ * Text from artefacts (a pull request's files) in a Markdown table cell: one line, no table
+ * breaks, no HTML and no @mentions, so a PR cannot ping people or inject markup through the
+ * gate's own comment.
+ */
+function escapeTableCell(text) {
+    return text
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '&#64;');
+}
+
+;// CONCATENATED MODULE: ./src/report/controls.ts
+
+
+
+const CONTROLS_FORMATS = ['text', 'markdown', 'csv', 'json'];
+function controlRows(model) {
+    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
+    const rulesOf = (control) => {
+        const statuses = new Map();
+        for (const result of model.results) {
+            if (!result.controls.includes(control))
+                continue;
+            statuses.set(result.rule, (statuses.get(result.rule) ?? new Set()).add(result.status));
+        }
+        return [...statuses.entries()].map(([rule, set]) => `${rule} (${[...set].join('/')})`);
+    };
+    const row = (control, state) => ({ control, title: controlTitle(control), state, rules: state === 'not covered' ? [] : rulesOf(control) });
+    const reached = [...coverage.evidenced.map((control) => row(control, 'evidenced')), ...coverage.violated.map((control) => row(control, 'violated'))];
+    const order = sortControls(reached.map((entry) => entry.control));
+    reached.sort((a, b) => order.indexOf(a.control) - order.indexOf(b.control));
+    return [...reached, ...coverage.not_covered.map((control) => row(control, 'not covered'))];
+}
+/** "12 evidenced, 1 violated, 25 not covered" for one model. */
+function coverageSummary(model) {
+    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
+    return `${coverage.evidenced.length} evidenced, ${coverage.violated.length} violated, ${coverage.not_covered.length} not covered`;
+}
+/** One line for a pull-request comment or job summary; empty when the Decision carries no coverage. */
+function coverageLine(decision) {
+    const models = decision.models.filter((model) => model.controls !== undefined);
+    if (models.length === 0)
+        return '';
+    const parts = models.map((model) => {
+        const coverage = model.controls;
+        return `${model.name} ${coverage.evidenced.length}/${coverage.violated.length}/${coverage.not_covered.length}`;
+    });
+    return `Controls (evidenced/violated/not covered): ${parts.join(', ')}`;
+}
+function renderControls(decision, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify({
+                policy: decision.policy,
+                models: decision.models.map((model) => ({ name: model.name, version: model.version, verdict: model.verdict, controls: controlRows(model) })),
+            }, null, 2)}\n`;
+        case 'csv':
+            return renderCsv(decision);
+        case 'markdown':
+            return renderMarkdownTable(decision);
+        case 'text':
+            return renderTextTable(decision);
+    }
+}
+const STATE_MARK = { evidenced: '✓ evidenced', violated: '✗ violated', 'not covered': '· not covered' };
+function renderTextTable(decision) {
+    const lines = [`policy ${decision.policy.name} ${decision.policy.version}`, ''];
+    for (const model of decision.models) {
+        const rows = controlRows(model);
+        lines.push(`${model.name}${model.version ? ` ${model.version}` : ''}: ${coverageSummary(model)}`);
+        const width = Math.max(0, ...rows.map((row) => row.control.length));
+        for (const row of rows) {
+            const rules = row.rules.length > 0 ? `  ← ${row.rules.join(', ')}` : '';
+            lines.push(`  ${STATE_MARK[row.state].padEnd(14)} ${row.control.padEnd(width)}  ${row.title}${rules}`);
+        }
+        lines.push('');
+    }
+    return `${lines.join('\n')}`;
+}
+function renderMarkdownTable(decision) {
+    const lines = [`## modelgate controls: policy \`${decision.policy.name}\` ${decision.policy.version}`];
+    for (const model of decision.models) {
+        lines.push('', `### ${escapeTableCell(model.name)}${model.version ? ` ${escapeTableCell(model.version)}` : ''}`, '', coverageSummary(model), '');
+        lines.push('| control | title | state | rules |', '|---|---|---|---|');
+        for (const row of controlRows(model)) {
+            lines.push(`| \`${row.control}\` | ${escapeTableCell(row.title)} | ${row.state} | ${escapeTableCell(row.rules.join(', '))} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** RFC 4180: quote every field, double the quotes inside. */
+function renderCsv(decision) {
+    const quote = (value) => `"${value.replace(/"/g, '""')}"`;
+    const lines = [['model', 'version', 'control', 'title', 'state', 'rules'].map(quote).join(',')];
+    for (const model of decision.models) {
+        for (const row of controlRows(model)) {
+            lines.push([model.name, model.version ?? '', row.control, row.title, row.state, row.rules.join('; ')].map(quote).join(','));
+        }
+    }
+    return `${lines.join('\r\n')}\r\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/explain.ts
 
 /** A policy in plain words: what each rule demands, how strictly, and which controls it evidences. */
@@ -21323,6 +21748,8 @@ function renderPolicyExplanation(policy, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
+
 
 const REPORT_FORMATS = ['text', 'json', 'markdown'];
 function renderDecision(decision, format, options = {}) {
@@ -21365,16 +21792,25 @@ const ANSI = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39],
 const STATUS_STYLE = { error: 'red', fail: 'red', warn: 'yellow', waived: 'cyan', pass: 'green', skipped: 'dim' };
 const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
 const VERDICT_MARK = { fail: '✗', warn: '!', pass: '✓' };
+/**
+ * Artefact text shown in a terminal or a CI log on one line, with control characters made
+ * visible: a message must not start a line of its own (a `::command::` on a runner) or move
+ * the cursor.
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 function renderText(decision, options = {}) {
     const paint = (style, text) => (options.color ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
     const lines = [`policy ${decision.policy.name} ${decision.policy.version} (${decision.policy.digest.slice(0, 19)}…)`, ''];
     for (const model of decision.models) {
         const verdict = paint(VERDICT_STYLE[model.verdict], `${VERDICT_MARK[model.verdict]} ${model.verdict}`);
-        lines.push(`${verdict}  ${paint('bold', modelTitle(model))}  ${paint('dim', `(${counts(model)})`)}`);
+        lines.push(`${verdict}  ${paint('bold', printable(modelTitle(model)))}  ${paint('dim', `(${counts(model)})`)}`);
         for (const result of ordered(model.results)) {
-            lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${result.rule}: ${result.message}`);
+            lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${printable(result.rule)}: ${printable(result.message)}`);
             if (result.location)
-                lines.push(`           ${paint('dim', (0,document_location/* formatLocation */.j$)(result.location))}`);
+                lines.push(`           ${paint('dim', printable((0,document_location/* formatLocation */.j$)(result.location)))}`);
         }
     }
     if (decision.notices.length > 0) {
@@ -21386,7 +21822,7 @@ function renderText(decision, options = {}) {
 const MARKDOWN_MARK = { error: '⛔ error', fail: '❌ fail', warn: '⚠️ warn', waived: '🔕 waived', pass: '✅ pass', skipped: '➖ skipped' };
 /** Markdown for PR comments and job summaries: a table of models, then what needs attention per model. */
 function renderMarkdown(decision) {
-    const escape = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const escape = escapeTableCell;
     const lines = [
         `## modelgate: ${decision.verdict.toUpperCase()}`,
         '',
@@ -21409,6 +21845,9 @@ function renderMarkdown(decision) {
     if (decision.notices.length > 0)
         lines.push('', ...decision.notices.map((notice) => `> ⚠️ ${escape(notice)}`));
     lines.push('', summaryLine(decision));
+    const coverage = coverageLine(decision);
+    if (coverage)
+        lines.push('', escape(coverage));
     return `${lines.join('\n')}\n`;
 }
 
@@ -21442,7 +21881,7 @@ function matchesFilter(record, filter) {
     return true;
 }
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const query_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 /**
  * `--since` and `--until` values as bounds. A date alone is a whole day in UTC: `--since`
  * starts at its midnight and `--until` includes all of it, which is what a person means by
@@ -21453,7 +21892,7 @@ function parseTimeBound(value, bound) {
     // The calendar check matters: Date.parse reads 2026-02-30 as March 2nd.
     const day = value.slice(0, 10);
     const realDay = DATE_ONLY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-    const valid = realDay && (DATE_ONLY.test(value) || DATE_TIME.test(value));
+    const valid = realDay && (DATE_ONLY.test(value) || query_DATE_TIME.test(value));
     const parsed = valid ? Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value) : Number.NaN;
     if (Number.isNaN(parsed)) {
         throw new errors/* ModelgateError */.HJ('usage', `--${bound} ${value}: expected an ISO 8601 date (2026-03-31) or date-time with offset (2026-03-31T12:00:00Z)`);
@@ -21519,9 +21958,15 @@ const CSV_COLUMNS = [
 ];
 /** Lists inside one cell are joined with this. */
 const LIST_SEPARATOR = '; ';
-/** RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its quotes are doubled. */
+/**
+ * RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its quotes are doubled.
+ * A field that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+ * or CR, and is not a plain number) gets a leading `'`: values come partly from pull requests,
+ * and an auditor opening the export must not run them.
+ */
 function quoteCsvField(value) {
-    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 /** One CSV line (CRLF-terminated, as RFC 4180 has it). */
 function renderCsvRow(values) {
@@ -21887,7 +22332,386 @@ function collectChoice(choices) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/policy-test.ts
+
+
+/** Worst first: the status that stands for a rule with several results. */
+const STATUS_RANK = ['error', 'fail', 'warn', 'waived', 'pass', 'skipped'];
+/** The status of a rule in one model's results: its worst result, or undefined when it gave none. */
+function ruleStatus(results) {
+    return STATUS_RANK.find((status) => results.some((result) => result.status === status));
+}
+/** Runs every case of a test file against the compiled policy, at the file's `now`. */
+function runPolicyTest(file, policy, readFile) {
+    const now = new Date(file.test.now);
+    const ruleIds = new Set(policy.rules.map((rule) => rule.id));
+    const cases = file.test.cases.map((testCase, index) => {
+        const location = file.caseLocations[index] ?? { path: file.path };
+        const failures = [];
+        let subject;
+        try {
+            subject = subjectOf(file, testCase, index, location, readFile);
+        }
+        catch (error) {
+            // Evidence a case cannot build is a broken test, reported as its failure.
+            return { name: testCase.name, location, failures: [`evidence: ${error instanceof Error ? error.message : String(error)}`] };
+        }
+        const model = evaluate_evaluate(policy, [subject], { now }).models[0];
+        if (testCase.expect.verdict !== undefined && model.verdict !== testCase.expect.verdict) {
+            failures.push(`verdict: expected ${testCase.expect.verdict}, got ${model.verdict}`);
+        }
+        for (const [rule, expected] of Object.entries(testCase.expect.results)) {
+            if (!ruleIds.has(rule) && !rule.startsWith('artefact.')) {
+                failures.push(`${rule}: the policy has no such rule`);
+                continue;
+            }
+            const results = model.results.filter((result) => result.rule === rule);
+            const actual = ruleStatus(results);
+            const messages = results.map((result) => result.message);
+            if (actual !== expected.status) {
+                failures.push(`${rule}: expected ${expected.status}, got ${actual ?? 'no result'}${messages.length > 0 ? ` (${messages.join('; ')})` : ''}`);
+            }
+            else if (expected.message !== undefined && !messages.some((message) => message.includes(expected.message))) {
+                failures.push(`${rule}: no message contains "${expected.message}" (${messages.join('; ')})`);
+            }
+        }
+        return { name: testCase.name, location, failures };
+    });
+    return { path: file.path, policy: { name: policy.name, version: policy.version }, cases };
+}
+function subjectOf(file, testCase, index, location, readFile) {
+    const defaults = file.test.defaults;
+    const model = { ...defaults.model, ...testCase.model };
+    const inputs = { ...defaults.evidence, ...testCase.evidence };
+    const evidence = {};
+    for (const [kind, input] of Object.entries(inputs)) {
+        if (input === null || input === undefined)
+            continue;
+        evidence[kind] = evidenceOf(kind, input, `${file.path}#cases[${index}].evidence.${kind}`, file.path, readFile);
+    }
+    return {
+        model: { name: model.name ?? 'model', version: model.version, path: model.path ?? `models/${model.name ?? 'model'}`, risk: model.risk },
+        location,
+        evidence,
+        problems: {},
+        approvals: testCase.approvals ?? defaults.approvals ?? [],
+    };
+}
+function evidenceOf(kind, input, inlinePath, testPath, readFile) {
+    if (typeof input === 'string')
+        return readArtefact(readFile(input, testPath), { kind });
+    // Inline evidence is the native format; its header is implied by the key it is written under.
+    const text = JSON.stringify({ apiVersion: 'modelgate/v1', kind, ...input });
+    return readArtefact({ path: inlinePath, text, sha256: '' }, { kind, format: `modelgate-${kind.replace('_', '-')}` });
+}
+
+;// CONCATENATED MODULE: ./src/policy/diff.ts
+const EXPRESSION_FIELDS = ['when', 'for_each', 'check', 'message'];
+const diff_NUMBER = /(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])/;
+const STRING = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/;
+/**
+ * Pure: what changed from one effective policy to another, in sentences a reviewer can read
+ * in a pull request: version, rules added and removed, severities, thresholds, conditions,
+ * control mappings, required artefacts and waivers. Empty when the effective rules and waivers are equal.
+ */
+function diffPolicies(before, after) {
+    const changes = [];
+    if (before.name !== after.name)
+        changes.push(`policy renamed: ${before.name} → ${after.name}`);
+    if (before.version !== after.version)
+        changes.push(`version: ${before.version} → ${after.version}`);
+    const old = new Map(before.rules.map((rule) => [rule.id, rule]));
+    const current = new Map(after.rules.map((rule) => [rule.id, rule]));
+    for (const rule of after.rules) {
+        if (!old.has(rule.id))
+            changes.push(`rule ${rule.id} added (${rule.severity}${controlsNote(rule.controls)}): ${rule.description}`);
+    }
+    for (const rule of before.rules) {
+        if (!current.has(rule.id))
+            changes.push(`rule ${rule.id} removed (was ${rule.severity}${controlsNote(rule.controls)}): ${rule.description}`);
+    }
+    for (const rule of after.rules) {
+        const previous = old.get(rule.id);
+        if (previous)
+            changes.push(...diffRule(previous, rule));
+    }
+    changes.push(...diffWaivers(before.waivers, after.waivers));
+    return changes;
+}
+function controlsNote(controls) {
+    return controls.length > 0 ? `; controls ${controls.join(', ')}` : '; no controls';
+}
+function diffRule(before, after) {
+    const at = `rule ${after.id}`;
+    const changes = [];
+    if (before.severity !== after.severity) {
+        changes.push(`${at}: severity ${before.severity} → ${after.severity} (${after.severity === 'error' ? 'now blocks' : 'no longer blocks, only warns'})`);
+    }
+    const addedControls = after.controls.filter((control) => !before.controls.includes(control));
+    const removedControls = before.controls.filter((control) => !after.controls.includes(control));
+    if (addedControls.length > 0)
+        changes.push(`${at}: now evidences ${addedControls.join(', ')}`);
+    if (removedControls.length > 0)
+        changes.push(`${at}: no longer evidences ${removedControls.join(', ')}`);
+    const addedKinds = after.requires.filter((kind) => !before.requires.includes(kind));
+    const removedKinds = before.requires.filter((kind) => !after.requires.includes(kind));
+    if (addedKinds.length > 0)
+        changes.push(`${at}: now requires ${addedKinds.join(', ')}`);
+    if (removedKinds.length > 0)
+        changes.push(`${at}: no longer requires ${removedKinds.join(', ')}`);
+    for (const field of EXPRESSION_FIELDS)
+        changes.push(...diffExpression(at, field, before[field], after[field]));
+    if (before.description !== after.description)
+        changes.push(`${at}: description "${before.description}" → "${after.description}"`);
+    return changes;
+}
+function diffExpression(at, field, before, after) {
+    const normalize = (text) => text.replace(/\s+/g, ' ').trim();
+    if (before === undefined && after === undefined)
+        return [];
+    if (before === undefined)
+        return [`${at}: ${field} added: ${normalize(after)}`];
+    if (after === undefined)
+        return [`${at}: ${field} removed (was: ${normalize(before)})`];
+    if (normalize(before) === normalize(after))
+        return [];
+    const oldNumbers = numbersOf(before);
+    const newNumbers = numbersOf(after);
+    // Same expression up to its numbers: the change is a threshold, said as old → new per number.
+    if (shapeOf(before) === shapeOf(after) && oldNumbers.length === newNumbers.length) {
+        const moved = oldNumbers.map((value, index) => [value, newNumbers[index]]).filter(([from, to]) => Number(from) !== Number(to));
+        if (moved.length === 0)
+            return [];
+        const words = moved.map(([from, to]) => `${from} → ${to} (${Number(to) > Number(from) ? 'raised' : 'lowered'})`).join(', ');
+        return [`${at}: ${field} threshold ${words}: ${normalize(after)}`];
+    }
+    return [`${at}: ${field} changed: ${normalize(before)} → ${normalize(after)}`];
+}
+/** A number outside string literals, so that a message's wording is not mistaken for a threshold. */
+const diff_TOKEN = new RegExp(`(${STRING.source})|${diff_NUMBER.source}`, 'g');
+function numbersOf(expression) {
+    return [...expression.matchAll(diff_TOKEN)].filter((match) => match[1] === undefined).map((match) => match[0]);
+}
+/** The expression with every number outside strings replaced by `#`. */
+function shapeOf(expression) {
+    return expression.replace(/\s+/g, ' ').trim().replace(diff_TOKEN, (match, literal) => literal ?? '#');
+}
+function diffWaivers(before, after) {
+    const key = (waiver) => `${waiver.rule}\u0000${waiver.model}`;
+    const old = new Map(before.map((waiver) => [key(waiver), waiver]));
+    const current = new Map(after.map((waiver) => [key(waiver), waiver]));
+    const changes = [];
+    for (const waiver of after) {
+        const previous = old.get(key(waiver));
+        const what = `waiver of ${waiver.rule} for ${waiver.model}`;
+        if (!previous)
+            changes.push(`${what} added: until ${waiver.expires}, approved by ${waiver.approved_by}: ${waiver.reason}`);
+        else if (previous.expires !== waiver.expires)
+            changes.push(`${what}: expiry ${previous.expires} → ${waiver.expires}`);
+        else if (previous.approved_by !== waiver.approved_by || previous.reason !== waiver.reason)
+            changes.push(`${what}: approver or reason changed`);
+    }
+    for (const waiver of before) {
+        if (!current.has(key(waiver)))
+            changes.push(`waiver of ${waiver.rule} for ${waiver.model} removed (was until ${waiver.expires})`);
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/policy/test-file.ts
+
+
+
+
+
+const RESULT_STATUSES = ['pass', 'fail', 'warn', 'waived', 'skipped', 'error'];
+/** Evidence of one kind: a native document written inline (apiVersion and kind may be left out), or a file path relative to the test file. */
+const EvidenceInputSchema = schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())]);
+/** `null` removes evidence of that kind given in `defaults`. */
+const EvidenceMapSchema = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ARTEFACT_KINDS), EvidenceInputSchema.nullable());
+const TestModelSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().trim().min(1).optional(),
+    version: schemas/* string */.YjP().trim().min(1).optional(),
+    path: schemas/* string */.YjP().trim().min(1).optional(),
+    risk: schemas/* string */.YjP().trim().min(1).optional(),
+})
+    .strict();
+const ExpectedResultSchema = schemas/* union */.KCZ([
+    schemas/* enum */.k5n(RESULT_STATUSES).transform((status) => ({ status, message: undefined })),
+    schemas/* object */.Ikc({
+        status: schemas/* enum */.k5n(RESULT_STATUSES),
+        /** Text that at least one result of the rule must contain in its message. */
+        message: schemas/* string */.YjP().min(1).optional(),
+    })
+        .strict(),
+]);
+const CaseInputSchema = {
+    model: TestModelSchema.optional(),
+    approvals: schemas/* array */.YOg(ApprovalSchema).optional(),
+    evidence: EvidenceMapSchema.optional(),
+};
+const PolicyTestCaseSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().trim().min(1),
+    ...CaseInputSchema,
+    expect: schemas/* object */.Ikc({
+        verdict: schemas/* enum */.k5n(['pass', 'warn', 'fail']).optional(),
+        /** Per rule id, the status of the rule: its worst result (error, fail, warn, waived, pass, skipped). */
+        results: schemas/* record */.g1P(schemas/* string */.YjP(), ExpectedResultSchema).default({}),
+    })
+        .strict(),
+})
+    .strict();
+const PolicyTestSchema = schemas/* object */.Ikc({
+    apiVersion: schemas/* literal */.euz(POLICY_API_VERSION),
+    kind: schemas/* literal */.euz('PolicyTest'),
+    /** A shipped pack name, or a policy file relative to this test file. */
+    policy: schemas/* string */.YjP().trim().min(1),
+    /** The evaluation time, so that freshness rules and waivers give the same result on every run. */
+    now: iso/* datetime */.w$({ offset: true, message: 'must be an RFC 3339 time, e.g. 2026-06-15T12:00:00Z' }),
+    /** What every case starts from; a case's own model fields, approvals and evidence kinds replace these. */
+    defaults: schemas/* object */.Ikc(CaseInputSchema).strict().default({}),
+    cases: schemas/* array */.YOg(PolicyTestCaseSchema).min(1),
+})
+    .strict();
+/** Pure: parses and validates a policy test file; errors name file:line:column. */
+function parsePolicyTest(text, path) {
+    const document = parseYaml(text, path, { errorCode: 'config' });
+    const test = validateDocument(document, PolicyTestSchema, 'policy test');
+    return { path, test, caseLocations: test.cases.map((_, index) => document.locate(['cases', index])) };
+}
+
+;// CONCATENATED MODULE: ./src/report/policy-test.ts
+
+/** A test-runner report: one line per case, the unmet expectations below a failing case, a summary line. */
+function renderPolicyTestReport(outcomes) {
+    const lines = [];
+    let passed = 0;
+    let failed = 0;
+    for (const outcome of outcomes) {
+        lines.push(`${outcome.path} (policy ${outcome.policy.name} ${outcome.policy.version})`);
+        for (const testCase of outcome.cases) {
+            if (testCase.failures.length === 0) {
+                passed++;
+                lines.push(`  ✓ ${testCase.name}`);
+                continue;
+            }
+            failed++;
+            lines.push(`  ✗ ${testCase.name}  (${(0,document_location/* formatLocation */.j$)(testCase.location)})`);
+            for (const failure of testCase.failures)
+                lines.push(`      ${failure}`);
+        }
+        lines.push('');
+    }
+    const files = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}`;
+    lines.push(`${failed === 0 ? 'ok' : 'FAILED'}: ${passed} passed, ${failed} failed (${passed + failed} cases in ${files})`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/policy-commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const TEST_FILE = /\.test\.ya?ml$/;
+function registerPolicyCommands(policy, io, done) {
+    policy
+        .command('test')
+        .description('run policy tests: YAML files (*.test.yaml) giving evidence and the expected result per rule; exit 1 when any case fails')
+        .argument('<dir-or-file>', 'a folder searched recursively for *.test.yaml and *.test.yml, or one test file')
+        .action((target) => done(runPolicyTests(target, io)));
+    policy
+        .command('diff')
+        .description('explain in words which rules, thresholds, control mappings and waivers changed between two policies')
+        .argument('<old>', 'the policy before: a file or a shipped pack name')
+        .argument('<new>', 'the policy after: a file or a shipped pack name')
+        .action((before, after) => done(runPolicyDiff(before, after, io)));
+}
+function runPolicyTests(target, io) {
+    const absolute = external_node_path_default().resolve(io.cwd, target);
+    let files;
+    try {
+        files = (0,external_node_fs_.statSync)(absolute).isDirectory() ? findTestFiles(absolute) : [absolute];
+    }
+    catch {
+        throw new errors/* ModelgateError */.HJ('usage', `no such file or folder: ${target}`);
+    }
+    if (files.length === 0)
+        throw new errors/* ModelgateError */.HJ('usage', `no policy test files (*.test.yaml) under ${target}`);
+    const outcomes = files.map((file) => runTestFile(file, io.cwd));
+    io.stdout(renderPolicyTestReport(outcomes));
+    const failed = outcomes.some((outcome) => outcome.cases.some((testCase) => testCase.failures.length > 0));
+    return { exitCode: failed ? 1 : 0 };
+}
+function findTestFiles(folder) {
+    return (0,external_node_fs_.readdirSync)(folder, { recursive: true, encoding: 'utf8' })
+        .filter((entry) => TEST_FILE.test(entry))
+        .map((entry) => external_node_path_default().join(folder, entry))
+        .sort();
+}
+function runTestFile(absolute, cwd) {
+    const shown = toPosix(external_node_path_default().relative(cwd, absolute));
+    const file = parsePolicyTest(readText(absolute, shown, 'config'), shown);
+    const reference = file.test.policy;
+    // A policy path in a test file is relative to the test file, as `extends` paths are to their policy.
+    const policyPath = isPackReference(reference) ? reference : toPosix(external_node_path_default().relative(cwd, external_node_path_default().resolve(external_node_path_default().dirname(absolute), reference)));
+    const policy = compilePolicy(loadPolicy(policyPath, createFsPolicySource(cwd)));
+    return runPolicyTest(file, policy, (evidencePath) => readEvidence(external_node_path_default().resolve(external_node_path_default().dirname(absolute), evidencePath), cwd));
+}
+function readEvidence(absolute, cwd) {
+    const shown = toPosix(external_node_path_default().relative(cwd, absolute));
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(absolute);
+    }
+    catch {
+        throw (0,errors/* artefactError */.bo)(`evidence file not found: ${shown}`);
+    }
+    return { path: shown, text: decodeOrThrow(bytes, shown, 'artefact'), sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') };
+}
+function readText(absolute, shown, code) {
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(absolute);
+    }
+    catch {
+        throw new errors/* ModelgateError */.HJ('usage', `cannot read ${shown}`);
+    }
+    return decodeOrThrow(bytes, shown, code);
+}
+function decodeOrThrow(bytes, shown, code) {
+    try {
+        return decodeText(bytes, shown);
+    }
+    catch (error) {
+        throw new errors/* ModelgateError */.HJ(code, error.message);
+    }
+}
+function runPolicyDiff(before, after, io) {
+    // Both sides are compiled, so a diff is never shown for a policy that would not load.
+    const load = (reference) => {
+        const resolved = loadPolicy(reference, createFsPolicySource(io.cwd));
+        compilePolicy(resolved);
+        return resolved;
+    };
+    const old = load(before);
+    const current = load(after);
+    const changes = diffPolicies(old, current);
+    const header = `policy ${old.name} ${old.version} → ${current.name} ${current.version}`;
+    io.stdout(changes.length === 0 ? `${header}: no change to rules or waivers\n` : `${header}: ${changes.length} change${changes.length === 1 ? '' : 's'}\n${changes.map((change) => `  - ${change}`).join('\n')}\n`);
+    return { exitCode: 0 };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/program.ts
+
+
 
 
 
@@ -21947,6 +22771,17 @@ function buildProgram(io, done) {
         .description('describe each rule of a policy in plain words: severity, controls, conditions')
         .argument('<file-or-pack>', 'policy file or shipped pack name')
         .action((reference) => done(runPolicyExplain(reference, io)));
+    registerPolicyCommands(policy, io, done);
+    program
+        .command('controls')
+        .description('a Statement-of-Applicability-style table per model: the controls evidenced, violated and not covered')
+        .option('-c, --config <file>', `repository config (default ${DEFAULT_CONFIG_PATH})`)
+        .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
+        .option('-m, --model <name>', 'only this model (repeatable)', program_collect, [])
+        .option('-a, --approvals <file>', 'YAML/JSON list of approvals, as for check')
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(CONTROLS_FORMATS).default('text'))
+        .option('-o, --out <file>', 'write the table to this file instead of standard output')
+        .action(async (options) => done(await runControls(options, io)));
     registerAuditCommands(program, io, done);
     return program;
 }
@@ -21984,6 +22819,26 @@ async function runCheck(options, io) {
             return { exitCode: 2 };
     }
     return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
+}
+/** Coverage is a reading of the Decision, so it always exits 0: blocking is `check`'s job. */
+async function runControls(options, io) {
+    const repoConfig = await loadRepoConfig(options.config, io.cwd);
+    const root = external_node_path_default().resolve(io.cwd, external_node_path_default().dirname(repoConfig.path));
+    const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
+    const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
+    const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
+    const decision = await check_check({ repoConfig, policy, workspace, models: options.model, approvals, now: io.now() });
+    if (decision.models.length === 0)
+        throw program_usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
+    const table = renderControls(decision, options.format);
+    if (options.out) {
+        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.out), table);
+        io.stdout(`controls written to ${options.out}\n`);
+    }
+    else {
+        io.stdout(table);
+    }
+    return { exitCode: 0 };
 }
 /** On a GitHub runner, findings also become annotations on the lines they name. */
 async function annotate(decision) {
@@ -22059,11 +22914,16 @@ async function loadRepoConfig(flag, cwd) {
     try {
         bytes = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file));
     }
-    catch {
-        if (flag)
+    catch (error) {
+        const code = error.code;
+        // Only a config that is not there at all means the defaults; a dangling link or an
+        // unreadable file must never silently become the starter pack.
+        const absent = code === 'ENOENT' && !(await (0,promises_.lstat)(external_node_path_default().resolve(cwd, file)).then(() => true, () => false));
+        if (absent && flag)
             throw program_usage(`config file not found: ${flag}`);
-        // No config: discovery and the starter pack are the documented defaults.
-        return parseRepoConfig('{}', shown);
+        if (absent)
+            return parseRepoConfig('{}', shown);
+        throw new errors/* ModelgateError */.HJ('config', `cannot read the config ${shown}: ${code ?? error.message}`);
     }
     return parseRepoConfig(decodeConfig(bytes, shown), shown);
 }

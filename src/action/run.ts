@@ -8,11 +8,11 @@ import { gatherSubjects, listModels, type Workspace } from '../check.js';
 import type { Decision, Subject } from '../engine/decision.js';
 import { evaluate } from '../engine/evaluate.js';
 import { describeError, isModelgateError, ModelgateError } from '../errors.js';
-import { approvalsFromReviews, listEnvironmentApprovals, resolveTeams, withTeams } from '../github/approvals.js';
+import { approvalsFromReviews, exclude, listEnvironmentApprovals, resolveTeams, withTeams } from '../github/approvals.js';
 import { describeRequestError, isPermissionDenied, isRequestError, type ClientLog, type GitHubClient } from '../github/client.js';
 import { planFromEvent, splitList, type GateTarget, type Repository } from '../github/event.js';
-import { addResult, changedPolicyFiles, policyChangeResult } from '../github/policy-change.js';
-import { listChangedFiles, listReviews } from '../github/pull-request.js';
+import { addResult, changedPolicyFiles, diffPolicyTrees, policyChangeResult, policyUnknownResult, type PolicyFiles } from '../github/policy-change.js';
+import { listChangedFiles, listCommitLogins, listReviews, readTreeShas } from '../github/pull-request.js';
 import { findStickyComment, publishCheckRun, publishStickyComment } from '../github/publish.js';
 import { overlayReleaseAssets } from '../github/release-assets.js';
 import { loadSettingsAtRef, type TrustedSettings } from '../github/trusted-source.js';
@@ -20,11 +20,12 @@ import { createFsPolicySource } from '../io/policy-source.js';
 import { createFsWorkspace, toPosix } from '../io/workspace.js';
 import { checkConclusion, renderAnnotations, renderCheckOutput } from '../report/check-run.js';
 import { renderStickyComment } from '../report/comment.js';
-import { blockedModels, failedRules, findingsOf, isRepositoryPath, truncate, verdictBlocks } from '../report/findings.js';
+import { blockedModels, failedRules, findingsOf, isRepositoryPath, truncate, verdictBlocks, type FailOn } from '../report/findings.js';
 import { renderJson, renderMarkdown } from '../report/render.js';
 import { renderSarif, type SarifRuleInfo } from '../report/sarif.js';
 import { VERSION } from '../version.js';
 import { AuditFailure, recordDecisions } from './audit.js';
+import { DEFAULT_CONFIG_PATH } from '../policy/config.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { loadLocalSettings } from './settings.js';
 
@@ -99,6 +100,8 @@ interface Run {
   runUrl: string | undefined;
   /** Why writes to GitHub are skipped, when they are. */
   readOnly: string | undefined;
+  /** `fail-on` as applied: on pull-request events never more lenient than `error` (the PR's workflow sets the input). */
+  failOn: FailOn;
   notes: string[];
 }
 
@@ -128,12 +131,16 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
   const teamsClient = teamsToken ? io.createClient(teamsToken, apiUrl) : client;
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  const run: Run = { io, inputs, repository, target, client, teamsClient, decisionId, runUrl, readOnly: readOnlyReason(target, env), notes: [] };
+  const run: Run = { io, inputs, repository, target, client, teamsClient, decisionId, runUrl, readOnly: readOnlyReason(target, env), failOn: effectiveFailOn(inputs['fail-on'], target, io), notes: [] };
 
-  const settings = await loadSettings(run);
+  const settings = await loadSettings(run, payload);
   const { repoConfig, policy } = settings;
   io.log.info(`policy ${policy.name} ${policy.version} (${policy.digest}) and ${repoConfig.path} read from ${settings.origin}`);
   run.notes.push(`Policy and config read from ${settings.origin}.`);
+  if (settings.defaulted) {
+    io.log.warning(settings.defaulted);
+    run.notes.push(`Warning: ${settings.defaulted}.`);
+  }
 
   const workspaceRoot = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const configDir = path.posix.dirname(toPosix(path.normalize(inputs.config)));
@@ -141,7 +148,7 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
   let workspace: Workspace = createFsWorkspace(path.join(workspaceRoot, prefix), prefix);
 
   const selection = await selectModels(run, settings, workspace, prefix);
-  const approvals = await gatherApprovals(run, settings);
+  const { approvals, headApprovals } = await gatherApprovals(run, settings);
 
   if (target.kind === 'release' && target.release.id !== undefined && selection.names?.length === 1) {
     const model = (await listModels(repoConfig, workspace)).find((entry) => entry.model.name === selection.names![0]);
@@ -167,14 +174,19 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
     run.notes.push(selection.reason ?? 'No model to check.');
   } else {
     subjects = await gatherSubjects({ repoConfig, policy, workspace, models: selection.names ?? [], approvals, now });
-    if (subjects.length === 0) {
+    const policyFinding = selection.policyChanged.length > 0 || selection.policyUnknown !== undefined;
+    if (subjects.length === 0 && !policyFinding) {
       throw new ModelgateError('usage', `no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
     }
-    decision = evaluate(policy, subjects, { now });
+    decision = subjects.length > 0 ? evaluate(policy, subjects, { now }) : { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
   }
-  if (selection.policyChanged.length > 0 && target.kind === 'pull_request') {
+  if (target.kind === 'pull_request' && (selection.policyChanged.length > 0 || selection.policyUnknown !== undefined)) {
     const github = repoConfig.config.github;
-    const result = policyChangeResult(selection.policyChanged, approvals, { owners: github.policy_owners, required: github.policy_owner_approvals, author: target.author });
+    // A policy change is approved only by reviews of the head commit, whatever `require_latest_head` says.
+    const result =
+      selection.policyUnknown !== undefined
+        ? policyUnknownResult(selection.policyUnknown, repoConfig.path)
+        : policyChangeResult(selection.policyChanged, headApprovals, { owners: github.policy_owners, required: github.policy_owner_approvals, author: target.author });
     io.log.info(`${result.rule}: ${result.status}: ${result.message}`);
     decision = addResult(decision, result);
   }
@@ -188,7 +200,27 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
   await writeFile(reportPath, renderJson(decision));
   outputs['report-json'] = reportPath;
 
-  const problems = await publish(run, decision);
+  // The decision is recorded before it is published: a check run never shows a verdict that is not in the audit trail.
+  let auditFailure: string | undefined;
+  if (inputs.audit) {
+    try {
+      const { records, store } = await recordDecisions(decision, subjects, {
+        url: inputs.audit,
+        cwd: workspaceRoot,
+        actor: env.GITHUB_ACTOR ?? 'github-actions',
+        trigger: { type: triggerType(target), ref: target.ref, ...(runUrl && { url: runUrl }) },
+        now,
+      });
+      if (records.length > 0) io.log.info(`audit: ${records.length} decision record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0]!.seq}-${records.at(-1)!.seq})`);
+    } catch (error) {
+      if (!(error instanceof AuditFailure)) throw error;
+      auditFailure = error.message;
+      io.log.error(`modelgate: ${auditFailure}`);
+      run.notes.push(`The run fails: ${auditFailure}`);
+    }
+  }
+
+  const problems = await publish(run, decision, auditFailure);
 
   if (inputs.sarif) {
     const sarifPath = path.resolve(workspaceRoot, inputs.sarif);
@@ -196,23 +228,13 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
     await writeFile(sarifPath, renderSarif(decision, { toolVersion: VERSION, rules: ruleInfo(settings), fallbackPath: repoConfig.path }));
     io.log.info(`SARIF written to ${inputs.sarif}`);
   }
-
-  if (inputs.audit) {
-    const { records, store } = await recordDecisions(decision, subjects, {
-      url: inputs.audit,
-      cwd: workspaceRoot,
-      actor: env.GITHUB_ACTOR ?? 'github-actions',
-      trigger: { type: triggerType(target), ref: target.ref, ...(runUrl && { url: runUrl }) },
-      now,
-    });
-    if (records.length > 0) io.log.info(`audit: ${records.length} decision record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0]!.seq}-${records.at(-1)!.seq})`);
-  }
+  if (auditFailure) throw new AuditFailure(auditFailure);
 
   const blocked = blockedModels(decision);
   const summaryLine = `verdict ${decision.verdict}${blocked.length ? `: blocked ${blocked.join(', ')}` : ''}`;
   io.log.info(`modelgate: ${summaryLine} (decision ${decisionId})`);
   if (problems.length > 0) return `modelgate: ${summaryLine}; but the result could not be published: ${problems.join('; ')}`;
-  if (verdictBlocks(decision.verdict, inputs['fail-on'])) {
+  if (verdictBlocks(decision.verdict, run.failOn)) {
     const rules = failedRules(decision);
     return `modelgate: ${summaryLine}${rules.length ? ` (rules: ${rules.join(', ')})` : ''}; see the job summary${decision.verdict === 'warn' ? ' (fail-on: warn)' : ''}`;
   }
@@ -256,16 +278,54 @@ function readOnlyReason(target: GateTarget, env: Record<string, string | undefin
   return undefined;
 }
 
-async function loadSettings(run: Run): Promise<TrustedSettings> {
-  const { inputs, target, client, repository } = run;
+/** Events whose checkout is not trusted by itself: policy and config are read at the default branch. */
+const DEFAULT_BRANCH_EVENTS = new Set(['workflow_dispatch', 'push', 'release', 'deployment']);
+
+/**
+ * Where the policy and config come from. Pull requests: the base commit (or `trusted-ref` when
+ * it names the base branch; any other value is the pull request's own choice and is ignored).
+ * `workflow_dispatch`, `push`, `release`, `deployment`: `trusted-ref`, else the repository's
+ * default branch. Otherwise (`schedule`, which runs on the default branch): the checkout.
+ */
+async function loadSettings(run: Run, payload: Record<string, unknown>): Promise<TrustedSettings> {
+  const { inputs, target, client, repository, io } = run;
   const packs = createFsPolicySource(process.cwd());
   const trustedRef = inputs['trusted-ref'];
-  if (target.kind === 'pull_request' || trustedRef) {
-    const ref = trustedRef ?? (target.kind === 'pull_request' ? target.pullRequest.baseSha : target.sha);
-    const origin = trustedRef ? `${trustedRef} (trusted-ref)` : `the base commit ${ref.slice(0, 12)}`;
-    return loadSettingsAtRef(client, repository, ref, inputs.config, inputs.policy, packs, origin);
+  const options = { configExplicit: path.posix.normalize(inputs.config.replace(/\\/g, '/')) !== DEFAULT_CONFIG_PATH };
+  if (target.kind === 'pull_request') {
+    const { baseSha } = target.pullRequest;
+    const baseBranch = target.ref.replace(/^refs\/heads\//, '');
+    const namesBase = trustedRef !== undefined && [baseBranch, `refs/heads/${baseBranch}`, baseSha].includes(trustedRef);
+    if (trustedRef !== undefined && !namesBase) {
+      io.log.warning(
+        `trusted-ref "${trustedRef}" is ignored on ${target.event} events: the pull request's workflow sets it, so only the base branch (${baseBranch}) can be trusted; reading the base commit ${baseSha.slice(0, 12)}`,
+      );
+    }
+    const ref = namesBase ? trustedRef : baseSha;
+    const origin = namesBase && trustedRef !== baseSha ? `${trustedRef} (trusted-ref)` : `the base commit ${baseSha.slice(0, 12)}`;
+    return loadSettingsAtRef(client, repository, ref, inputs.config, inputs.policy, packs, origin, options);
   }
-  return loadLocalSettings(path.resolve(run.io.env.GITHUB_WORKSPACE ?? process.cwd()), inputs.config, inputs.policy);
+  if (trustedRef) return loadSettingsAtRef(client, repository, trustedRef, inputs.config, inputs.policy, packs, `${trustedRef} (trusted-ref)`, options);
+  if (DEFAULT_BRANCH_EVENTS.has(target.event)) {
+    const repositoryPayload = payload.repository;
+    const defaultBranch =
+      typeof repositoryPayload === 'object' && repositoryPayload !== null ? (repositoryPayload as { default_branch?: unknown }).default_branch : undefined;
+    if (typeof defaultBranch === 'string' && defaultBranch !== '') {
+      return loadSettingsAtRef(client, repository, defaultBranch, inputs.config, inputs.policy, packs, `the default branch ${defaultBranch}`, options);
+    }
+    io.log.warning(`the ${target.event} event names no repository.default_branch: the policy and config are read from the checked-out commit; set trusted-ref to read them from a branch`);
+  }
+  return loadLocalSettings(path.resolve(io.env.GITHUB_WORKSPACE ?? process.cwd()), inputs.config, inputs.policy, options);
+}
+
+/**
+ * On pull-request events `fail-on` comes from the pull request's own workflow: `never` there
+ * cannot turn a blocked verdict into a passing run or check run; it counts as `error`.
+ */
+function effectiveFailOn(failOn: FailOn, target: GateTarget, io: ActionIo): FailOn {
+  if (target.kind !== 'pull_request' || failOn !== 'never') return failOn;
+  io.log.warning(`fail-on: never is not applied on ${target.event} events (the pull request's workflow sets it): a blocked verdict fails the step and the check run`);
+  return 'error';
 }
 
 interface Selection {
@@ -273,6 +333,8 @@ interface Selection {
   names: string[] | undefined;
   /** Changed files that are policy (pull requests only). */
   policyChanged: string[];
+  /** Why a policy change cannot be ruled out (pull requests whose files GitHub could not list all, and whose trees could not be compared). */
+  policyUnknown?: string;
   reason?: string;
 }
 
@@ -296,17 +358,27 @@ async function selectModels(run: Run, settings: TrustedSettings, workspace: Work
 
   const { pullRequest } = target;
   const changed = await listChangedFiles(run.client, run.repository, pullRequest.number, pullRequest.changedFiles);
-  const policyChanged = changedPolicyFiles(changed.paths, {
+  const policyFiles: PolicyFiles = {
     config: settings.repoConfig.path,
     policy: settings.policy.files.filter((file) => !file.startsWith('pack:')),
     globs: settings.repoConfig.config.github.policy_paths,
-  });
+  };
+  let policyChanged = changedPolicyFiles(changed.paths, policyFiles);
+  let policyUnknown: string | undefined;
+  if (changed.incomplete) {
+    // The list may miss a policy file: compare the policy files of the two commits instead.
+    const compared = await comparePolicyFiles(run, policyFiles);
+    if ('unknown' in compared) policyUnknown = compared.unknown;
+    else policyChanged = [...new Set([...policyChanged, ...compared.changed])].sort();
+  }
   if (policyChanged.length > 0) io.log.warning(`this pull request changes the policy: ${policyChanged.join(', ')}`);
-  if (mode === 'named') return { names: splitList(requested!), policyChanged };
-  if (mode === 'all') return { names: undefined, policyChanged };
+  if (policyUnknown) io.log.warning(`cannot rule out a policy change: ${policyUnknown}`);
+  const policy = { policyChanged, ...(policyUnknown !== undefined && { policyUnknown }) };
+  if (mode === 'named') return { names: splitList(requested!), ...policy };
+  if (mode === 'all') return { names: undefined, ...policy };
   if (changed.incomplete) {
     io.log.warning('GitHub did not list every changed file of this pull request (more than 3000): checking all models');
-    return { names: undefined, policyChanged };
+    return { names: undefined, ...policy };
   }
   // A change of the policy concerns every model it judges.
   if (policyChanged.length > 0) return { names: undefined, policyChanged };
@@ -322,34 +394,91 @@ async function selectModels(run: Run, settings: TrustedSettings, workspace: Work
   return { names, policyChanged, reason: names.length === 0 ? 'No model is changed by this pull request: nothing to check.' : undefined };
 }
 
-async function gatherApprovals(run: Run, settings: TrustedSettings): Promise<Approval[]> {
+/**
+ * The policy files of the base and the head commit, compared by blob SHA through the trees API
+ * (one request per commit, every file, `policy_paths` globs and workflows included).
+ */
+async function comparePolicyFiles(run: Run, files: PolicyFiles): Promise<{ changed: string[] } | { unknown: string }> {
+  const { target, client, repository } = run;
+  if (target.kind !== 'pull_request') return { changed: [] };
+  const { baseSha, headSha } = target.pullRequest;
+  try {
+    const [base, head] = [await readTreeShas(client, repository, baseSha), await readTreeShas(client, repository, headSha)];
+    if (!base || !head) return { unknown: `GitHub did not list every changed file (more than 3000), and its file tree of ${base ? 'the head' : 'the base'} commit is truncated` };
+    return { changed: diffPolicyTrees(base, head, files) };
+  } catch (error) {
+    if (!isRequestError(error)) throw error;
+    return { unknown: `GitHub did not list every changed file (more than 3000), and the policy files of the base and head commits could not be compared (${describeRequestError(error)})` };
+  }
+}
+
+/**
+ * Who may not approve this change: on pull requests the author, the authors and committers of
+ * its commits, and whoever started or re-ran the run (except the reviewer whose review started
+ * a `pull_request_review` run); otherwise the person who started the change (the sender, the
+ * release's author, the deployment's creator), the run's actor and whoever re-ran it.
+ */
+async function excludedApprovers(run: Run): Promise<Map<string, string>> {
+  const { target, client, repository, io } = run;
+  const excluded = new Map<string, string>();
+  const actor = io.env.GITHUB_ACTOR;
+  const triggering = io.env.GITHUB_TRIGGERING_ACTOR;
+  if (target.kind === 'pull_request') {
+    exclude(excluded, target.author, 'is the author');
+    try {
+      for (const login of await listCommitLogins(client, repository, target.pullRequest.number)) exclude(excluded, login, 'authored or committed a commit of this pull request');
+    } catch (error) {
+      if (!isRequestError(error)) throw error;
+      io.log.warning(
+        `the commits of this pull request could not be listed (${describeRequestError(error)}): only the author's approval is left out, not those of the other authors and committers of its commits`,
+      );
+    }
+    if (target.event !== 'pull_request_review') exclude(excluded, actor, 'started this run');
+    if (triggering && (target.event !== 'pull_request_review' || triggering.toLowerCase() !== actor?.toLowerCase())) exclude(excluded, triggering, 're-ran this run');
+    return excluded;
+  }
+  exclude(excluded, target.author, 'started this change');
+  exclude(excluded, actor, 'started this change');
+  exclude(excluded, triggering, 're-ran this run');
+  return excluded;
+}
+
+/**
+ * The approvals the policy sees, and for `policy.changed` the reviews given on the head commit
+ * only (a policy change is never approved by a review of an older commit).
+ */
+async function gatherApprovals(run: Run, settings: TrustedSettings): Promise<{ approvals: Approval[]; headApprovals: Approval[] }> {
   const { target, client, teamsClient, repository, io } = run;
   const github = settings.repoConfig.config.github;
   const approvals: Approval[] = [];
+  let headApprovals: Approval[] = [];
+  const excluded = await excludedApprovers(run);
   if (target.kind === 'pull_request') {
     const reviews = await listReviews(client, repository, target.pullRequest.number);
-    const fromReviews = approvalsFromReviews(reviews, { author: target.author, headSha: target.pullRequest.headSha, requireLatestHead: github.approvals.require_latest_head });
+    const options = { excluded, headSha: target.pullRequest.headSha };
+    const fromReviews = approvalsFromReviews(reviews, { ...options, requireLatestHead: github.approvals.require_latest_head });
     for (const note of fromReviews.notes) io.log.info(note);
     approvals.push(...fromReviews.approvals);
+    headApprovals = approvalsFromReviews(reviews, { ...options, requireLatestHead: true }).approvals;
   }
   const runId = Number(io.env.GITHUB_RUN_ID);
   if (Number.isSafeInteger(runId) && runId > 0 && target.kind !== 'pull_request') {
-    approvals.push(...(await listEnvironmentApprovals(client, repository, runId, target.author, io.log)));
+    approvals.push(...(await listEnvironmentApprovals(client, repository, runId, excluded, io.log)));
   }
   const teams = [...new Set([...github.teams, ...github.policy_owners])];
-  if (teams.length === 0 || approvals.length === 0) return approvals;
+  if (teams.length === 0 || (approvals.length === 0 && headApprovals.length === 0)) return { approvals, headApprovals };
   const lookup = await resolveTeams(teamsClient, repository.owner, teams, io.log);
   const resolved = withTeams(approvals, lookup);
   for (const approval of resolved) io.log.info(`approval: ${approval.user} (${approval.state}, ${approval.source}${approval.teams.length ? `, teams ${approval.teams.join(', ')}` : ''})`);
-  return resolved;
+  return { approvals: resolved, headApprovals: withTeams(headApprovals, lookup) };
 }
 
 /** Check run, sticky comment, annotations and job summary. Returns what could not be published (failing the step). */
-async function publish(run: Run, decision: Decision): Promise<string[]> {
+async function publish(run: Run, decision: Decision, auditFailure: string | undefined): Promise<string[]> {
   const { io, inputs, target, client, repository } = run;
   const problems: string[] = [];
   const skipped: string[] = [];
-  const failOn = inputs['fail-on'];
+  const failOn = run.failOn;
   let checkRunPublished = false;
 
   if (inputs['check-run']) {
@@ -358,8 +487,9 @@ async function publish(run: Run, decision: Decision): Promise<string[]> {
       try {
         const published = await publishCheckRun(client, repository, {
           headSha: target.sha,
-          conclusion: checkConclusion(decision.verdict, failOn),
-          output: renderCheckOutput(decision, { failOn, notes: run.notes, ...(run.runUrl && { detailsUrl: run.runUrl }) }),
+          // A decision that is not in the audit trail never passes.
+          conclusion: auditFailure ? 'failure' : checkConclusion(decision.verdict, failOn),
+          output: renderCheckOutput(decision, { failOn, notes: run.notes, ...(auditFailure && { failure: auditFailure }), ...(run.runUrl && { detailsUrl: run.runUrl }) }),
           annotations: renderAnnotations(decision),
           externalId: run.decisionId,
           ...(run.runUrl && { detailsUrl: run.runUrl }),

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { lstat, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
@@ -15,10 +15,12 @@ import { createFsPolicySource } from '../io/policy-source.js';
 import { createFsWorkspace, decodeText, toPosix } from '../io/workspace.js';
 import { DEFAULT_CONFIG_PATH, parseRepoConfig, RepoConfigSchema, type LoadedRepoConfig } from '../policy/config.js';
 import { isPackReference, loadPolicy } from '../policy/load.js';
+import { CONTROLS_FORMATS, renderControls, type ControlsFormat } from '../report/controls.js';
 import { renderPolicyExplanation } from '../report/explain.js';
 import { renderDecision, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { VERSION } from '../version.js';
 import { checkKeepingSubjects, recordDecisions, registerAuditCommands, validateAuditUrl } from './audit-commands.js';
+import { registerPolicyCommands } from './policy-commands.js';
 
 /** What a command asks the entry point to do when it is done. */
 export interface CommandOutcome {
@@ -78,6 +80,18 @@ export function buildProgram(io: CliIo, done: (outcome: CommandOutcome) => void)
     .description('describe each rule of a policy in plain words: severity, controls, conditions')
     .argument('<file-or-pack>', 'policy file or shipped pack name')
     .action((reference: string) => done(runPolicyExplain(reference, io)));
+  registerPolicyCommands(policy, io, done);
+
+  program
+    .command('controls')
+    .description('a Statement-of-Applicability-style table per model: the controls evidenced, violated and not covered')
+    .option('-c, --config <file>', `repository config (default ${DEFAULT_CONFIG_PATH})`)
+    .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
+    .option('-m, --model <name>', 'only this model (repeatable)', collect, [] as string[])
+    .option('-a, --approvals <file>', 'YAML/JSON list of approvals, as for check')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CONTROLS_FORMATS).default('text'))
+    .option('-o, --out <file>', 'write the table to this file instead of standard output')
+    .action(async (options: ControlsOptions) => done(await runControls(options, io)));
 
   registerAuditCommands(program, io, done);
 
@@ -125,6 +139,34 @@ async function runCheck(options: CheckOptions, io: CliIo): Promise<CommandOutcom
     if (!recorded) return { exitCode: 2 };
   }
   return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
+}
+
+interface ControlsOptions {
+  config?: string;
+  policy?: string;
+  model: string[];
+  approvals?: string;
+  format: ControlsFormat;
+  out?: string;
+}
+
+/** Coverage is a reading of the Decision, so it always exits 0: blocking is `check`'s job. */
+async function runControls(options: ControlsOptions, io: CliIo): Promise<CommandOutcome> {
+  const repoConfig = await loadRepoConfig(options.config, io.cwd);
+  const root = path.resolve(io.cwd, path.dirname(repoConfig.path));
+  const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
+  const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
+  const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
+  const decision = await check({ repoConfig, policy, workspace, models: options.model, approvals, now: io.now() });
+  if (decision.models.length === 0) throw usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
+  const table = renderControls(decision, options.format);
+  if (options.out) {
+    await writeFile(path.resolve(io.cwd, options.out), table);
+    io.stdout(`controls written to ${options.out}\n`);
+  } else {
+    io.stdout(table);
+  }
+  return { exitCode: 0 };
 }
 
 /** On a GitHub runner, findings also become annotations on the lines they name. */
@@ -207,10 +249,14 @@ async function loadRepoConfig(flag: string | undefined, cwd: string): Promise<Lo
   let bytes: Buffer;
   try {
     bytes = await readFile(path.resolve(cwd, file));
-  } catch {
-    if (flag) throw usage(`config file not found: ${flag}`);
-    // No config: discovery and the starter pack are the documented defaults.
-    return parseRepoConfig('{}', shown);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Only a config that is not there at all means the defaults; a dangling link or an
+    // unreadable file must never silently become the starter pack.
+    const absent = code === 'ENOENT' && !(await lstat(path.resolve(cwd, file)).then(() => true, () => false));
+    if (absent && flag) throw usage(`config file not found: ${flag}`);
+    if (absent) return parseRepoConfig('{}', shown);
+    throw new ModelgateError('config', `cannot read the config ${shown}: ${code ?? (error as Error).message}`);
   }
   return parseRepoConfig(decodeConfig(bytes, shown), shown);
 }

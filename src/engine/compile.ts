@@ -3,6 +3,7 @@ import { configError, isModelgateError } from '../errors.js';
 import { ARTEFACT_KINDS } from '../artefacts/evidence.js';
 import type { SourceLocation } from '../document/location.js';
 import type { LoadedRule, LoadedWaiver, ResolvedPolicy, RuleExpressionField } from '../policy/load.js';
+import { CEL_FUNCTIONS } from './functions.js';
 
 /** A compiled CEL expression: call it with the variables of one subject. */
 export type CompiledExpression = (context: Record<string, unknown>) => unknown;
@@ -25,6 +26,7 @@ export interface CompiledPolicy {
 export const CEL_VARIABLES: Record<string, string> = {
   model: 'a map: name, version, path, risk',
   approvals: 'a list of approvals: user, teams, state, at, source',
+  now: 'the time of the evaluation, an RFC 3339 string in UTC',
   ...Object.fromEntries(ARTEFACT_KINDS.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
 };
 
@@ -36,12 +38,15 @@ const EXPECTED_TYPES: Record<RuleExpressionField, (type: string) => boolean> = {
   message: (type) => type === 'string' || type === 'dyn',
 };
 
+const VARIABLE_TYPES: Record<string, string> = { approvals: 'list', now: 'string' };
+
 // Structural bounds so that a hostile policy cannot make parsing or evaluation explode.
 const CEL_LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 };
 
 function createEnvironments(): { subject: Environment; item: Environment } {
   const subject = new Environment({ limits: CEL_LIMITS, homogeneousAggregateLiterals: false });
-  for (const name of Object.keys(CEL_VARIABLES)) subject.registerVariable(name, name === 'approvals' ? 'list' : 'dyn');
+  for (const name of Object.keys(CEL_VARIABLES)) subject.registerVariable(name, VARIABLE_TYPES[name] ?? 'dyn');
+  for (const fn of CEL_FUNCTIONS) subject.registerFunction(fn.signature, fn.handler, { description: fn.description });
   const item = subject.clone().registerVariable('item', 'dyn');
   return { subject, item };
 }

@@ -14,11 +14,23 @@ export interface RuleResult {
   location?: SourceLocation;
 }
 
+/** Controls as an auditor reads them: shown to hold, shown not to hold, and not reached by any applicable rule. */
+export interface ControlCoverage {
+  /** Every result naming the control passed. */
+  evidenced: string[];
+  /** At least one result naming the control failed, warned, errored or was waived. */
+  violated: string[];
+  /** Controls of the frameworks the policy draws on that no applicable rule names. */
+  not_covered: string[];
+}
+
 export interface ModelDecision {
   name: string;
   version: string | null;
   verdict: Verdict;
   results: RuleResult[];
+  /** An addition to the original contract: the model's control coverage; `evaluate` always sets it. */
+  controls?: ControlCoverage;
 }
 
 /** The Decision contract: what `check --format json` prints and every report renders. */

@@ -2,6 +2,7 @@ import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
 import type { SourceLocation } from '../document/location.js';
 import { formatLocation, toPlainLocation } from '../document/location.js';
 import type { LoadedWaiver } from '../policy/load.js';
+import { controlCoverage } from './coverage.js';
 import { celReason, type CompiledExpression, type CompiledPolicy, type CompiledRule } from './compile.js';
 import {
   verdictOfResults,
@@ -42,7 +43,7 @@ function evaluateSubject(policy: CompiledPolicy, subject: Subject, options: Eval
       location: toPlainLocation(problem.location),
     });
   }
-  const context = contextOf(subject);
+  const context = contextOf(subject, options.now);
   for (const rule of policy.rules) {
     const ruleResults = evaluateRule(rule, subject, context);
     results.push(...ruleResults.map((result) => applyWaiver(result, rule, subject, policy.waivers, options.now, notices)));
@@ -52,19 +53,21 @@ function evaluateSubject(policy: CompiledPolicy, subject: Subject, options: Eval
     version: subject.model.version ?? subject.evidence.model_card?.data.version ?? null,
     verdict: verdictOfResults(results),
     results,
+    controls: controlCoverage(results, policy.rules.flatMap((rule) => rule.controls)),
   };
 }
 
 /** CEL variables for one subject; a kind without evidence is left unset, so any use of it is an error. */
-function contextOf(subject: Subject): Record<string, unknown> {
+function contextOf(subject: Subject, now: Date): Record<string, unknown> {
   const context: Record<string, unknown> = {
     model: {
       name: subject.model.name,
       version: subject.model.version ?? subject.evidence.model_card?.data.version ?? '',
       path: subject.model.path,
-      risk: subject.model.risk ?? subject.evidence.model_card?.data.risk ?? '',
+      risk: effectiveRisk(subject.model.risk, subject.evidence.model_card?.data.risk),
     },
     approvals: subject.approvals,
+    now: now.toISOString(),
   };
   for (const [kind, evidence] of Object.entries(subject.evidence)) context[kind] = evidence.data;
   return context;
@@ -199,4 +202,19 @@ function applyWaiver(
   const notice = `${formatLocation(expired.location)}: waiver of rule "${rule.id}" for model "${subject.model.name}" expired on ${expired.expires} and no longer applies`;
   if (!notices.includes(notice)) notices.push(notice);
   return { ...result, message: `${result.message} (waiver expired on ${expired.expires})` };
+}
+
+/** Known tiers, least strict first; other labels are compared as written. */
+const RISK_ORDER = ['minimal', 'low', 'limited', 'medium', 'high', 'unacceptable'];
+
+/**
+ * The configured risk, unless the model card states a stricter known tier: the card sits
+ * beside the model and changes in the same pull request, so it may raise the tier but never
+ * lower one the config sets.
+ */
+export function effectiveRisk(configured: string | undefined, card: string | undefined): string {
+  if (configured === undefined) return card ?? '';
+  if (card === undefined) return configured;
+  const rank = (tier: string) => RISK_ORDER.indexOf(tier.trim().toLowerCase());
+  return rank(card) > rank(configured) && rank(configured) >= 0 ? card : configured;
 }

@@ -5,9 +5,15 @@ import type { Review } from './pull-request.js';
 
 export const REVIEW_SOURCE = 'pull-request-review';
 
+/** Who may never approve, by login in lower case, with why as a verb phrase (e.g. "is the author", "started this change"). */
+export type Excluded = ReadonlyMap<string, string>;
+
+/** Review authors whose approval counts: people with write access to the repository, as GitHub labels them. */
+export const COUNTED_ASSOCIATIONS: readonly string[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+
 export interface ReviewOptions {
-  /** The PR author: their own review never counts. */
-  author: string;
+  /** People whose reviews never count: the PR's author, the authors and committers of its commits, who started the run. */
+  excluded: Excluded;
   headSha: string;
   /** Count an approval only when it was given on the head commit. */
   requireLatestHead: boolean;
@@ -23,8 +29,10 @@ const STATE: Record<string, Approval['state'] | undefined> = {
 /**
  * One approval per reviewer, from their latest review that decides something, as GitHub's own
  * review status does: a later comment does not withdraw an approval, a later "changes
- * requested" or a dismissal does. The author's reviews are left out, and with
- * `requireLatestHead` an approval of an older commit counts as dismissed.
+ * requested" or a dismissal does. Left out: the reviews of excluded people (the author, the
+ * authors and committers of the pull request's commits, who started the run), of bots, and of
+ * people without write access (`author_association` other than OWNER, MEMBER or COLLABORATOR).
+ * With `requireLatestHead` an approval of an older commit counts as dismissed.
  */
 export function approvalsFromReviews(reviews: readonly Review[], options: ReviewOptions): { approvals: Approval[]; notes: string[] } {
   const notes: string[] = [];
@@ -34,8 +42,18 @@ export function approvalsFromReviews(reviews: readonly Review[], options: Review
     const user = review.user?.login;
     const state = STATE[review.state];
     if (!user || !state) continue; // PENDING reviews are drafts nobody else can see.
-    if (user.toLowerCase() === options.author.toLowerCase()) {
-      if (state === 'approved') notes.push(`the approval by ${user} is not counted: ${user} is the author`);
+    const excluded = options.excluded.get(user.toLowerCase());
+    if (excluded) {
+      if (state === 'approved') notes.push(`the approval by ${user} is not counted: ${user} ${excluded}`);
+      continue;
+    }
+    if (review.user?.type === 'Bot') {
+      if (state === 'approved') notes.push(`the approval by ${user} is not counted: ${user} is a bot`);
+      continue;
+    }
+    const association = review.author_association ?? 'NONE';
+    if (!COUNTED_ASSOCIATIONS.includes(association)) {
+      if (state === 'approved') notes.push(`the approval by ${user} is not counted: ${user} has no write access to the repository (author_association ${association})`);
       continue;
     }
     const previous = latest.get(user);
@@ -61,7 +79,7 @@ export async function listEnvironmentApprovals(
   client: GitHubClient,
   repository: Repository,
   runId: number,
-  author: string | undefined,
+  excluded: Excluded,
   log: ClientLog,
 ): Promise<Approval[]> {
   let answers;
@@ -78,8 +96,9 @@ export async function listEnvironmentApprovals(
   for (const answer of answers) {
     const user = answer.user?.login;
     if (!user) continue;
-    if (author && user.toLowerCase() === author.toLowerCase()) {
-      log.info(`the environment approval by ${user} is not counted: ${user} started this change`);
+    const reason = excluded.get(user.toLowerCase());
+    if (reason) {
+      log.info(`the environment approval by ${user} is not counted: ${user} ${reason}`);
       continue;
     }
     const environments = answer.environments.map((environment) => environment.name).filter(Boolean);
@@ -132,4 +151,11 @@ export async function resolveTeams(client: GitHubClient, defaultOrg: string, tea
 
 export function withTeams(approvals: readonly Approval[], lookup: TeamLookup): Approval[] {
   return approvals.map((approval) => ({ ...approval, teams: [...new Set([...approval.teams, ...(lookup.teamsByUser.get(approval.user.toLowerCase()) ?? [])])] }));
+}
+
+/** Adds a login to the people who may not approve, keeping the first reason given for it. */
+export function exclude(excluded: Map<string, string>, login: string | undefined, reason: string): void {
+  if (!login) return;
+  const key = login.toLowerCase();
+  if (!excluded.has(key)) excluded.set(key, reason);
 }

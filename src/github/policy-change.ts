@@ -1,8 +1,23 @@
 import path from 'node:path';
 import type { Approval } from '../artefacts/evidence.js';
 import { verdictOfResults, worstVerdict, type Decision, type RuleResult } from '../engine/decision.js';
+import { REVIEW_SOURCE } from './approvals.js';
 
 export const POLICY_CHANGED_RULE = 'policy.changed';
+
+/**
+ * Files that count as policy in every repository: the workflows and local actions. A pull
+ * request's workflow runs the gate with the pull request's own inputs (`models`, `fail-on`,
+ * `policy`, `config`), so changing it changes what judges the pull request.
+ */
+export const DEFAULT_POLICY_GLOBS: readonly string[] = ['.github/workflows/**', '.github/actions/**'];
+
+/**
+ * The name of the entry a repository-level finding gets in `models[]` when no model was judged
+ * (a pull request that changes only the policy of a repository without models): the Decision
+ * keeps its shape, and the finding still blocks.
+ */
+export const REPOSITORY_ENTRY = '(repository)';
 
 export interface PolicyFiles {
   /** The repository config, repository-relative. */
@@ -15,9 +30,25 @@ export interface PolicyFiles {
 
 /** The changed paths that are policy: the config, a policy file, or a path matching `policy_paths`. */
 export function changedPolicyFiles(changed: readonly string[], files: PolicyFiles): string[] {
+  const isPolicy = policyMatcher(files);
+  return changed.filter(isPolicy);
+}
+
+/** Whether a repository path is policy: the config, a loaded policy file, the workflows, or a `policy_paths` glob. */
+export function policyMatcher(files: PolicyFiles): (file: string) => boolean {
   const exact = new Set([files.config, ...files.policy].map((file) => path.posix.normalize(file)));
-  const patterns = files.globs.map(globToRegExp);
-  return changed.filter((file) => exact.has(path.posix.normalize(file)) || patterns.some((pattern) => pattern.test(file)));
+  const patterns = [...DEFAULT_POLICY_GLOBS, ...files.globs].map(globToRegExp);
+  return (file) => exact.has(path.posix.normalize(file)) || patterns.some((pattern) => pattern.test(file));
+}
+
+/**
+ * The policy files that differ between two commits, from the blob SHAs of their trees: a file
+ * added, removed or changed. Used when GitHub cannot list every file of a pull request.
+ */
+export function diffPolicyTrees(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, files: PolicyFiles): string[] {
+  const isPolicy = policyMatcher(files);
+  const paths = new Set([...base.keys(), ...head.keys()]);
+  return [...paths].filter((file) => isPolicy(file) && base.get(file) !== head.get(file)).sort();
 }
 
 export interface PolicyOwners {
@@ -30,13 +61,14 @@ export interface PolicyOwners {
 /**
  * The `policy.changed` finding: a pull request that changes what judges it passes only with
  * approvals of different policy owners, never its author's. The trusted config names the owners,
- * so the pull request cannot name its own.
+ * so the pull request cannot name its own. `approvals` must be the reviews given on the head
+ * commit: an approval of an older commit never approves a policy change.
  */
 export function policyChangeResult(changed: readonly string[], approvals: readonly Approval[], owners: PolicyOwners): RuleResult {
   const approvers = [
     ...new Set(
       approvals
-        .filter((approval) => approval.state === 'approved' && approval.user.toLowerCase() !== owners.author.toLowerCase())
+        .filter((approval) => approval.state === 'approved' && approval.source === REVIEW_SOURCE && approval.user.toLowerCase() !== owners.author.toLowerCase())
         .filter((approval) => owners.owners.length === 0 || approval.teams.some((team) => owners.owners.includes(team)))
         .map((approval) => approval.user),
     ),
@@ -56,13 +88,36 @@ export function policyChangeResult(changed: readonly string[], approvals: readon
   };
 }
 
-/** The Decision with a result added to every model, and the verdicts worked out again. */
+/**
+ * A failing `policy.changed` when GitHub cannot tell whether the pull request changes the
+ * policy: no approval makes it pass, since nobody can see what would be approved.
+ */
+export function policyUnknownResult(reason: string, location: string): RuleResult {
+  return {
+    rule: POLICY_CHANGED_RULE,
+    status: 'fail',
+    severity: 'error',
+    controls: [],
+    location: { path: location },
+    message: `cannot rule out a policy change: ${reason}; every model was judged with the policy of the trusted commit`,
+  };
+}
+
+/**
+ * The Decision with a result added to every model, and the verdicts worked out again. With no
+ * model, the result goes into an entry named `(repository)`, so that a failing repository-level
+ * finding still blocks and shows.
+ */
 export function addResult(decision: Decision, result: RuleResult): Decision {
+  if (decision.models.length === 0) {
+    const entry = { name: REPOSITORY_ENTRY, version: null, verdict: verdictOfResults([result]), results: [result] };
+    return { ...decision, models: [entry], verdict: worstVerdict([decision.verdict, entry.verdict]) };
+  }
   const models = decision.models.map((model) => {
     const results = [result, ...model.results];
     return { ...model, results, verdict: verdictOfResults(results) };
   });
-  return { ...decision, models, verdict: worstVerdict(models.map((model) => model.verdict)) };
+  return { ...decision, models, verdict: worstVerdict([decision.verdict, ...models.map((model) => model.verdict)]) };
 }
 
 /** `*` within a segment, `**` across segments, `?`, `{a,b}`; enough for the paths of a config. */

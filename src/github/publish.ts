@@ -1,6 +1,6 @@
 import { batchAnnotations, type CheckAnnotation, type CheckConclusion } from '../report/check-run.js';
 import { isStickyComment, parseCommentState, type CommentState } from '../report/comment.js';
-import type { GitHubClient } from './client.js';
+import { isRequestError, type GitHubClient } from './client.js';
 import type { Repository } from './event.js';
 
 export const CHECK_RUN_NAME = 'modelgate';
@@ -55,14 +55,52 @@ export interface StickyCommentResult {
   url?: string;
 }
 
-/** The sticky comment on a pull request, if there is one, and what it last showed. */
+/**
+ * Who the token writes comments as: the login `GET /user` gives for a user's token; undefined
+ * for the GITHUB_TOKEN and GitHub App installation tokens, which may not read `/user` and write
+ * as a bot (`github-actions[bot]`, `<app-slug>[bot]`).
+ */
+export async function readCommentIdentity(client: GitHubClient): Promise<string | undefined> {
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch (error) {
+    if (isRequestError(error) && [401, 403, 404].includes(error.status)) return undefined;
+    throw error;
+  }
+}
+
+interface CommentAuthor {
+  user?: { login: string; type?: string } | null;
+  performed_via_github_app?: { slug?: string } | null;
+}
+
+/**
+ * Whether a comment was written by the identity the Action writes as, so that nobody else's
+ * comment carrying the marker is taken over (or trusted for "resolved"). With a user's token,
+ * the author must be that user. Otherwise the token is the GITHUB_TOKEN or a GitHub App's, and
+ * the author must be a bot: `github-actions[bot]`, or the app the comment was made through
+ * (`performed_via_github_app.slug` + `[bot]`). People (type `User`) never match then.
+ */
+export function isOwnComment(comment: CommentAuthor, identity: string | undefined): boolean {
+  const login = comment.user?.login;
+  if (!login) return false;
+  if (identity !== undefined) return login.toLowerCase() === identity.toLowerCase();
+  if (comment.user?.type !== 'Bot') return false;
+  const app = comment.performed_via_github_app?.slug;
+  return login === 'github-actions[bot]' || (app !== undefined && login.toLowerCase() === `${app.toLowerCase()}[bot]`);
+}
+
+/** The sticky comment on a pull request, if there is one, and what it last showed: the first one with the marker written by the Action's own identity. */
 export async function findStickyComment(
   client: GitHubClient,
   repository: Repository,
   number: number,
 ): Promise<{ id: number; body: string; state: CommentState | undefined } | undefined> {
   const comments = await client.paginate(client.rest.issues.listComments, { ...repository, issue_number: number, per_page: 100 });
-  const comment = comments.find((candidate) => isStickyComment(candidate.body));
+  const marked = comments.filter((candidate) => isStickyComment(candidate.body));
+  if (marked.length === 0) return undefined;
+  const identity = await readCommentIdentity(client);
+  const comment = marked.find((candidate) => isOwnComment(candidate, identity));
   return comment ? { id: comment.id, body: comment.body ?? '', state: parseCommentState(comment.body) } : undefined;
 }
 

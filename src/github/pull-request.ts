@@ -29,3 +29,26 @@ export async function listReviews(client: GitHubClient, repository: Repository, 
 }
 
 export type Review = Awaited<ReturnType<typeof listReviews>>[number];
+
+/**
+ * The GitHub logins of the authors and committers of a pull request's commits (every page).
+ * Commits whose author or committer is not linked to a GitHub account have no login there.
+ */
+export async function listCommitLogins(client: GitHubClient, repository: Repository, number: number): Promise<string[]> {
+  const commits = await client.paginate(client.rest.pulls.listCommits, { ...repository, pull_number: number, per_page: 100 });
+  const logins = new Set<string>();
+  for (const commit of commits) {
+    if (commit.author?.login) logins.add(commit.author.login);
+    if (commit.committer?.login) logins.add(commit.committer.login);
+  }
+  return [...logins];
+}
+
+/** The blob SHA of every file of a commit, by repository path; undefined when GitHub cut the listing short. */
+export async function readTreeShas(client: GitHubClient, repository: Repository, ref: string): Promise<Map<string, string> | undefined> {
+  const { data } = await client.rest.git.getTree({ ...repository, tree_sha: ref, recursive: 'true' });
+  if (data.truncated) return undefined;
+  const shas = new Map<string, string>();
+  for (const entry of data.tree) if (entry.type === 'blob' && entry.path && entry.sha) shas.set(entry.path, entry.sha);
+  return shas;
+}

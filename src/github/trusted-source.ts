@@ -2,9 +2,9 @@ import path from 'node:path';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.js';
 import { configError } from '../errors.js';
 import { decodeText } from '../io/workspace.js';
-import { parseRepoConfig, type LoadedRepoConfig } from '../policy/config.js';
+import { DEFAULT_CONFIG_PATH, parseRepoConfig, type LoadedRepoConfig } from '../policy/config.js';
 import { isPackReference, loadPolicy, type PolicySource, type PolicyText } from '../policy/load.js';
-import { isRequestError, type GitHubClient } from './client.js';
+import { isRequestError, type ApiError, type GitHubClient } from './client.js';
 import type { Repository } from './event.js';
 import { readBody } from './response-body.js';
 
@@ -17,6 +17,13 @@ export interface TrustedSettings {
   policy: CompiledPolicy;
   /** Where they were read from, for the log and the reports: `base commit abc1234`, `ref main`, `the workspace`. */
   origin: string;
+  /** Set when there was no config at the trusted ref and the defaults (discovery, the starter pack) apply: the warning to show. */
+  defaulted?: string;
+}
+
+export interface SettingsOptions {
+  /** The `config` input named a file other than the default: it must exist at the trusted ref. */
+  configExplicit: boolean;
 }
 
 /**
@@ -36,9 +43,25 @@ export async function readFileAtRef(client: GitHubClient, repository: Repository
     });
     return await readBody(response.data as unknown);
   } catch (error) {
-    if (isRequestError(error) && error.status === 404) return undefined;
+    if (isRequestError(error) && error.status === 404) {
+      if (isMissingRef(error)) {
+        throw configError(`the trusted ref "${ref}" does not exist in ${repository.owner}/${repository.repo} (GitHub: ${errorMessage(error)}); the policy and config cannot be read, so the gate fails closed`);
+      }
+      return undefined;
+    }
     throw error;
   }
+}
+
+/** GitHub's 404 for a ref that names no commit, as against a file missing at a commit that exists. */
+function isMissingRef(error: ApiError): boolean {
+  return /no commit found for the ref/i.test(errorMessage(error));
+}
+
+function errorMessage(error: ApiError): string {
+  const data = (error.response as { data?: unknown } | undefined)?.data;
+  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') return (data as { message: string }).message;
+  return error.message.replace(/\s*-\s*https:\/\/docs\.github\.com\S*/g, '').trim() || 'Not Found';
 }
 
 class MissingFile extends Error {
@@ -60,10 +83,17 @@ export async function loadSettingsAtRef(
   policyOverride: string | undefined,
   packs: Pick<PolicySource, 'readPack' | 'packNames'>,
   originLabel: string,
+  options: SettingsOptions = { configExplicit: false },
 ): Promise<TrustedSettings> {
   const configFile = normalizeRepoPath(configPath, '');
   const configBytes = await readFileAtRef(client, repository, configFile, ref);
-  // No config at the trusted commit: discovery and the starter pack, as for the CLI.
+  if (!configBytes && options.configExplicit) {
+    throw configError(`the config ${configFile} (input "config") does not exist at ${originLabel}: create it there, or leave the input unset to use ${DEFAULT_CONFIG_PATH}`);
+  }
+  // No default config at a trusted commit that exists: discovery and the starter pack, as for the CLI, with a warning.
+  const defaulted = configBytes
+    ? undefined
+    : `there is no ${configFile} at ${originLabel}: models are found by discovery and judged with the defaults (${policyOverride ? `policy ${policyOverride}` : 'the starter pack'})`;
   const repoConfig = parseRepoConfig(configBytes ? decode(configBytes, configFile) : '{}', configFile);
   const root = path.posix.dirname(configFile) === '.' ? '' : path.posix.dirname(configFile);
   const reference = policyOverride ?? repoConfig.config.policy;
@@ -87,7 +117,7 @@ export async function loadSettingsAtRef(
   for (let attempt = 0; attempt <= MAX_POLICY_FILES; attempt++) {
     try {
       const policy = compilePolicy(loadPolicy(topReference, source));
-      return { repoConfig, policy, origin: originLabel };
+      return { repoConfig, policy, origin: originLabel, ...(defaulted && { defaulted }) };
     } catch (error) {
       if (!(error instanceof MissingFile)) throw error;
       const bytes = await readFileAtRef(client, repository, error.file, ref);

@@ -71,10 +71,10 @@ export const GitHubConfigSchema = z
     approvals: z
       .object({
         /** Count a review only when it was given on the pull request's latest commit. */
-        require_latest_head: z.boolean().default(false),
+        require_latest_head: z.boolean().default(true),
       })
       .strict()
-      .default({ require_latest_head: false }),
+      .default({ require_latest_head: true }),
   })
   .strict();
 export type GitHubConfig = z.output<typeof GitHubConfigSchema>;

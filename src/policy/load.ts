@@ -63,6 +63,8 @@ export function loadPolicy(reference: string, source: PolicySource): ResolvedPol
   const top = readPolicyReference(reference, source);
   const files: string[] = [];
   const { policy: header, rules, waivers } = resolve(top, source, [], files);
+  // A policy without rules would pass every model: that is a mistake, not a policy.
+  if (rules.length === 0) throw configError(`policy "${header.metadata.name}" has no rules`, { path: top.path });
   const ruleIds = new Set(rules.map((rule) => rule.id));
   const stray = waivers.find((waiver) => !ruleIds.has(waiver.rule));
   // A misspelt rule id would waive nothing, silently: refuse it.

@@ -73,6 +73,8 @@ export interface CheckOutputOptions {
   notes?: readonly string[];
   /** Where the full report is (the run's job summary), linked when the output is cut. */
   detailsUrl?: string;
+  /** Why the run fails whatever the verdict (e.g. the decision could not be recorded in the audit trail): it leads the title and the summary. */
+  failure?: string;
 }
 
 /** The check run's `output`: a title, a summary with the table of models, and the findings as text. */
@@ -80,11 +82,13 @@ export function renderCheckOutput(decision: Decision, options: CheckOutputOption
   const blocked = decision.models.filter((model) => model.verdict === 'fail').length;
   const total = decision.models.length;
   const relaxed = decision.verdict !== 'pass' && !verdictBlocks(decision.verdict, options.failOn);
-  const title =
+  const verdictTitle =
     total === 0
       ? 'No model to check'
       : `${decision.verdict.toUpperCase()}: ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked${relaxed ? ` (does not fail the run: fail-on ${options.failOn})` : ''}`;
+  const title = options.failure ? `FAILED: ${options.failure}` : verdictTitle;
   const summaryLines = [
+    ...(options.failure ? [`**The run fails:** ${escapeTableCell(options.failure)} (the verdict was ${decision.verdict})`, ''] : []),
     `Policy \`${decision.policy.name}\` ${decision.policy.version} (\`${decision.policy.digest}\`)`,
     ...(options.notes ?? []).map((note) => `> ${note}`),
     '',

@@ -1,5 +1,6 @@
 import { formatLocation } from '../document/location.js';
 import type { Decision, ResultStatus, Verdict } from '../engine/decision.js';
+import { coverageLine } from './controls.js';
 import { escapeTableCell, findingsOf, truncate, verdictBlocks, type FailOn } from './findings.js';
 
 /**
@@ -81,9 +82,11 @@ export function renderStickyComment(decision: Decision, options: CommentOptions)
     })
     .filter(Boolean);
   const notices = decision.notices.map((notice) => `> ⚠️ ${escapeTableCell(notice)}`);
+  const coverage = coverageLine(decision);
   const footer = `<sub>modelgate · policy \`${decision.policy.name}\` ${decision.policy.version} · decision \`${options.decisionId}\`${options.runUrl ? ` · [run](${options.runUrl})` : ''}</sub>`;
 
-  const full = [marker, head, '', table, '', ...details.flatMap((section) => [section, '']), ...notices, ...(notices.length ? [''] : []), footer].join('\n');
+  const coverageLines = coverage ? [escapeTableCell(coverage), ''] : [];
+  const full = [marker, head, '', table, '', ...coverageLines, ...details.flatMap((section) => [section, '']), ...notices, ...(notices.length ? [''] : []), footer].join('\n');
   if (full.length <= limit) return full;
   const link = options.runUrl ? `see the [job summary](${options.runUrl})` : 'see the job summary of this run';
   const short = [marker, head, '', table, '', `The findings are too many for a comment: ${link}.`, '', footer].join('\n');

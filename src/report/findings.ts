@@ -58,6 +58,17 @@ export function truncate(text: string, max: number, note = '\n\n… (truncated)'
   return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
 }
 
+/**
+ * Text from artefacts (a pull request's files) in a Markdown table cell: one line, no table
+ * breaks, no HTML and no @mentions, so a PR cannot ping people or inject markup through the
+ * gate's own comment.
+ */
 export function escapeTableCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;');
 }

@@ -1,5 +1,7 @@
 import { formatLocation } from '../document/location.js';
+import { escapeTableCell } from './findings.js';
 import type { Decision, ModelDecision, ResultStatus, RuleResult, Verdict } from '../engine/decision.js';
+import { coverageLine } from './controls.js';
 
 export type ReportFormat = 'text' | 'json' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown'];
@@ -58,15 +60,25 @@ const STATUS_STYLE: Record<ResultStatus, Style> = { error: 'red', fail: 'red', w
 const VERDICT_STYLE: Record<Verdict, Style> = { fail: 'red', warn: 'yellow', pass: 'green' };
 const VERDICT_MARK: Record<Verdict, string> = { fail: '✗', warn: '!', pass: '✓' };
 
+/**
+ * Artefact text shown in a terminal or a CI log on one line, with control characters made
+ * visible: a message must not start a line of its own (a `::command::` on a runner) or move
+ * the cursor.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 export function renderText(decision: Decision, options: TextOptions = {}): string {
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
   const lines: string[] = [`policy ${decision.policy.name} ${decision.policy.version} (${decision.policy.digest.slice(0, 19)}…)`, ''];
   for (const model of decision.models) {
     const verdict = paint(VERDICT_STYLE[model.verdict], `${VERDICT_MARK[model.verdict]} ${model.verdict}`);
-    lines.push(`${verdict}  ${paint('bold', modelTitle(model))}  ${paint('dim', `(${counts(model)})`)}`);
+    lines.push(`${verdict}  ${paint('bold', printable(modelTitle(model)))}  ${paint('dim', `(${counts(model)})`)}`);
     for (const result of ordered(model.results)) {
-      lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${result.rule}: ${result.message}`);
-      if (result.location) lines.push(`           ${paint('dim', formatLocation(result.location))}`);
+      lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${printable(result.rule)}: ${printable(result.message)}`);
+      if (result.location) lines.push(`           ${paint('dim', printable(formatLocation(result.location)))}`);
     }
   }
   if (decision.notices.length > 0) {
@@ -80,7 +92,7 @@ const MARKDOWN_MARK: Record<ResultStatus, string> = { error: '⛔ error', fail: 
 
 /** Markdown for PR comments and job summaries: a table of models, then what needs attention per model. */
 export function renderMarkdown(decision: Decision): string {
-  const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const escape = escapeTableCell;
   const lines = [
     `## modelgate: ${decision.verdict.toUpperCase()}`,
     '',
@@ -101,5 +113,7 @@ export function renderMarkdown(decision: Decision): string {
   }
   if (decision.notices.length > 0) lines.push('', ...decision.notices.map((notice) => `> ⚠️ ${escape(notice)}`));
   lines.push('', summaryLine(decision));
+  const coverage = coverageLine(decision);
+  if (coverage) lines.push('', escape(coverage));
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/engine/decision.js';
 import { fixture, startFakeGitHub, type FakeGitHub, type Json } from '../github/fake-github.js';
 import { BASE_SHA, calls, checkout, defaultScenario, HEAD_SHA, OWNER, REPO, serveModelRepo, type Scenario } from '../github/model-repo.js';
-import { documentedWorkflow, inputEnvironment, modelgateStep, readOutputs, runBundle, runnerFiles, writeEvent } from './runner.js';
+import { documentedWorkflow, inputEnvironment, modelgateStep, readOutputs, runBundle, runnerFiles, writeEvent, type Workflow } from './runner.js';
 
 /**
  * dist/index.js run with node as a runner runs it: the event payload on disk, GITHUB_* and
@@ -220,8 +220,13 @@ describe('the Action bundle on a release (workflow b)', () => {
     // The model binary is not an artefact: never downloaded. No PR, so no comment.
     expect(calls(requests)).not.toContain(`GET /repos/${OWNER}/${REPO}/releases/assets/2`);
     expect(calls(requests).some((call) => call.includes('/comments'))).toBe(false);
-    // A tag is trusted: the policy is the checked-out one, not fetched.
-    expect(requests.some((request) => request.pathname.includes('/contents/'))).toBe(false);
+    // The tag's own tree is not trusted for the policy: it is read at the default branch through the API.
+    const contents = requests.filter((request) => request.pathname.includes('/contents/'));
+    expect(contents.map((request) => [request.pathname.split('/contents/')[1], request.query.get('ref')])).toEqual([
+      ['.modelgate.yml', 'master'],
+      ['policies/model-policy.yaml', 'master'],
+      ['policies/thresholds.yaml', 'master'],
+    ]);
     expect(summary).toContain('Release assets read as artefacts of fraud-scorer: drift.yaml');
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'modelgate.sarif'), 'utf8')) as { version: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
     expect(sarif.version).toBe('2.1.0');
@@ -282,5 +287,10 @@ describe('the documented workflows', () => {
     expect(documentedWorkflow('release').permissions).toEqual({ contents: 'read', checks: 'write', actions: 'read' });
     expect(documentedWorkflow('promotion').permissions).toEqual({ contents: 'read', actions: 'read', checks: 'write' });
     expect(documentedWorkflow('promotion').jobs.promote!.environment).toBe('production');
+  });
+
+  it('run the pull-request gate once per pull request at a time, the latest run winning', () => {
+    const workflow = documentedWorkflow('pull-request') as Workflow & { concurrency?: { group?: string; 'cancel-in-progress'?: boolean } };
+    expect(workflow.concurrency).toEqual({ group: 'modelgate-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
   });
 });

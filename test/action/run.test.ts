@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionIo } from '../../src/action/run.js';
 import type { Decision } from '../../src/engine/decision.js';
 import { fixture, serverError, startFakeGitHub, type FakeGitHub, type Json } from '../github/fake-github.js';
-import { calls, checkout, defaultScenario, OWNER, REPO, serveModelRepo, type Scenario } from '../github/model-repo.js';
+import { BASE_SHA, calls, checkout, defaultScenario, HEAD_SHA, MODEL_REPO, OWNER, readTree, REPO, serveModelRepo, type Scenario } from '../github/model-repo.js';
 import { collectLog, testClient } from '../github/test-client.js';
 import { runnerFiles, writeEvent } from './runner.js';
 
@@ -23,6 +24,7 @@ interface InProcess {
   scenario: Scenario;
   workspace?: string;
   actor?: string;
+  env?: Record<string, string>;
 }
 
 async function runInProcess(spec: InProcess) {
@@ -48,6 +50,7 @@ async function runInProcess(spec: InProcess) {
       GITHUB_ACTOR: spec.actor ?? 'Codertocat',
       GITHUB_WORKSPACE: workspace,
       RUNNER_TEMP: files.temp,
+      ...spec.env,
     },
     log: { ...log, error: (message) => log.lines.push(`error: ${message}`) },
     annotate: (level, message, properties) => annotations.push(`${level} ${properties.file ?? '-'}:${properties.startLine ?? '-'} ${properties.title}: ${message}`),
@@ -165,8 +168,16 @@ describe('runAction on pull requests', () => {
     expect(run.summary).toContain('No model is changed by this pull request: nothing to check.');
   });
 
-  it('with fail-on: never, reports a blocked model without failing the step; the check run is neutral', async () => {
+  it('on a pull request, fail-on: never from the pull request\'s workflow does not make a blocked verdict pass: the check run fails', async () => {
     const run = await runInProcess({ inputs: { 'fail-on': 'never' }, scenario: defaultScenario({ prFiles: [{ filename: 'models/churn-predictor/model_card.yaml' }] }) });
+    expect(run.outputs.verdict).toBe('fail');
+    expect(run.published.checkRuns[0]).toMatchObject({ conclusion: 'failure' });
+    expect(run.failure).toMatch(/^modelgate: verdict fail: blocked churn-predictor/);
+    expect(run.log).toContain('warning: fail-on: never is not applied on pull_request events (the pull request\'s workflow sets it): a blocked verdict fails the step and the check run');
+  });
+
+  it('on other events, with fail-on: never, reports a blocked model without failing the step; the check run is neutral', async () => {
+    const run = await runInProcess({ eventName: 'workflow_dispatch', payload: dispatch('churn-predictor'), inputs: { 'fail-on': 'never' }, scenario: defaultScenario() });
     expect(run.failure).toBeUndefined();
     expect(run.outputs.verdict).toBe('fail');
     expect(run.published.checkRuns[0]).toMatchObject({ conclusion: 'neutral' });
@@ -175,6 +186,150 @@ describe('runAction on pull requests', () => {
   it('checks the models named by the models input, whatever changed', async () => {
     const run = await runInProcess({ inputs: { models: 'churn-predictor' }, scenario: defaultScenario({ prFiles: [{ filename: 'models/fraud-scorer/model_card.yaml' }] }) });
     expect(run.decision!.models.map((model) => model.name)).toEqual(['churn-predictor']);
+  });
+});
+
+describe('runAction: who approves a pull request', () => {
+  const policyChange = (overrides: Partial<Scenario>) => defaultScenario({ prFiles: [{ filename: '.modelgate.yml' }], ...overrides });
+  const policyChanged = (decision: Decision | undefined) => decision!.models[0]!.results.find((result) => result.rule === 'policy.changed')!;
+
+  it('does not count the approval of someone who authored or committed a commit of the pull request', async () => {
+    const run = await runInProcess({
+      scenario: policyChange({ reviews: [{ user: 'monalisa', state: 'APPROVED' }], commits: [{ author: 'Codertocat', committer: 'Codertocat' }, { author: 'hubot', committer: 'monalisa' }] }),
+    });
+    expect(policyChanged(run.decision)).toMatchObject({ status: 'fail' });
+    expect(run.log).toContain('info: the approval by monalisa is not counted: monalisa authored or committed a commit of this pull request');
+    expect(calls(run.requests)).toContain(`GET /repos/${OWNER}/${REPO}/pulls/2/commits`);
+  });
+
+  it('when the commits cannot be listed, says so and leaves out only the author', async () => {
+    const run = await runInProcess({ scenario: policyChange({ reviews: [{ user: 'monalisa', state: 'APPROVED' }], commits: 'forbidden' }) });
+    expect(run.log).toContainEqual(expect.stringMatching(/^warning: the commits of this pull request could not be listed \(GET .*\/pulls\/2\/commits: HTTP 403 .*\): only the author's approval is left out/));
+    expect(policyChanged(run.decision)).toMatchObject({ status: 'pass' });
+  });
+
+  it('does not count approvals by bots or by people without write access', async () => {
+    const run = await runInProcess({
+      scenario: policyChange({
+        reviews: [
+          { user: 'monalisa', state: 'APPROVED', association: 'CONTRIBUTOR' },
+          { user: 'monalisa-bot', state: 'APPROVED', type: 'Bot' },
+        ],
+        teams: { 'ml-risk': ['octocat'], 'release-managers': ['hubot'], 'ml-governance': ['monalisa', 'monalisa-bot'] },
+      }),
+    });
+    expect(policyChanged(run.decision)).toMatchObject({ status: 'fail' });
+  });
+
+  it('approves a policy change only with a review of the head commit, whatever require_latest_head says', async () => {
+    const run = await runInProcess({ scenario: policyChange({ reviews: [{ user: 'monalisa', state: 'APPROVED', commit: '0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e' }] }) });
+    expect(policyChanged(run.decision)).toMatchObject({ status: 'fail' });
+  });
+
+  it('does not count the approval of whoever re-ran the run (GITHUB_TRIGGERING_ACTOR)', async () => {
+    const run = await runInProcess({ env: { GITHUB_TRIGGERING_ACTOR: 'monalisa' }, scenario: policyChange({ reviews: [{ user: 'monalisa', state: 'APPROVED' }] }) });
+    expect(policyChanged(run.decision)).toMatchObject({ status: 'fail' });
+    expect(run.log).toContain('info: the approval by monalisa is not counted: monalisa re-ran this run');
+  });
+
+  it('on other events, does not count the environment approval of whoever re-ran the run', async () => {
+    const scenario = defaultScenario({
+      environmentApprovals: [
+        { user: 'octocat', state: 'approved', environment: 'production' },
+        { user: 'hubot', state: 'approved', environment: 'production' },
+      ],
+    });
+    const run = await runInProcess({ eventName: 'workflow_dispatch', payload: dispatch('fraud-scorer'), env: { GITHUB_TRIGGERING_ACTOR: 'hubot' }, scenario });
+    expect(JSON.parse(run.outputs['failed-rules']!)).toEqual(['approval.separation-of-duties']);
+    expect(run.log).toContain('info: the environment approval by hubot is not counted: hubot re-ran this run');
+  });
+});
+
+describe('runAction: what counts as a policy change', () => {
+  const manyFiles = Array.from({ length: 3000 }, (_, index) => ({ filename: `data/part-${index}.csv` }));
+  const bigPullRequest = () => {
+    const payload = fixture<Json>('events/pull_request.opened.json');
+    (payload.pull_request as Json).changed_files = 3500;
+    return payload;
+  };
+
+  it('with more than 3000 changed files, finds a policy change the file list misses by comparing the base and head trees', async () => {
+    const head = { ...readTree(MODEL_REPO), 'policies/model-policy.yaml': 'apiVersion: modelgate/v1\nkind: Policy\nmetadata:\n  name: anything-goes\n  version: 9.9.9\n' };
+    const run = await runInProcess({ payload: bigPullRequest(), scenario: defaultScenario({ prFiles: manyFiles, refs: { [BASE_SHA]: readTree(MODEL_REPO), [HEAD_SHA]: head } }) });
+    const changed = run.decision!.models[0]!.results.find((result) => result.rule === 'policy.changed');
+    expect(changed).toMatchObject({ status: 'fail', location: { path: 'policies/model-policy.yaml' } });
+    expect(calls(run.requests)).toEqual(expect.arrayContaining([`GET /repos/${OWNER}/${REPO}/git/trees/${BASE_SHA}`, `GET /repos/${OWNER}/${REPO}/git/trees/${HEAD_SHA}`]));
+  });
+
+  it('with more than 3000 changed files and trees that cannot be compared, fails policy.changed: it cannot rule out a policy change', async () => {
+    const run = await runInProcess({
+      payload: bigPullRequest(),
+      scenario: defaultScenario({ prFiles: manyFiles, reviews: [{ user: 'monalisa', state: 'APPROVED' }], refs: { [BASE_SHA]: readTree(MODEL_REPO), [HEAD_SHA]: readTree(MODEL_REPO) }, truncatedTrees: [HEAD_SHA] }),
+    });
+    const changed = run.decision!.models[0]!.results.find((result) => result.rule === 'policy.changed');
+    expect(changed).toMatchObject({ status: 'fail', location: { path: '.modelgate.yml' } });
+    expect(changed!.message).toMatch(/^cannot rule out a policy change: /);
+    expect(run.outputs.verdict).toBe('fail');
+  });
+
+  it('with more than 3000 changed files and the same policy files at base and head, adds no finding', async () => {
+    const run = await runInProcess({ payload: bigPullRequest(), scenario: defaultScenario({ prFiles: manyFiles, refs: { [BASE_SHA]: readTree(MODEL_REPO), [HEAD_SHA]: readTree(MODEL_REPO) } }) });
+    expect(run.decision!.models.flatMap((model) => model.results).some((result) => result.rule === 'policy.changed')).toBe(false);
+  });
+
+  it('treats a change of the workflows as a policy change', async () => {
+    const run = await runInProcess({ scenario: defaultScenario({ prFiles: [{ filename: '.github/workflows/modelgate.yml' }] }) });
+    expect(run.decision!.models[0]!.results.find((result) => result.rule === 'policy.changed')).toMatchObject({ status: 'fail', location: { path: '.github/workflows/modelgate.yml' } });
+  });
+
+  it('keeps a failing policy change in the verdict when there is no model: a (repository) entry carries it', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'modelgate-empty-'));
+    const run = await runInProcess({ workspace: empty, scenario: defaultScenario({ prFiles: [{ filename: '.modelgate.yml' }], refs: { [BASE_SHA]: { '.modelgate.yml': 'policy: starter\n' } } }) });
+    expect(run.outputs.verdict).toBe('fail');
+    expect(run.decision!.models).toEqual([{ name: '(repository)', version: null, verdict: 'fail', results: [expect.objectContaining({ rule: 'policy.changed', status: 'fail' })] }]);
+    expect(run.published.checkRuns[0]).toMatchObject({ conclusion: 'failure' });
+    expect(run.failure).toMatch(/^modelgate: verdict fail/);
+  });
+});
+
+describe('runAction: where the policy comes from', () => {
+  it('on a pull request, ignores a trusted-ref other than the base branch, with a warning, and reads the base commit', async () => {
+    const loose = { '.modelgate.yml': 'policy: starter\n' };
+    const run = await runInProcess({
+      inputs: { 'trusted-ref': 'loose-branch' },
+      scenario: defaultScenario({ prFiles: [{ filename: 'models/churn-predictor/reports/bias.yaml' }], refs: { [BASE_SHA]: readTree(MODEL_REPO), 'loose-branch': loose } }),
+    });
+    expect(run.log).toContainEqual(expect.stringMatching(/^warning: trusted-ref "loose-branch" is ignored on pull_request events/));
+    expect(run.decision!.policy.name).toBe('model-policy');
+    expect(new Set(run.requests.filter((request) => request.pathname.includes('/contents/')).map((request) => request.query.get('ref')))).toEqual(new Set([BASE_SHA]));
+  });
+
+  it('on a manual run, reads the policy and config at the default branch, not from the checkout', async () => {
+    const workspace = checkout();
+    writeFileSync(path.join(workspace, 'policies/model-policy.yaml'), 'apiVersion: modelgate/v1\nkind: Policy\nmetadata:\n  name: anything-goes\n  version: 9.9.9\n');
+    const run = await runInProcess({ eventName: 'workflow_dispatch', payload: dispatch('churn-predictor'), workspace, scenario: defaultScenario() });
+    expect(run.decision!.policy).toMatchObject({ name: 'model-policy', version: '2.0.0' });
+    expect(new Set(run.requests.filter((request) => request.pathname.includes('/contents/')).map((request) => request.query.get('ref')))).toEqual(new Set(['main']));
+    expect(run.summary).toContain('Policy and config read from the default branch main.');
+  });
+
+  it('on a pull request, reads a policy input at the base commit, never from the pull request\'s checkout', async () => {
+    const workspace = checkout();
+    writeFileSync(path.join(workspace, 'policies/loose.yaml'), 'apiVersion: modelgate/v1\nkind: Policy\nmetadata:\n  name: anything-goes\n  version: 9.9.9\n');
+    const run = await runInProcess({ inputs: { policy: 'policies/loose.yaml' }, workspace, scenario: defaultScenario({ prFiles: [{ filename: 'models/churn-predictor/reports/bias.yaml' }] }) });
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.failure).toContain(`cannot read policy file policies/loose.yaml: not found at the base commit ${BASE_SHA.slice(0, 12)}`);
+  });
+
+  it('fails closed when trusted-ref names no commit, rather than judging with the starter pack', async () => {
+    const run = await runInProcess({ eventName: 'workflow_dispatch', payload: dispatch('churn-predictor'), inputs: { 'trusted-ref': 'no-such-branch' }, scenario: defaultScenario() });
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.failure).toMatch(/^modelgate: the trusted ref "no-such-branch" does not exist/);
+  });
+
+  it('warns when the trusted ref has no config and the defaults apply', async () => {
+    const run = await runInProcess({ scenario: defaultScenario({ prFiles: [{ filename: 'docs/notes.md' }], refs: { [BASE_SHA]: {} } }) });
+    expect(run.log).toContain(`warning: there is no .modelgate.yml at the base commit ${BASE_SHA.slice(0, 12)}: models are found by discovery and judged with the defaults (the starter pack)`);
   });
 });
 
@@ -210,7 +365,30 @@ describe('runAction: inputs, events, audit', () => {
     expect(broken.failure).toMatch(/^modelgate: audit: the decision was not recorded in file:torn\.jsonl: torn\.jsonl:1: the last line is incomplete/);
     expect(broken.outputs.verdict).toBe('fail');
   });
+
+  it('records the decision before publishing it: a passing verdict whose record cannot be appended publishes a failed check run with the reason', async () => {
+    const workspace = checkout();
+    writeFileSync(path.join(workspace, 'torn.jsonl'), '{"torn":');
+    const run = await runInProcess({
+      inputs: { audit: 'file:torn.jsonl' },
+      workspace,
+      scenario: defaultScenario({ prFiles: [{ filename: 'models/fraud-scorer/model_card.yaml' }], reviews: [{ user: 'octocat', state: 'APPROVED' }, { user: 'hubot', state: 'APPROVED' }] }),
+    });
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.failure).toMatch(/^modelgate: audit: the decision was not recorded in file:torn\.jsonl/);
+    const checkRun = run.published.checkRuns[0]!;
+    expect(checkRun.conclusion).toBe('failure');
+    expect((checkRun.output as Json).title).toMatch(/^FAILED: audit: the decision was not recorded in file:torn\.jsonl/);
+  });
 });
+
+/** A workflow_dispatch payload naming one model. */
+function dispatch(model: string): Json {
+  const payload = fixture<Json>('events/workflow_dispatch.json');
+  payload.inputs = { model };
+  payload.sender = { ...(payload.sender as Json), login: 'Codertocat' };
+  return payload;
+}
 
 /** runInProcess against a server the test prepared (faults installed before the run). */
 async function runWithServer(server: FakeGitHub, scenario: Scenario) {

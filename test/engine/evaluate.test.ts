@@ -147,3 +147,15 @@ describe('evaluate', () => {
     expect(decision.policy).toMatchObject({ name: 't', version: '1.0.0' });
   });
 });
+
+describe('effectiveRisk', () => {
+  it('lets the model card raise a configured tier but never lower it', async () => {
+    const { effectiveRisk } = await import('../../src/engine/evaluate.js');
+    expect(effectiveRisk('high', 'low')).toBe('high');
+    expect(effectiveRisk('low', 'high')).toBe('high');
+    expect(effectiveRisk('medium', undefined)).toBe('medium');
+    expect(effectiveRisk(undefined, 'high')).toBe('high');
+    expect(effectiveRisk(undefined, undefined)).toBe('');
+    expect(effectiveRisk('tier-2', 'low')).toBe('tier-2');
+  });
+});

@@ -12,6 +12,7 @@ afterEach(async () => {
 });
 const repository = { owner: OWNER, repo: REPO };
 const OLD_SHA = '0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e';
+const excluding = (author: string) => new Map([[author.toLowerCase(), 'is the author']]);
 
 async function reviewsOf(specs: ReviewSpec[]) {
   github = await startFakeGitHub();
@@ -29,7 +30,7 @@ describe('approvals from pull-request reviews', () => {
       { user: 'monalisa', state: 'DISMISSED', at: '2026-11-20T09:30:00Z' },
       { user: 'Codertocat', state: 'COMMENTED', at: '2026-11-20T09:40:00Z' },
     ]);
-    const { approvals } = approvalsFromReviews(reviews, { author: 'someone-else', headSha: HEAD_SHA, requireLatestHead: false });
+    const { approvals } = approvalsFromReviews(reviews, { excluded: excluding('someone-else'), headSha: HEAD_SHA, requireLatestHead: false });
     expect(approvals.map((approval) => [approval.user, approval.state])).toEqual([
       ['octocat', 'approved'],
       ['hubot', 'changes_requested'],
@@ -41,20 +42,44 @@ describe('approvals from pull-request reviews', () => {
 
   it('never counts the author\'s own review, whatever the case of the login', async () => {
     const reviews = await reviewsOf([{ user: 'Codertocat', state: 'APPROVED' }, { user: 'octocat', state: 'APPROVED' }]);
-    const { approvals, notes } = approvalsFromReviews(reviews, { author: 'codertocat', headSha: HEAD_SHA, requireLatestHead: false });
+    const { approvals, notes } = approvalsFromReviews(reviews, { excluded: excluding('codertocat'), headSha: HEAD_SHA, requireLatestHead: false });
     expect(approvals.map((approval) => approval.user)).toEqual(['octocat']);
     expect(notes).toEqual(['the approval by Codertocat is not counted: Codertocat is the author']);
   });
 
+  it('counts only reviewers with write access (OWNER, MEMBER, COLLABORATOR), never a bot, never an excluded committer', async () => {
+    const reviews = await reviewsOf([
+      { user: 'octocat', state: 'APPROVED', association: 'MEMBER' },
+      { user: 'hubot', state: 'APPROVED', association: 'OWNER' },
+      { user: 'monalisa', state: 'APPROVED', association: 'COLLABORATOR' },
+      { user: 'drive-by', state: 'APPROVED', association: 'CONTRIBUTOR' },
+      { user: 'stranger', state: 'APPROVED', association: 'NONE' },
+      { user: 'renovate[bot]', state: 'APPROVED', association: 'MEMBER', type: 'Bot' },
+      { user: 'co-author', state: 'APPROVED', association: 'MEMBER' },
+    ]);
+    const excluded = new Map([
+      ['codertocat', 'is the author'],
+      ['co-author', 'authored or committed a commit of this pull request'],
+    ]);
+    const { approvals, notes } = approvalsFromReviews(reviews, { excluded, headSha: HEAD_SHA, requireLatestHead: false });
+    expect(approvals.map((approval) => approval.user)).toEqual(['octocat', 'hubot', 'monalisa']);
+    expect(notes).toEqual([
+      'the approval by drive-by is not counted: drive-by has no write access to the repository (author_association CONTRIBUTOR)',
+      'the approval by stranger is not counted: stranger has no write access to the repository (author_association NONE)',
+      'the approval by renovate[bot] is not counted: renovate[bot] is a bot',
+      'the approval by co-author is not counted: co-author authored or committed a commit of this pull request',
+    ]);
+  });
+
   it('with require_latest_head, counts an approval of an older commit as dismissed', async () => {
     const reviews = await reviewsOf([{ user: 'octocat', state: 'APPROVED', commit: OLD_SHA }, { user: 'hubot', state: 'APPROVED' }]);
-    const strict = approvalsFromReviews(reviews, { author: 'Codertocat', headSha: HEAD_SHA, requireLatestHead: true });
+    const strict = approvalsFromReviews(reviews, { excluded: excluding('Codertocat'), headSha: HEAD_SHA, requireLatestHead: true });
     expect(strict.approvals.map((approval) => [approval.user, approval.state])).toEqual([
       ['octocat', 'dismissed'],
       ['hubot', 'approved'],
     ]);
     expect(strict.notes[0]).toBe(`the approval by octocat is not counted: it was given on 0d1e2f3, not on the head commit ${HEAD_SHA.slice(0, 7)}`);
-    const lenient = approvalsFromReviews(reviews, { author: 'Codertocat', headSha: HEAD_SHA, requireLatestHead: false });
+    const lenient = approvalsFromReviews(reviews, { excluded: excluding('Codertocat'), headSha: HEAD_SHA, requireLatestHead: false });
     expect(lenient.approvals.every((approval) => approval.state === 'approved')).toBe(true);
   });
 });
@@ -71,7 +96,7 @@ describe('environment approvals and teams', () => {
     });
     serveModelRepo(github, scenario);
     const log = collectLog();
-    const approvals = await listEnvironmentApprovals(testClient(github.url), repository, scenario.runId, 'Codertocat', log);
+    const approvals = await listEnvironmentApprovals(testClient(github.url), repository, scenario.runId, new Map([['codertocat', 'started this change']]), log);
     expect(approvals).toEqual([
       { user: 'octocat', teams: [], state: 'approved', source: 'environment:production' },
       { user: 'hubot', teams: [], state: 'changes_requested', source: 'environment:production' },
@@ -83,7 +108,7 @@ describe('environment approvals and teams', () => {
     github = await startFakeGitHub();
     github.route('GET', /\/approvals$/, () => ({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/actions/workflow-runs#get-the-review-history-for-a-workflow-run', status: '403' } }));
     const log = collectLog();
-    expect(await listEnvironmentApprovals(testClient(github.url), repository, 5, undefined, log)).toEqual([]);
+    expect(await listEnvironmentApprovals(testClient(github.url), repository, 5, new Map(), log)).toEqual([]);
     expect(log.lines[0]).toMatch(/^warning: environment approvals of run 5 could not be read \(GET \/repos\/octo-org\/octo-repo\/actions\/runs\/5\/approvals: HTTP 403 Resource not accessible by integration\); give the job "permissions: actions: read"/);
   });
 

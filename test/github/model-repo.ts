@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,17 @@ export interface ReviewSpec {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
   commit?: string;
   at?: string;
+  /** GitHub's `author_association`; COLLABORATOR (write access) unless set. */
+  association?: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'NONE';
+  type?: 'User' | 'Bot';
+}
+
+export interface CommentSpec {
+  id: number;
+  body: string;
+  login: string;
+  /** The slug of the GitHub App the comment was made through (`performed_via_github_app`). */
+  app?: string;
 }
 
 export interface AssetSpec {
@@ -58,7 +70,13 @@ export interface Scenario {
   teamsForbidden?: boolean;
   runId: number;
   environmentApprovals: { user: string; state: 'approved' | 'rejected'; environment: string }[];
-  comments: { id: number; body: string; login: string }[];
+  comments: CommentSpec[];
+  /** The pull request's commits by author and committer login; the route answers 403 when this is `forbidden`. */
+  commits: { author?: string; committer?: string }[] | 'forbidden';
+  /** The login `GET /user` answers with; unset: 403, as GitHub answers the GITHUB_TOKEN. */
+  authenticatedUser?: string;
+  /** Refs whose git tree listing GitHub cuts short (`truncated: true`). */
+  truncatedTrees?: string[];
   releaseId: number;
   assets: AssetSpec[];
 }
@@ -71,6 +89,8 @@ export interface Published {
 const template = {
   diffEntry: fixture<Json[]>('api/pulls-list-files.json')[0]!,
   review: fixture<Json[]>('api/pulls-list-reviews.json')[0]!,
+  commit: fixture<Json[]>('api/pulls-list-commits.json')[0]!,
+  tree: fixture<Json>('api/git-get-tree.json'),
   member: fixture<Json[]>('api/teams-list-members-in-org.json')[0]!,
   environmentApproval: fixture<Json[]>('api/actions-get-reviews-for-run.json')[0]!,
   checkRun: fixture<Json>('api/checks-create.json'),
@@ -85,7 +105,8 @@ function user(login: string, type: 'User' | 'Bot' = 'User', base: Json = templat
 
 export function defaultScenario(overrides: Partial<Scenario> = {}): Scenario {
   return {
-    refs: { [BASE_SHA]: readTree(MODEL_REPO) },
+    // The base commit of the pull request, and the default branches the event fixtures name.
+    refs: { [BASE_SHA]: readTree(MODEL_REPO), master: readTree(MODEL_REPO), main: readTree(MODEL_REPO) },
     prNumber: 2,
     prFiles: [],
     reviews: [],
@@ -93,6 +114,7 @@ export function defaultScenario(overrides: Partial<Scenario> = {}): Scenario {
     runId: 30433642,
     environmentApprovals: [],
     comments: [],
+    commits: [{ author: 'Codertocat', committer: 'Codertocat' }],
     releaseId: 11248810,
     assets: [],
     ...overrides,
@@ -138,13 +160,47 @@ export function serveModelRepo(github: FakeGitHub, scenario: Scenario): Publishe
       scenario.reviews.map((review, index) => ({
         ...template.review,
         id: 80 + index,
-        user: user(review.user),
+        user: user(review.user, review.type ?? 'User'),
+        author_association: review.association ?? 'COLLABORATOR',
         state: review.state,
         commit_id: review.commit ?? HEAD_SHA,
         submitted_at: review.at ?? `2026-11-20T09:${String(10 + index).padStart(2, '0')}:00Z`,
       })),
       github.url,
     ),
+  );
+
+  github.route('GET', at(`/pulls/${scenario.prNumber}/commits`), (request) => {
+    if (scenario.commits === 'forbidden') {
+      return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/pulls/pulls#list-commits-on-a-pull-request', status: '403' } };
+    }
+    return page(
+      request,
+      scenario.commits.map((commit, index) => ({
+        ...template.commit,
+        sha: (index + 1).toString(16).padStart(40, 'c'),
+        author: commit.author ? user(commit.author) : null,
+        committer: commit.committer ? user(commit.committer) : null,
+      })),
+      github.url,
+    );
+  });
+
+  github.route('GET', at('/git/trees/([^/]+)'), (request, match) => {
+    const ref = match[1]!;
+    const files = scenario.refs[ref];
+    if (!files) return notFound('https://docs.github.com/rest/git/trees#get-a-tree');
+    const entry = (template.tree.tree as Json[])[0]!;
+    const tree = Object.entries(files)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([file, content]) => ({ ...entry, path: file, size: Buffer.byteLength(content), sha: blobSha(content), url: `https://api.github.com${repo}/git/blobs/${blobSha(content)}` }));
+    return { body: { ...template.tree, sha: ref, url: `https://api.github.com${repo}/git/trees/${ref}`, tree: request.query.get('recursive') ? tree : [], truncated: scenario.truncatedTrees?.includes(ref) ?? false } };
+  });
+
+  github.route('GET', /^\/user$/, () =>
+    scenario.authenticatedUser
+      ? { body: user(scenario.authenticatedUser) }
+      : { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } },
   );
 
   github.route('GET', /^\/orgs\/([^/]+)\/teams\/([^/]+)\/members$/, (request, match) => {
@@ -208,17 +264,24 @@ export function serveModelRepo(github: FakeGitHub, scenario: Scenario): Publishe
     return asset ? { raw: asset.content, headers: { 'content-type': asset.contentType ?? 'application/octet-stream' } } : notFound();
   });
 
-  function commentAnswer(comment: { id: number; body: string; login: string }): Json {
+  function commentAnswer(comment: CommentSpec): Json {
     return {
       ...template.comment,
       id: comment.id,
       body: comment.body,
       user: user(comment.login, comment.login.endsWith('[bot]') ? 'Bot' : 'User'),
+      performed_via_github_app: comment.app ? { id: 1, slug: comment.app, name: comment.app } : null,
       url: `https://api.github.com${repo}/issues/comments/${comment.id}`,
       html_url: `https://github.com/${OWNER}/${REPO}/pull/${scenario.prNumber}#issuecomment-${comment.id}`,
     };
   }
   return published;
+}
+
+/** Git's blob id of a file: sha1 over `blob <size>\0` and the content. */
+function blobSha(content: string): string {
+  const bytes = Buffer.from(content);
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function checkRunAnswer(run: Json): Json {

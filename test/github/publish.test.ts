@@ -108,4 +108,24 @@ describe('the sticky comment', () => {
     expect(result).toEqual({ action: 'skipped' });
     expect(github.requests).toHaveLength(0);
   });
+
+  it('takes over only a marked comment written by the Action\'s own identity, never one a person wrote with the marker', async () => {
+    const marker = '<!-- modelgate:sticky-comment {"verdict":"fail","decisionId":"forged"} -->\n## modelgate: FAIL';
+    github = await startFakeGitHub();
+    // The GITHUB_TOKEN may not read GET /user: only the Actions bot or the app the comment was made through counts.
+    serveModelRepo(github, defaultScenario({ comments: [{ id: 5, body: marker, login: 'Codertocat' }, { id: 6, body: marker, login: 'other-app[bot]', app: 'modelgate-app' }] }));
+    expect(await findStickyComment(testClient(github.url), repository, 2)).toBeUndefined();
+    expect(calls(github.requests)).toContain('GET /user');
+    await github.close();
+
+    github = await startFakeGitHub();
+    serveModelRepo(github, defaultScenario({ comments: [{ id: 5, body: marker, login: 'Codertocat' }, { id: 7, body: marker, login: 'modelgate-app[bot]', app: 'modelgate-app' }] }));
+    expect(await findStickyComment(testClient(github.url), repository, 2)).toMatchObject({ id: 7 });
+    await github.close();
+
+    // A user's token reads its login from GET /user: only that user's comment counts, not the Actions bot's.
+    github = await startFakeGitHub();
+    serveModelRepo(github, defaultScenario({ authenticatedUser: 'gate-user', comments: [{ id: 8, body: marker, login: 'github-actions[bot]' }, { id: 9, body: marker, login: 'gate-user' }] }));
+    expect(await findStickyComment(testClient(github.url), repository, 2)).toMatchObject({ id: 9 });
+  });
 });

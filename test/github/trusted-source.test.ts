@@ -13,10 +13,12 @@ afterEach(async () => {
 const repository = { owner: OWNER, repo: REPO };
 const packs = createFsPolicySource(process.cwd());
 
-async function load(files: Record<string, string>, options: { config?: string; policy?: string } = {}) {
+async function load(files: Record<string, string>, options: { config?: string; policy?: string; ref?: string; configExplicit?: boolean } = {}) {
   github = await startFakeGitHub();
   serveModelRepo(github, defaultScenario({ refs: { [BASE_SHA]: files } }));
-  return loadSettingsAtRef(testClient(github.url), repository, BASE_SHA, options.config ?? '.modelgate.yml', options.policy, packs, 'the base commit');
+  return loadSettingsAtRef(testClient(github.url), repository, options.ref ?? BASE_SHA, options.config ?? '.modelgate.yml', options.policy, packs, 'the base commit', {
+    configExplicit: options.configExplicit ?? false,
+  });
 }
 
 describe('loadSettingsAtRef', () => {
@@ -29,7 +31,7 @@ describe('loadSettingsAtRef', () => {
       policy_owners: ['ml-governance'],
       policy_owner_approvals: 1,
       policy_paths: [],
-      approvals: { require_latest_head: false },
+      approvals: { require_latest_head: true },
     });
     expect(github!.requests.map((request) => [request.method, request.pathname, request.query.get('ref'), request.headers.accept])).toEqual([
       ['GET', `/repos/${OWNER}/${REPO}/contents/.modelgate.yml`, BASE_SHA, 'application/vnd.github.v3.raw'],
@@ -40,10 +42,23 @@ describe('loadSettingsAtRef', () => {
     expect(settings.policy.rules.find((rule) => rule.id === 'model-card.owners')!.location).toMatchObject({ path: 'policies/thresholds.yaml', line: 8 });
   });
 
-  it('applies the defaults when the commit has no config (starter pack, discovery)', async () => {
+  it('applies the defaults when the commit has no config (starter pack, discovery), and says so', async () => {
     const settings = await load({});
     expect(settings.policy.name).toBe('starter');
     expect(settings.repoConfig.config.discover.enabled).toBe(true);
+    expect(settings.defaulted).toBe('there is no .modelgate.yml at the base commit: models are found by discovery and judged with the defaults (the starter pack)');
+  });
+
+  it('fails closed when the trusted ref names no commit, instead of falling back to the starter pack', async () => {
+    await expect(load(readTree(MODEL_REPO), { ref: 'no-such-branch' })).rejects.toThrow(
+      /^the trusted ref "no-such-branch" does not exist in octo-org\/octo-repo \(GitHub: No commit found for the ref no-such-branch\)/,
+    );
+  });
+
+  it('requires a config named explicitly by the config input to exist at the ref', async () => {
+    await expect(load(readTree(MODEL_REPO), { config: 'ml/.modelgate.yml', configExplicit: true })).rejects.toThrow(
+      'the config ml/.modelgate.yml (input "config") does not exist at the base commit',
+    );
   });
 
   it('reads a config in a subfolder, with its policy relative to it', async () => {

@@ -115,3 +115,9 @@ describe('waivers', () => {
     expect(error.message).toBe('p.yaml:11:5: waiver names rule "b", which this policy does not have');
   });
 });
+
+describe('an empty policy', () => {
+  it('is a configuration error, not a policy that passes everything', () => {
+    expect(loadError({ 'p.yaml': `${HEADER}rules: []\n` }).message).toBe('p.yaml: policy "p" has no rules');
+  });
+});
