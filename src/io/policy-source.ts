@@ -29,8 +29,9 @@ export function createFsPolicySource(cwd: string, packsDir: string | undefined =
     let bytes: Buffer;
     try {
       bytes = readFileSync(absolute);
-    } catch {
-      throw configError(`cannot read policy file ${shown}: not found`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw configError(`cannot read policy file ${shown}: ${code === 'ENOENT' ? 'not found' : (code ?? (error as Error).message)}`);
     }
     if (bytes.length > MAX_POLICY_BYTES) throw configError(`policy file ${shown} is larger than ${MAX_POLICY_BYTES} bytes`);
     let text: string;

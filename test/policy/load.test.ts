@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../src/engine/compile.js';
 import { ModelgateError } from '../../src/errors.js';
@@ -119,5 +121,14 @@ describe('waivers', () => {
 describe('an empty policy', () => {
   it('is a configuration error, not a policy that passes everything', () => {
     expect(loadError({ 'p.yaml': `${HEADER}rules: []\n` }).message).toBe('p.yaml: policy "p" has no rules');
+  });
+});
+
+describe('policy files that cannot be read', () => {
+  it('say why, not only "not found"', () => {
+    const root = makeRepo({ 'p.yaml': `${HEADER}extends: [dir.yaml]\n` });
+    mkdirSync(path.join(root, 'dir.yaml'));
+    const error = expectModelgateError(() => loadPolicy('p.yaml', createFsPolicySource(root)), 'config');
+    expect(error.message).toMatch(/extends "dir\.yaml": cannot read policy file dir\.yaml: EISDIR/);
   });
 });
