@@ -38382,7 +38382,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2842);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9876);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4319);
 
 
 
@@ -38417,7 +38417,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9876:
+/***/ 4319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52969,8 +52969,9 @@ function createFsPolicySource(cwd, packsDir = findPacksDir()) {
         try {
             bytes = (0,external_node_fs_.readFileSync)(absolute);
         }
-        catch {
-            throw (0,errors/* configError */.Fj)(`cannot read policy file ${shown}: not found`);
+        catch (error) {
+            const code = error.code;
+            throw (0,errors/* configError */.Fj)(`cannot read policy file ${shown}: ${code === 'ENOENT' ? 'not found' : (code ?? error.message)}`);
         }
         if (bytes.length > policy_source_MAX_POLICY_BYTES)
             throw (0,errors/* configError */.Fj)(`policy file ${shown} is larger than ${policy_source_MAX_POLICY_BYTES} bytes`);
@@ -53195,6 +53196,37 @@ const VERSION = package_namespaceObject.rE;
 
 // EXTERNAL MODULE: ./src/audit/record.ts
 var record = __nccwpck_require__(4733);
+;// CONCATENATED MODULE: ./src/audit/record-decisions.ts
+
+/** A decision that was not (fully) recorded; the message says how far the appends got. */
+class DecisionNotRecorded extends Error {
+    name = 'DecisionNotRecorded';
+}
+/**
+ * Appends one decision record per model of `decision`, with the digests of the files its
+ * evidence was read from (`pathOf` turns a source's shown path into the recorded path).
+ * The CLI and the Action both record through here, so a record means the same wherever it
+ * was made. Throws DecisionNotRecorded on the first failed append.
+ */
+async function appendDecisionRecords(store, decision, subjects, context, pathOf = (shown) => shown) {
+    const records = [];
+    try {
+        for (const model of decision.models) {
+            const subject = subjects.find((candidate) => candidate.model.name === model.name);
+            const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
+            const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [] };
+            // Each record carries the time it was appended.
+            const recordContext = { time: context.now(), actor: context.actor, trigger: context.trigger };
+            records.push(await store.append((head) => (0,record/* buildDecisionRecord */.cz)(entry, head, recordContext)));
+        }
+    }
+    catch (error) {
+        const partly = records.length > 0 ? ` (${records.length} of ${decision.models.length} model decisions were recorded, up to seq ${records.at(-1).seq})` : '';
+        throw new DecisionNotRecorded(`the decision was not recorded in ${store.description}${partly}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return records;
+}
+
 ;// CONCATENATED MODULE: ./src/audit/stores/open.ts
 
 
@@ -53247,24 +53279,18 @@ class AuditFailure extends Error {
  * gate decision is never left unrecorded without a word.
  */
 async function recordDecisions(decision, subjects, context) {
-    const store = await openAuditStore(context.url, { cwd: context.cwd });
-    const records = [];
+    let store;
     try {
-        for (const model of decision.models) {
-            const subject = subjects.find((candidate) => candidate.model.name === model.name);
-            const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: source.path, sha256: source.sha256.replace(/^sha256:/, '') })));
-            const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [] };
-            records.push(await store.append((head) => (0,record/* buildDecisionRecord */.cz)(entry, head, { time: context.now, actor: context.actor, trigger: context.trigger })));
-        }
+        store = await openAuditStore(context.url, { cwd: context.cwd });
+        const records = await appendDecisionRecords(store, decision, subjects, { now: () => context.now, actor: context.actor, trigger: context.trigger });
+        return { records, store: store.description };
     }
     catch (error) {
-        const partly = records.length > 0 ? ` (${records.length} of ${decision.models.length} model decisions were recorded, up to seq ${records.at(-1).seq})` : '';
-        throw new AuditFailure(`audit: the decision was not recorded in ${store.description}${partly}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new AuditFailure(`audit: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     finally {
-        await store.close().catch(() => undefined);
+        await store?.close().catch(() => undefined);
     }
-    return { records, store: store.description };
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts

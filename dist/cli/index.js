@@ -8032,7 +8032,7 @@ function isObject(value) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6133);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2917);
 
 
 
@@ -8074,7 +8074,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6133:
+/***/ 2917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21376,8 +21376,9 @@ function createFsPolicySource(cwd, packsDir = findPacksDir()) {
         try {
             bytes = (0,external_node_fs_.readFileSync)(absolute);
         }
-        catch {
-            throw (0,errors/* configError */.Fj)(`cannot read policy file ${shown}: not found`);
+        catch (error) {
+            const code = error.code;
+            throw (0,errors/* configError */.Fj)(`cannot read policy file ${shown}: ${code === 'ENOENT' ? 'not found' : (code ?? error.message)}`);
         }
         if (bytes.length > MAX_POLICY_BYTES)
             throw (0,errors/* configError */.Fj)(`policy file ${shown} is larger than ${MAX_POLICY_BYTES} bytes`);
@@ -21859,6 +21860,37 @@ const VERSION = package_namespaceObject.rE;
 
 // EXTERNAL MODULE: ./src/audit/record.ts
 var audit_record = __nccwpck_require__(7114);
+;// CONCATENATED MODULE: ./src/audit/record-decisions.ts
+
+/** A decision that was not (fully) recorded; the message says how far the appends got. */
+class DecisionNotRecorded extends Error {
+    name = 'DecisionNotRecorded';
+}
+/**
+ * Appends one decision record per model of `decision`, with the digests of the files its
+ * evidence was read from (`pathOf` turns a source's shown path into the recorded path).
+ * The CLI and the Action both record through here, so a record means the same wherever it
+ * was made. Throws DecisionNotRecorded on the first failed append.
+ */
+async function appendDecisionRecords(store, decision, subjects, context, pathOf = (shown) => shown) {
+    const records = [];
+    try {
+        for (const model of decision.models) {
+            const subject = subjects.find((candidate) => candidate.model.name === model.name);
+            const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
+            const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [] };
+            // Each record carries the time it was appended.
+            const recordContext = { time: context.now(), actor: context.actor, trigger: context.trigger };
+            records.push(await store.append((head) => (0,audit_record/* buildDecisionRecord */.cz)(entry, head, recordContext)));
+        }
+    }
+    catch (error) {
+        const partly = records.length > 0 ? ` (${records.length} of ${decision.models.length} model decisions were recorded, up to seq ${records.at(-1).seq})` : '';
+        throw new DecisionNotRecorded(`the decision was not recorded in ${store.description}${partly}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return records;
+}
+
 ;// CONCATENATED MODULE: ./src/audit/query.ts
 
 function matchesFilter(record, filter) {
@@ -22074,6 +22106,7 @@ var verify = __nccwpck_require__(2622);
 
 
 
+
 /**
  * The audit trail on the command line: `check --audit` records decisions, and `audit verify`,
  * `log`, `export` and `migrate` serve auditors. Thin: records, filters and renderers live in
@@ -22098,25 +22131,16 @@ async function recordDecisions(input, io) {
     const { decision } = input;
     const actor = input.actor ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? 'unknown';
     let store;
-    const stored = [];
+    let stored;
     try {
         store = await openAuditStore(input.url, { cwd: io.cwd });
-        for (const model of decision.models) {
-            const subject = input.subjects.find((candidate) => candidate.model.name === model.name);
-            const entry = {
-                model,
-                policy: decision.policy,
-                artefacts: subject ? artefactDigests(subject, input.root, io.cwd) : [],
-                approvals: subject?.approvals ?? [],
-            };
-            const context = { time: io.now(), actor, trigger: { type: 'cli' } };
-            stored.push(await store.append((head) => (0,audit_record/* buildDecisionRecord */.cz)(entry, head, context)));
-        }
+        // Recorded relative to the repository root, wherever the command ran.
+        const repositoryPath = (shown) => external_node_path_default().relative(input.root, external_node_path_default().resolve(io.cwd, shown)).split((external_node_path_default()).sep).join('/');
+        stored = await appendDecisionRecords(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
     }
     catch (error) {
-        const where = store?.description ?? 'the audit store';
-        const partly = stored.length > 0 ? ` (${stored.length} of ${decision.models.length} model decisions were recorded, up to seq ${stored.at(-1).seq})` : '';
-        io.stderr(`modelgate: audit: the decision was not recorded in ${where}${partly}: ${(0,errors/* describeError */.Uc)(error)}\n`);
+        const reason = error instanceof DecisionNotRecorded ? error.message : `the decision was not recorded in ${store?.description ?? 'the audit store'}: ${(0,errors/* describeError */.Uc)(error)}`;
+        io.stderr(`modelgate: audit: ${reason}\n`);
         return false;
     }
     finally {
@@ -22127,13 +22151,6 @@ async function recordDecisions(input, io) {
         io.stdout(`audit: ${stored.length} decision record${stored.length === 1 ? '' : 's'} appended to ${store.description} (${seqs})\n`);
     }
     return true;
-}
-/** Digests of every file read as evidence, by path relative to the repository root. */
-function artefactDigests(subject, root, cwd) {
-    return Object.values(subject.evidence).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({
-        path: external_node_path_default().relative(root, external_node_path_default().resolve(cwd, source.path)).split((external_node_path_default()).sep).join('/'),
-        sha256: source.sha256.replace(/^sha256:/, ''),
-    })));
 }
 function registerAuditCommands(program, io, done) {
     const audit = program.command('audit').description('the audit trail: verify, read and export the hash-chained decision records');

@@ -1,4 +1,6 @@
-import { buildDecisionRecord, type AuditRecord, type Trigger } from '../audit/record.js';
+import type { AuditRecord, Trigger } from '../audit/record.js';
+import { appendDecisionRecords } from '../audit/record-decisions.js';
+import type { AuditStore } from '../audit/store.js';
 import { openAuditStore } from '../audit/stores/open.js';
 import type { Decision, Subject } from '../engine/decision.js';
 
@@ -21,22 +23,14 @@ export interface AuditContext {
  * gate decision is never left unrecorded without a word.
  */
 export async function recordDecisions(decision: Decision, subjects: readonly Subject[], context: AuditContext): Promise<{ records: AuditRecord[]; store: string }> {
-  const store = await openAuditStore(context.url, { cwd: context.cwd });
-  const records: AuditRecord[] = [];
+  let store: AuditStore | undefined;
   try {
-    for (const model of decision.models) {
-      const subject = subjects.find((candidate) => candidate.model.name === model.name);
-      const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) =>
-        (evidence?.sources ?? []).map((source) => ({ path: source.path, sha256: source.sha256.replace(/^sha256:/, '') })),
-      );
-      const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [] };
-      records.push(await store.append((head) => buildDecisionRecord(entry, head, { time: context.now, actor: context.actor, trigger: context.trigger })));
-    }
+    store = await openAuditStore(context.url, { cwd: context.cwd });
+    const records = await appendDecisionRecords(store, decision, subjects, { now: () => context.now, actor: context.actor, trigger: context.trigger });
+    return { records, store: store.description };
   } catch (error) {
-    const partly = records.length > 0 ? ` (${records.length} of ${decision.models.length} model decisions were recorded, up to seq ${records.at(-1)!.seq})` : '';
-    throw new AuditFailure(`audit: the decision was not recorded in ${store.description}${partly}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new AuditFailure(`audit: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
-    await store.close().catch(() => undefined);
+    await store?.close().catch(() => undefined);
   }
-  return { records, store: store.description };
 }

@@ -1,7 +1,8 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { buildDecisionRecord, RECORD_KINDS, type ArtefactDigest, type AuditRecord, type RecordKind } from '../audit/record.js';
+import { RECORD_KINDS, type AuditRecord, type RecordKind } from '../audit/record.js';
+import { appendDecisionRecords, DecisionNotRecorded } from '../audit/record-decisions.js';
 import { matchesFilter, parseTimeBound, type RecordFilter } from '../audit/query.js';
 import { renderCsvHeader, renderCsvRecord, renderJsonArrayEnd, renderJsonArrayPart, renderLogEntry } from '../audit/render.js';
 import { isMigratable, type AuditStore } from '../audit/store.js';
@@ -53,24 +54,15 @@ export async function recordDecisions(input: DecisionToRecord, io: CliIo): Promi
   const { decision } = input;
   const actor = input.actor ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? 'unknown';
   let store: AuditStore | undefined;
-  const stored: AuditRecord[] = [];
+  let stored: AuditRecord[];
   try {
     store = await openAuditStore(input.url, { cwd: io.cwd });
-    for (const model of decision.models) {
-      const subject = input.subjects.find((candidate) => candidate.model.name === model.name);
-      const entry = {
-        model,
-        policy: decision.policy,
-        artefacts: subject ? artefactDigests(subject, input.root, io.cwd) : [],
-        approvals: subject?.approvals ?? [],
-      };
-      const context = { time: io.now(), actor, trigger: { type: 'cli' as const } };
-      stored.push(await store.append((head) => buildDecisionRecord(entry, head, context)));
-    }
+    // Recorded relative to the repository root, wherever the command ran.
+    const repositoryPath = (shown: string) => path.relative(input.root, path.resolve(io.cwd, shown)).split(path.sep).join('/');
+    stored = await appendDecisionRecords(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
   } catch (error) {
-    const where = store?.description ?? 'the audit store';
-    const partly = stored.length > 0 ? ` (${stored.length} of ${decision.models.length} model decisions were recorded, up to seq ${stored.at(-1)!.seq})` : '';
-    io.stderr(`modelgate: audit: the decision was not recorded in ${where}${partly}: ${describeError(error)}\n`);
+    const reason = error instanceof DecisionNotRecorded ? error.message : `the decision was not recorded in ${store?.description ?? 'the audit store'}: ${describeError(error)}`;
+    io.stderr(`modelgate: audit: ${reason}\n`);
     return false;
   } finally {
     await store?.close().catch(() => undefined);
@@ -80,16 +72,6 @@ export async function recordDecisions(input: DecisionToRecord, io: CliIo): Promi
     io.stdout(`audit: ${stored.length} decision record${stored.length === 1 ? '' : 's'} appended to ${store!.description} (${seqs})\n`);
   }
   return true;
-}
-
-/** Digests of every file read as evidence, by path relative to the repository root. */
-function artefactDigests(subject: Subject, root: string, cwd: string): ArtefactDigest[] {
-  return Object.values(subject.evidence).flatMap((evidence) =>
-    (evidence?.sources ?? []).map((source) => ({
-      path: path.relative(root, path.resolve(cwd, source.path)).split(path.sep).join('/'),
-      sha256: source.sha256.replace(/^sha256:/, ''),
-    })),
-  );
 }
 
 interface StoreOptions {
