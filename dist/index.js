@@ -38586,6 +38586,12 @@ var document_location = __nccwpck_require__(5294);
 
 /** Keys that would reach an object's prototype if copied by naive code downstream. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * An unpaired UTF-16 surrogate, which only an escape (`"\ud800"`) can produce: such a
+ * string is not Unicode text, has no UTF-8 form and no RFC 8785 canonical JSON, so a
+ * value carrying it into a report or an audit record could not be recorded.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
 function syntaxOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
@@ -38622,9 +38628,9 @@ function parseYaml(text, path, options = {}) {
         const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
         throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
     }
-    const duplicate = firstDuplicateKey(doc);
-    if (duplicate)
-        throw fail(`invalid YAML: Map keys must be unique ("${duplicate.key}")`, locateOffset(duplicate.offset));
+    const badKey = firstBadKey(doc);
+    if (badKey)
+        throw fail(`invalid YAML: ${badKey.reason}`, locateOffset(badKey.offset));
     try {
         value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
     }
@@ -38802,9 +38808,10 @@ function checkSize(text, limits, fail) {
         throw fail(`file is larger than the limit of ${limits.max_file_bytes} bytes`);
     }
 }
+const LONE_SURROGATE_MESSAGE = 'not valid Unicode text: a string holds an unpaired surrogate escape (\\ud800-\\udfff)';
 /**
  * One iterative walk (deep documents must not overflow the stack) that refuses
- * prototype-polluting keys and nesting beyond the limit.
+ * prototype-polluting keys, strings that are not Unicode text and nesting beyond the limit.
  */
 function checkTree(value, limits, locate, locateTooDeep, fail) {
     const pointerOf = (entry) => {
@@ -38817,6 +38824,9 @@ function checkTree(value, limits, locate, locateTooDeep, fail) {
     while (stack.length > 0) {
         const entry = stack.pop();
         const current = entry.value;
+        if (typeof current === 'string' && LONE_SURROGATE.test(current)) {
+            throw fail(LONE_SURROGATE_MESSAGE, locate(pointerOf(entry)));
+        }
         if (current === null || typeof current !== 'object')
             continue;
         if (entry.depth >= limits.max_nesting_depth) {
@@ -38832,22 +38842,32 @@ function checkTree(value, limits, locate, locateTooDeep, fail) {
             if (FORBIDDEN_KEYS.has(key)) {
                 throw fail(`forbidden key "${key}"`, locate([...pointerOf(entry), key]));
             }
+            if (LONE_SURROGATE.test(key))
+                throw fail(LONE_SURROGATE_MESSAGE, locate([...pointerOf(entry), key]));
             stack.push({ value: current[key], depth: entry.depth + 1, parent: entry, key });
         }
     }
 }
-/** The first repeated scalar key of any mapping, found with one set per mapping. */
-function firstDuplicateKey(doc) {
+/**
+ * The first key of any mapping that would be lost or ambiguous in the parsed value: a
+ * repeated key (compared as the parsed object's key, so an alias of an earlier key or a
+ * `~` beside `""` counts), or a key that is a map, list or binary value, which would be
+ * turned into text. Found with one set per mapping.
+ */
+function firstBadKey(doc) {
     let found;
     (0,dist/* visit */.YR)(doc, {
         Map(_, map) {
             const seen = new Set();
             for (const pair of map.items) {
-                if (!(0,dist/* isScalar */.jn)(pair.key))
-                    continue;
-                const key = String(pair.key.value);
+                const offset = ((0,dist/* isNode */.Ll)(pair.key) ? pair.key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
+                const key = objectKeyOf(pair.key, doc);
+                if (key === undefined) {
+                    found = { reason: 'a mapping key must be a string, number, bool or null, not a map, list or binary value', offset };
+                    return dist/* visit */.YR.BREAK;
+                }
                 if (seen.has(key)) {
-                    found = { key, offset: pair.key.range?.[0] ?? 0 };
+                    found = { reason: `Map keys must be unique ("${key}")`, offset };
                     return dist/* visit */.YR.BREAK;
                 }
                 seen.add(key);
@@ -38856,6 +38876,17 @@ function firstDuplicateKey(doc) {
         },
     });
     return found;
+}
+/** The property name a mapping key becomes in the parsed value (as `yaml`'s toJS names it); undefined for a non-scalar key. */
+function objectKeyOf(key, doc) {
+    const node = (0,dist/* isAlias */.Vj)(key) ? key.resolve(doc) : key;
+    if (node === null || node === undefined)
+        return '';
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    if (node.value === null)
+        return '';
+    return typeof node.value === 'object' ? undefined : String(node.value);
 }
 
 ;// CONCATENATED MODULE: ./src/document/validate.ts
@@ -51233,6 +51264,8 @@ function truncate(text, max, note = '\n\n… (truncated)') {
 function findings_escapeTableCell(text) {
     return text
         .replace(/\r?\n|\r/g, ' ')
+        // Backslashes first: an artefact's own `\|` must not become an escaped backslash and a cell break.
+        .replace(/\\/g, '\\\\')
         .replace(/\|/g, '\\|')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -62561,7 +62594,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;

@@ -1,5 +1,5 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { ModelgateError, type ErrorCode } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { lazyLocation, lineStartsOf, positionAt, type SourceLocation } from './location.js';
@@ -22,6 +22,13 @@ export interface ParseOptions {
 
 /** Keys that would reach an object's prototype if copied by naive code downstream. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * An unpaired UTF-16 surrogate, which only an escape (`"\ud800"`) can produce: such a
+ * string is not Unicode text, has no UTF-8 form and no RFC 8785 canonical JSON, so a
+ * value carrying it into a report or an audit record could not be recorded.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export function syntaxOf(path: string): 'yaml' | 'json' | undefined {
   const lower = path.toLowerCase();
@@ -58,8 +65,8 @@ export function parseYaml(text: string, path: string, options: ParseOptions = {}
     const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
     throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
   }
-  const duplicate = firstDuplicateKey(doc);
-  if (duplicate) throw fail(`invalid YAML: Map keys must be unique ("${duplicate.key}")`, locateOffset(duplicate.offset));
+  const badKey = firstBadKey(doc);
+  if (badKey) throw fail(`invalid YAML: ${badKey.reason}`, locateOffset(badKey.offset));
   try {
     value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
   } catch (error) {
@@ -237,9 +244,11 @@ function checkSize(text: string, limits: Limits, fail: Fail): void {
   }
 }
 
+const LONE_SURROGATE_MESSAGE = 'not valid Unicode text: a string holds an unpaired surrogate escape (\\ud800-\\udfff)';
+
 /**
  * One iterative walk (deep documents must not overflow the stack) that refuses
- * prototype-polluting keys and nesting beyond the limit.
+ * prototype-polluting keys, strings that are not Unicode text and nesting beyond the limit.
  */
 function checkTree(
   value: unknown,
@@ -264,6 +273,9 @@ function checkTree(
   while (stack.length > 0) {
     const entry = stack.pop()!;
     const current = entry.value;
+    if (typeof current === 'string' && LONE_SURROGATE.test(current)) {
+      throw fail(LONE_SURROGATE_MESSAGE, locate(pointerOf(entry)));
+    }
     if (current === null || typeof current !== 'object') continue;
     if (entry.depth >= limits.max_nesting_depth) {
       throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
@@ -278,22 +290,32 @@ function checkTree(
       if (FORBIDDEN_KEYS.has(key)) {
         throw fail(`forbidden key "${key}"`, locate([...pointerOf(entry), key]));
       }
+      if (LONE_SURROGATE.test(key)) throw fail(LONE_SURROGATE_MESSAGE, locate([...pointerOf(entry), key]));
       stack.push({ value: (current as Record<string, unknown>)[key], depth: entry.depth + 1, parent: entry, key });
     }
   }
 }
 
-/** The first repeated scalar key of any mapping, found with one set per mapping. */
-function firstDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
+/**
+ * The first key of any mapping that would be lost or ambiguous in the parsed value: a
+ * repeated key (compared as the parsed object's key, so an alias of an earlier key or a
+ * `~` beside `""` counts), or a key that is a map, list or binary value, which would be
+ * turned into text. Found with one set per mapping.
+ */
+function firstBadKey(doc: Document): { reason: string; offset: number } | undefined {
+  let found: { reason: string; offset: number } | undefined;
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
+        const offset = (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
+        const key = objectKeyOf(pair.key, doc);
+        if (key === undefined) {
+          found = { reason: 'a mapping key must be a string, number, bool or null, not a map, list or binary value', offset };
+          return visit.BREAK;
+        }
         if (seen.has(key)) {
-          found = { key, offset: pair.key.range?.[0] ?? 0 };
+          found = { reason: `Map keys must be unique ("${key}")`, offset };
           return visit.BREAK;
         }
         seen.add(key);
@@ -302,4 +324,13 @@ function firstDuplicateKey(doc: Document): { key: string; offset: number } | und
     },
   });
   return found;
+}
+
+/** The property name a mapping key becomes in the parsed value (as `yaml`'s toJS names it); undefined for a non-scalar key. */
+function objectKeyOf(key: unknown, doc: Document): string | undefined {
+  const node = isAlias(key) ? key.resolve(doc) : key;
+  if (node === null || node === undefined) return '';
+  if (!isScalar(node)) return undefined;
+  if (node.value === null) return '';
+  return typeof node.value === 'object' ? undefined : String(node.value);
 }

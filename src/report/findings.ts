@@ -66,6 +66,8 @@ export function truncate(text: string, max: number, note = '\n\n… (truncated)'
 export function escapeTableCell(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
+    // Backslashes first: an artefact's own `\|` must not become an escaped backslash and a cell break.
+    .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
