@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { ModelgateError, type ErrorCode } from '../src/errors.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,9 +62,66 @@ export function expectModelgateError(fn: () => unknown, code: ErrorCode = 'artef
   return caught as ModelgateError;
 }
 
-/** The 1-based line of the first line of `text` containing `needle`. */
-export function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
+/** The 1-based line of the first line of `text` containing `needle` (after the first line containing `after`, when given). */
+export function lineOf(text: string, needle: string, after?: string): number {
+  const lines = text.split('\n');
+  const start = after === undefined ? 0 : lines.findIndex((line) => line.includes(after));
+  expect(start, `"${after}" not found`).toBeGreaterThanOrEqual(0);
+  const index = lines.findIndex((line, i) => i >= start && line.includes(needle));
   expect(index, `"${needle}" not found`).toBeGreaterThanOrEqual(0);
   return index + 1;
+}
+
+/** Files under a repository-relative folder, recursively and sorted, that `keep` accepts. */
+export function filesUnder(folder: string, keep: (name: string) => boolean = () => true): string[] {
+  return readdirSync(path.join(REPO_ROOT, folder))
+    .sort()
+    .flatMap((name) => {
+      const relative = `${folder}/${name}`;
+      if (statSync(path.join(REPO_ROOT, relative)).isDirectory()) return filesUnder(relative, keep);
+      return keep(name) ? [relative] : [];
+    });
+}
+
+/** Why a malformed fixture is refused, and the line its error names. */
+export interface RefusedFixture {
+  message: RegExp;
+  line?: (text: string) => number;
+}
+
+/**
+ * The table test of one format's fixture folder: every file is read (checked by `check`),
+ * every file under `malformed/` is refused with an error naming the file, and the reasons
+ * and lines given for named ones. Files added later are tested without code changes.
+ */
+export function testFixtureFolder(options: {
+  folder: string;
+  minimum: number;
+  named: readonly string[];
+  refused: Record<string, RefusedFixture>;
+  readError: (text: string, file: string) => ModelgateError;
+  check: (text: string, file: string, name: string) => void;
+}): void {
+  const files = filesUnder(options.folder, (name) => name.endsWith('.json'));
+  it('has fixtures to read, and a check for each named one', () => {
+    expect(files.length).toBeGreaterThanOrEqual(options.minimum);
+    for (const name of [...options.named, ...Object.keys(options.refused)]) expect(files).toContain(`${options.folder}/${name}`);
+  });
+  for (const file of files) {
+    const name = file.slice(options.folder.length + 1);
+    const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+    if (name.startsWith('malformed/')) {
+      it(`refuses ${name}`, () => {
+        const error = options.readError(text, file);
+        expect(error.message.startsWith(`${file}:`)).toBe(true);
+        const refused = options.refused[name];
+        if (refused) {
+          expect(error.reason).toMatch(refused.message);
+          if (refused.line) expect(error.location?.line).toBe(refused.line(text));
+        }
+      });
+    } else {
+      it(`reads ${name}`, () => options.check(text, file, name));
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { ModelgateError } from '../../src/errors.js';
 import { createFsPolicySource } from '../../src/io/policy-source.js';
 import { loadPolicy } from '../../src/policy/load.js';
-import { expectModelgateError, makeRepo } from '../helpers.js';
+import { expectModelgateError, lineOf, makeRepo, testFixtureFolder, type RefusedFixture } from '../helpers.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = 'fixtures/formats/sagemaker-clarify';
@@ -40,13 +40,6 @@ function readError(document: unknown, file = PATH, formats = FORMATS): Modelgate
 }
 
 /** 1-based line of the first line containing `needle`, searching from the line holding `after` when given. */
-function lineOf(text: string, needle: string, after?: string): number {
-  const lines = text.split('\n');
-  const start = after === undefined ? 0 : lines.findIndex((line) => line.includes(after));
-  const index = lines.findIndex((line, i) => i >= start && line.includes(needle));
-  if (start < 0 || index < 0) throw new Error(`"${needle}" not found`);
-  return index + 1;
-}
 
 function metric(bias: Bias, name: string, attribute: string, stage?: string): BiasMetric {
   const found = bias.metrics.find((m) => m.name === name && m.attribute === attribute && (stage === undefined || m.stage === stage));
@@ -66,15 +59,6 @@ const analysis = (post: Record<string, unknown> = { DI: 0.71, DPPL: 0.12 }, extr
   ...extra,
 });
 
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(path.join(REPO_ROOT, dir))
-    .sort()
-    .flatMap((name) => {
-      const relative = `${dir}/${name}`;
-      if (statSync(path.join(REPO_ROOT, relative)).isDirectory()) return fixtureFiles(relative);
-      return name.endsWith('.json') ? [relative] : [];
-    });
-}
 
 /** Concrete values for the fixtures known today; files added later get the generic checks. */
 const EXPECTED: Record<string, (bias: Bias, text: string, evidence: Evidence) => void> = {
@@ -131,7 +115,7 @@ const EXPECTED: Record<string, (bias: Bias, text: string, evidence: Evidence) =>
 };
 
 /** Why each malformed fixture is refused, and the line the error names. */
-const REFUSED: Record<string, { message: RegExp; line?: (text: string) => number }> = {
+const REFUSED: Record<string, RefusedFixture> = {
   'malformed/flip-test-not-computed.json': {
     message: /bias metric FT for facet "ForeignWorker" = "1" \(post_training_bias_metrics\) was not computed by Clarify: "FlipTest does not support non-numeric columns"/,
     line: (text) => lineOf(text, '"value": null'),
@@ -144,42 +128,26 @@ const REFUSED: Record<string, { message: RegExp; line?: (text: string) => number
 };
 
 describe('SageMaker Clarify fixtures', () => {
-  const files = fixtureFiles(FIXTURES);
-
-  it('has fixtures to read, and a check for each named one', () => {
-    expect(files.length).toBeGreaterThanOrEqual(6);
-    for (const name of [...Object.keys(EXPECTED), ...Object.keys(REFUSED)]) expect(files).toContain(`${FIXTURES}/${name}`);
-  });
-
-  for (const file of files) {
-    const name = file.slice(FIXTURES.length + 1);
-    const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-    if (name.startsWith('malformed/')) {
-      it(`refuses ${name}`, () => {
-        const error = readError(text, file);
-        expect(error.message.startsWith(`${file}:`)).toBe(true);
-        const refused = REFUSED[name];
-        if (refused) {
-          expect(error.reason).toMatch(refused.message);
-          if (refused.line) expect(error.location?.line).toBe(refused.line(text));
-        }
-      });
-    } else {
-      it(`reads ${name}`, () => {
-        const evidence = read(text, file);
-        expect(evidence.sources[0]?.format).toBe('sagemaker-clarify');
-        const bias = evidence.data as Bias;
-        expect(bias.metrics.length).toBeGreaterThan(0);
-        for (const m of bias.metrics) {
-          expect(Number.isFinite(m.value)).toBe(true);
-          expect(m.original_name).toBeTruthy();
-          expect(bias.protected_attributes).toContain(m.attribute);
-          expect(m.location).toMatchObject({ path: file, line: expect.any(Number) });
-        }
-        EXPECTED[name]?.(bias, text, evidence);
-      });
+  testFixtureFolder({
+    folder: FIXTURES,
+    minimum: 6,
+    named: Object.keys(EXPECTED),
+    refused: REFUSED,
+    readError: (text, file) => readError(text, file),
+    check: (text, file, name) => {
+      const evidence = read(text, file);
+    expect(evidence.sources[0]?.format).toBe('sagemaker-clarify');
+    const bias = evidence.data as Bias;
+    expect(bias.metrics.length).toBeGreaterThan(0);
+    for (const m of bias.metrics) {
+      expect(Number.isFinite(m.value)).toBe(true);
+      expect(m.original_name).toBeTruthy();
+      expect(bias.protected_attributes).toContain(m.attribute);
+      expect(m.location).toMatchObject({ path: file, line: expect.any(Number) });
     }
-  }
+    EXPECTED[name]?.(bias, text, evidence);
+    },
+  });
 });
 
 describe('SageMaker Clarify metric names', () => {

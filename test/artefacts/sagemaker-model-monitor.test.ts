@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { ModelgateError } from '../../src/errors.js';
 import { createFsPolicySource } from '../../src/io/policy-source.js';
 import { loadPolicy } from '../../src/policy/load.js';
-import { expectModelgateError, makeRepo } from '../helpers.js';
+import { expectModelgateError, lineOf, makeRepo, testFixtureFolder, type RefusedFixture } from '../helpers.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = 'fixtures/formats/sagemaker-model-monitor';
@@ -39,21 +39,7 @@ function readError(document: unknown, file = PATH, formats = FORMATS): Modelgate
   return expectModelgateError(() => read(document, file, formats));
 }
 
-function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`"${needle}" not found`);
-  return index + 1;
-}
 
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(path.join(REPO_ROOT, dir))
-    .sort()
-    .flatMap((name) => {
-      const relative = `${dir}/${name}`;
-      if (statSync(path.join(REPO_ROOT, relative)).isDirectory()) return fixtureFiles(relative);
-      return name.endsWith('.json') ? [relative] : [];
-    });
-}
 
 const violation = (feature_name: string, constraint_check_type: string, description: string) => ({ feature_name, constraint_check_type, description });
 
@@ -132,7 +118,7 @@ const EXPECTED: Record<string, (drift: Drift, text: string, evidence: Evidence) 
   },
 };
 
-const REFUSED: Record<string, { message: RegExp; line?: (text: string) => number }> = {
+const REFUSED: Record<string, RefusedFixture> = {
   'malformed/statistics.json': { message: /statistics\.json or constraints\.json: .*not a drift verdict; read the monitoring execution's constraint_violations\.json/ },
   'malformed/drift-without-feature-name.json': {
     message: /^a baseline_drift_check violation names no feature_name$/,
@@ -141,39 +127,23 @@ const REFUSED: Record<string, { message: RegExp; line?: (text: string) => number
 };
 
 describe('SageMaker Model Monitor fixtures', () => {
-  const files = fixtureFiles(FIXTURES);
-
-  it('has fixtures to read, and a check for each named one', () => {
-    expect(files.length).toBeGreaterThanOrEqual(8);
-    for (const name of [...Object.keys(EXPECTED), ...Object.keys(REFUSED)]) expect(files).toContain(`${FIXTURES}/${name}`);
+  testFixtureFolder({
+    folder: FIXTURES,
+    minimum: 8,
+    named: Object.keys(EXPECTED),
+    refused: REFUSED,
+    readError: (text, file) => readError(text, file),
+    check: (text, file, name) => {
+      const evidence = read(text, file);
+    expect(evidence.sources[0]?.format).toBe('sagemaker-model-monitor');
+    const drift = evidence.data as Drift;
+    expect(drift.dataset_drift).toBe(drift.features.some((feature) => feature.drifted));
+    expect(drift.share_drifted).toBe(drift.dataset_drift ? 1 : 0);
+    for (const feature of drift.features) expect(feature.location).toMatchObject({ path: file, line: expect.any(Number) });
+    for (const other of violationsOf(drift)) expect(other.location).toMatchObject({ path: file, line: expect.any(Number) });
+    EXPECTED[name]?.(drift, text, evidence);
+    },
   });
-
-  for (const file of files) {
-    const name = file.slice(FIXTURES.length + 1);
-    const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-    if (name.startsWith('malformed/')) {
-      it(`refuses ${name}`, () => {
-        const error = readError(text, file);
-        expect(error.message.startsWith(`${file}:`)).toBe(true);
-        const refused = REFUSED[name];
-        if (refused) {
-          expect(error.reason).toMatch(refused.message);
-          if (refused.line) expect(error.location?.line).toBe(refused.line(text));
-        }
-      });
-    } else {
-      it(`reads ${name}`, () => {
-        const evidence = read(text, file);
-        expect(evidence.sources[0]?.format).toBe('sagemaker-model-monitor');
-        const drift = evidence.data as Drift;
-        expect(drift.dataset_drift).toBe(drift.features.some((feature) => feature.drifted));
-        expect(drift.share_drifted).toBe(drift.dataset_drift ? 1 : 0);
-        for (const feature of drift.features) expect(feature.location).toMatchObject({ path: file, line: expect.any(Number) });
-        for (const other of violationsOf(drift)) expect(other.location).toMatchObject({ path: file, line: expect.any(Number) });
-        EXPECTED[name]?.(drift, text, evidence);
-      });
-    }
-  }
 });
 
 describe('SageMaker Model Monitor mapping', () => {
