@@ -1,5 +1,5 @@
 import type { Decision, Subject } from '../engine/decision.js';
-import { buildDecisionRecord, type ArtefactDigest, type AuditRecord, type RecordContext } from './record.js';
+import { buildDecisionRecord, observeEvidence, type ArtefactDigest, type AuditRecord, type RecordContext } from './record.js';
 import type { AuditStore } from './store.js';
 
 /** A decision that was not (fully) recorded; the message says how far the appends got. */
@@ -27,7 +27,7 @@ export async function appendDecisionRecords(
       const artefacts: ArtefactDigest[] = Object.values(subject?.evidence ?? {}).flatMap((evidence) =>
         (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })),
       );
-      const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [] };
+      const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: observeEvidence(subject?.evidence ?? {}) };
       // Each record carries the time it was appended.
       const recordContext = { time: context.now(), actor: context.actor, trigger: context.trigger };
       records.push(await store.append((head) => buildDecisionRecord(entry, head, recordContext)));

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import type { Approval } from '../artefacts/evidence.js';
-import type { Decision, ModelDecision, RuleResult } from '../engine/decision.js';
+import type { Decision, ModelDecision, RuleResult, Subject } from '../engine/decision.js';
 
 /**
  * Audit records: one JSON object per event, chained by hash. Everything here is pure:
@@ -67,6 +67,44 @@ export const ApprovalSnapshotSchema = z.strictObject({
 export type ApprovalSnapshot = z.infer<typeof ApprovalSnapshotSchema>;
 
 export const WaiverDetailSchema = z.strictObject({ rule: text, reason: text, approver: text, expires: text });
+/**
+ * What the evidence measured, kept with the decision so that history can be charted and
+ * compared without the artefacts: one summary per metric (min/max over groups, so a bias
+ * report with thousands of groups stays small) and the model's input datasets.
+ */
+export const ObservedMetricSchema = z.strictObject({
+  kind: z.enum(['bias', 'drift', 'evaluation']),
+  name: text,
+  /** The protected attribute (bias) or dataset (evaluation) the metric is about. */
+  attribute: z.string().optional(),
+  min: z.number(),
+  max: z.number(),
+  /** How many values (groups, splits) the summary covers. */
+  count: z.number().int().positive(),
+});
+export type ObservedMetric = z.infer<typeof ObservedMetricSchema>;
+
+export const ObservedDatasetSchema = z.strictObject({
+  name: text,
+  namespace: z.string().optional(),
+  version: z.string().optional(),
+  digest: z.string().optional(),
+});
+export type ObservedDataset = z.infer<typeof ObservedDatasetSchema>;
+
+/** Input datasets beyond this many are counted in `datasets_digest` but not listed. */
+export const MAX_LISTED_DATASETS = 100;
+
+export const ObservationsSchema = z.strictObject({
+  metrics: z.array(ObservedMetricSchema),
+  /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS of them. */
+  datasets: z.array(ObservedDatasetSchema),
+  /** sha256 over the canonical JSON of every input dataset (all of them): equal digests, same training data. */
+  datasets_digest: sha256Hex.nullable(),
+  datasets_total: z.number().int().nonnegative(),
+});
+export type Observations = z.infer<typeof ObservationsSchema>;
+
 export const PolicyChangeDetailSchema = z.strictObject({
   previous: PolicyRefSchema.nullable(),
   paths: z.array(z.string()),
@@ -92,7 +130,14 @@ const envelope = {
  * so what is hashed, stored and shown is one and the same value.
  */
 export const AuditRecordSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...envelope, kind: z.literal('decision'), subject: RecordSubjectSchema, verdict: z.enum(['pass', 'warn', 'fail']) }),
+  z.strictObject({
+    ...envelope,
+    kind: z.literal('decision'),
+    subject: RecordSubjectSchema,
+    verdict: z.enum(['pass', 'warn', 'fail']),
+    /** Added after the first records were written; absent from those, so optional. */
+    observations: ObservationsSchema.optional(),
+  }),
   z.strictObject({ ...envelope, kind: z.literal('approval'), subject: RecordSubjectSchema, verdict: z.null() }),
   z.strictObject({ ...envelope, kind: z.literal('waiver'), subject: RecordSubjectSchema, verdict: z.null(), waiver: WaiverDetailSchema }),
   z.strictObject({ ...envelope, kind: z.literal('policy_change'), subject: RecordSubjectSchema.nullable(), verdict: z.null(), change: PolicyChangeDetailSchema }),
@@ -157,6 +202,8 @@ export interface DecisionEntry {
   policy: Decision['policy'];
   artefacts: readonly ArtefactDigest[];
   approvals: readonly Approval[];
+  /** The evidence judged, summarized; see `observeEvidence`. */
+  observations?: Observations;
 }
 
 /** Builds the unsigned decision record for one model, linked to `head`. */
@@ -174,7 +221,53 @@ export function buildDecisionRecord(entry: DecisionEntry, head: AuditHead | unde
     results: entry.model.results.map(snapshotResult),
     verdict: entry.model.verdict,
     approvals: entry.approvals.map(snapshotApproval),
+    ...(entry.observations && { observations: entry.observations }),
   };
+}
+
+/** Summarizes a model's evidence for its decision record: metric ranges and input datasets. */
+export function observeEvidence(evidence: Subject['evidence']): Observations {
+  const summaries = new Map<string, ObservedMetric>();
+  const observe = (kind: ObservedMetric['kind'], name: string, attribute: string | undefined, value: number) => {
+    const key = JSON.stringify([kind, name, attribute ?? null]);
+    const known = summaries.get(key);
+    if (known) {
+      known.min = Math.min(known.min, value);
+      known.max = Math.max(known.max, value);
+      known.count += 1;
+    } else {
+      summaries.set(key, { kind, name, ...(attribute !== undefined && { attribute }), min: value, max: value, count: 1 });
+    }
+  };
+  for (const metric of evidence.bias?.data.metrics ?? []) observe('bias', metric.name, metric.attribute, metric.value);
+  if (evidence.drift) {
+    observe('drift', 'share_drifted', undefined, evidence.drift.data.share_drifted);
+    for (const feature of evidence.drift.data.features) if (feature.score !== undefined) observe('drift', 'feature_score', undefined, feature.score);
+  }
+  for (const result of evidence.model_card?.data.evaluation ?? []) observe('evaluation', result.metric, result.dataset, result.value);
+  const metrics = [...summaries.values()].sort((a, b) => compareText(`${a.kind}\u0000${a.name}\u0000${a.attribute ?? ''}`, `${b.kind}\u0000${b.name}\u0000${b.attribute ?? ''}`));
+
+  const inputs = (evidence.lineage?.data.datasets ?? [])
+    .filter((dataset) => dataset.role === 'input')
+    .map((dataset): ObservedDataset => ({
+      name: dataset.name,
+      ...(dataset.namespace !== undefined && { namespace: dataset.namespace }),
+      ...(dataset.version !== undefined && { version: dataset.version }),
+      ...(dataset.digest !== undefined && { digest: dataset.digest }),
+    }));
+  const unique = [...new Map(inputs.map((dataset) => [canonicalJson(dataset), dataset])).entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([, dataset]) => dataset);
+  return {
+    metrics,
+    datasets: unique.slice(0, MAX_LISTED_DATASETS),
+    datasets_digest: evidence.lineage ? createHash('sha256').update(canonicalJson(unique), 'utf8').digest('hex') : null,
+    datasets_total: unique.length,
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_RECORD_FORMAT,
@@ -7,9 +8,12 @@ import {
   canonicalJson,
   hashRecord,
   nextLink,
+  observeEvidence,
   sealRecord,
   type AuditRecord,
 } from '../../src/audit/record.js';
+import type { Evidence } from '../../src/artefacts/evidence.js';
+import { readArtefact } from '../../src/artefacts/read.js';
 import { describeBroken, formatAnchor, parseAnchor, verifyChain } from '../../src/audit/verify.js';
 import { context, decisionEntry, makeChain } from './records.js';
 
@@ -157,5 +161,52 @@ describe('verifyChain', () => {
     expect(parseAnchor(formatAnchor(head))).toEqual(head);
     expect(parseAnchor('12')).toBeUndefined();
     expect(parseAnchor(`x:${'ab'.repeat(32)}`)).toBeUndefined();
+  });
+});
+
+describe('observeEvidence', () => {
+  const read = (path: string) => {
+    const text = readFileSync(path, 'utf8');
+    return readArtefact({ path, text, sha256: createHash('sha256').update(text).digest('hex') });
+  };
+
+  it('summarizes a Clarify report per metric and attribute, and an OpenLineage run by its input datasets', () => {
+    const bias = read('fixtures/formats/sagemaker-clarify/data-bias-pre-training.json');
+    const lineage = read('fixtures/formats/openlineage/spark-column-lineage.json');
+    const observations = observeEvidence({ bias: bias as Evidence<'bias'>, lineage: lineage as Evidence<'lineage'> });
+
+    const biasMetrics = (bias as Evidence<'bias'>).data.metrics;
+    expect(biasMetrics.length).toBeGreaterThan(0);
+    const first = biasMetrics[0]!;
+    const summary = observations.metrics.find((metric) => metric.kind === 'bias' && metric.name === first.name && metric.attribute === first.attribute);
+    const values = biasMetrics.filter((metric) => metric.name === first.name && metric.attribute === first.attribute).map((metric) => metric.value);
+    expect(summary).toEqual({ kind: 'bias', name: first.name, attribute: first.attribute, min: Math.min(...values), max: Math.max(...values), count: values.length });
+    expect(observations.metrics.reduce((sum, metric) => sum + metric.count, 0)).toBe(biasMetrics.length);
+
+    const inputs = (lineage as Evidence<'lineage'>).data.datasets.filter((dataset) => dataset.role === 'input');
+    expect(inputs.length).toBeGreaterThan(0);
+    expect(observations.datasets_total).toBe(new Set(inputs.map((dataset) => JSON.stringify([dataset.namespace, dataset.name, dataset.version, dataset.digest]))).size);
+    expect(observations.datasets.map((dataset) => dataset.name).sort()).toEqual([...new Set(inputs.map((dataset) => dataset.name))].sort());
+    expect(observations.datasets_digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives the same datasets digest whatever the order, and a different one when a dataset version changes', () => {
+    const lineageOf = (datasets: Array<{ name: string; version: string }>) =>
+      ({ kind: 'lineage', sources: [], fieldLocations: {}, data: { datasets: datasets.map((dataset) => ({ ...dataset, role: 'input', owners: [] })), jobs: [] } }) as unknown as Evidence<'lineage'>;
+    const a = observeEvidence({ lineage: lineageOf([{ name: 'loans', version: '3' }, { name: 'bureau', version: '7' }]) });
+    const b = observeEvidence({ lineage: lineageOf([{ name: 'bureau', version: '7' }, { name: 'loans', version: '3' }]) });
+    const c = observeEvidence({ lineage: lineageOf([{ name: 'bureau', version: '7' }, { name: 'loans', version: '4' }]) });
+    expect(a.datasets_digest).toBe(b.datasets_digest);
+    expect(c.datasets_digest).not.toBe(a.datasets_digest);
+    expect(observeEvidence({}).datasets_digest).toBeNull();
+  });
+
+  it('records observations in the sealed decision record, and old records without them stay valid', () => {
+    const observations = observeEvidence({});
+    const withObservations = sealRecord(buildDecisionRecord({ ...decisionEntry('m'), observations }, undefined, context()), undefined);
+    expect(withObservations).toMatchObject({ kind: 'decision', observations: { metrics: [], datasets: [], datasets_digest: null, datasets_total: 0 } });
+    const old = sealRecord(buildDecisionRecord(decisionEntry('m'), undefined, context()), undefined);
+    expect('observations' in old).toBe(false);
+    expect(AuditRecordSchema.safeParse(old).success).toBe(true);
   });
 });
