@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const EDGE_MODULES = ['node:fs', 'node:fs/promises', 'fs', 'node:http', 'node:https', 'node:child_process', 'node:net', '@actions/core', '@actions/github', '@octokit/rest', 'tinyglobby', 'pg'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**', '.build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

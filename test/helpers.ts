@@ -7,7 +7,8 @@ import { expect, it } from 'vitest';
 import { ModelgateError, type ErrorCode } from '../src/errors.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli/index.js');
+/** The committed CLI bundle; MODELGATE_TEST_CLI_BUNDLE points the tests at another build of it (e.g. one being worked on). */
+export const CLI_BUNDLE = process.env.MODELGATE_TEST_CLI_BUNDLE ? path.resolve(process.env.MODELGATE_TEST_CLI_BUNDLE) : path.join(REPO_ROOT, 'dist/cli/index.js');
 export const DEMO_REPO = path.join(REPO_ROOT, 'fixtures/demo-repo');
 
 /** Writes a throwaway repository; values are file contents by repository-relative path. */

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers.js';
 
-export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
+/** The committed Action bundle; MODELGATE_TEST_ACTION_BUNDLE points the tests at another build of it. */
+export const ACTION_BUNDLE = process.env.MODELGATE_TEST_ACTION_BUNDLE ? path.resolve(process.env.MODELGATE_TEST_ACTION_BUNDLE) : path.join(REPO_ROOT, 'dist/index.js');
 /** Runners run the Action on Node 24; MODELGATE_ACTION_NODE names such a binary when this machine's node is older. */
 const ACTION_NODE = process.env.MODELGATE_ACTION_NODE ?? process.execPath;
 export const ACTION_YML = path.join(REPO_ROOT, 'action.yml');
