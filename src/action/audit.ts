@@ -3,6 +3,8 @@ import { appendDecisionRecords } from '../audit/record-decisions.js';
 import type { AuditStore } from '../audit/store.js';
 import { openAuditStore } from '../audit/stores/open.js';
 import type { Decision, Subject } from '../engine/decision.js';
+import type { GitHubClient } from '../github/client.js';
+import type { Repository } from '../github/event.js';
 
 /** A decision that could not be recorded: the step fails with this message. */
 export class AuditFailure extends Error {
@@ -16,6 +18,11 @@ export interface AuditContext {
   actor: string;
   trigger: Trigger;
   now: Date;
+  /**
+   * The Action's client and repository: a `github:` store writes with the Action's token, and
+   * `github:` alone means the repository the workflow runs in.
+   */
+  github?: { client: GitHubClient; repository: Repository };
 }
 
 /**
@@ -25,7 +32,7 @@ export interface AuditContext {
 export async function recordDecisions(decision: Decision, subjects: readonly Subject[], context: AuditContext): Promise<{ records: AuditRecord[]; store: string }> {
   let store: AuditStore | undefined;
   try {
-    store = await openAuditStore(context.url, { cwd: context.cwd });
+    store = await openAuditStore(context.url, { cwd: context.cwd, ...(context.github && { github: context.github }) });
     const records = await appendDecisionRecords(store, decision, subjects, { now: () => context.now, actor: context.actor, trigger: context.trigger });
     return { records, store: store.description };
   } catch (error) {
