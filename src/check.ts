@@ -4,7 +4,7 @@ import { mergeEvidence, readArtefact, type ArtefactFile } from './artefacts/read
 import type { Limits } from './document/limits.js';
 import type { SourceLocation } from './document/location.js';
 import type { CompiledPolicy } from './engine/compile.js';
-import type { ArtefactProblem, Decision, Subject } from './engine/decision.js';
+import type { ArtefactProblem, Decision, PreviousDecisionLookup, Subject } from './engine/decision.js';
 import { evaluate } from './engine/evaluate.js';
 import { ModelgateError, describeError, isModelgateError } from './errors.js';
 import { CONVENTIONAL_ARTEFACTS, type LoadedRepoConfig, type ModelConfig } from './policy/config.js';
@@ -32,6 +32,11 @@ export interface CheckRequest {
   models?: readonly string[];
   approvals?: readonly ApprovalEntry[];
   now: Date;
+  /**
+   * Each model's previous approved decision, read from the audit trail at the edge (see
+   * `lookupPreviousDecisions`); without it, policies see `previous` as null.
+   */
+  previousDecisions?: PreviousDecisionLookup;
 }
 
 /** The one use case: gather evidence for each model, judge it, return the Decision. */
@@ -52,6 +57,7 @@ export async function gatherSubjects(request: CheckRequest): Promise<Subject[]> 
         evidence: {},
         problems: {},
         approvals: approvalsFor(model.name, request.approvals ?? []),
+        ...previousFor(model.name, request.previousDecisions),
       };
       for (const kind of ARTEFACT_KINDS) {
         const gathered = await gatherKind(kind, model, location, workspace, repoConfig.config.limits);
@@ -114,6 +120,11 @@ function approvalsFor(model: string, approvals: readonly ApprovalEntry[]): Appro
   return approvals
     .filter((approval) => approval.model === undefined || approval.model === model)
     .map(({ model: _model, ...approval }) => approval);
+}
+
+function previousFor(model: string, lookup: PreviousDecisionLookup | undefined): Pick<Subject, 'previous'> {
+  if (lookup === undefined) return {};
+  return { previous: 'unavailable' in lookup ? lookup : (lookup.decisions.get(model) ?? null) };
 }
 
 type Gathered = { evidence: Evidence } | { problem: ArtefactProblem };

@@ -3,6 +3,7 @@ import { ARTEFACT_KINDS, EVIDENCE_SCHEMAS } from './artefacts/evidence.js';
 import { NATIVE_API_VERSION } from './artefacts/formats/native.js';
 import { RepoConfigSchema } from './policy/config.js';
 import { PolicySchema } from './policy/schema.js';
+import { PolicyTestSchema } from './policy/test-file.js';
 import { ApprovalsFileSchema } from './check.js';
 
 /**
@@ -18,6 +19,7 @@ export function buildJsonSchemas(): Record<string, unknown> {
     'policy.schema.json': generate(PolicySchema, 'modelgate policy'),
     'repo-config.schema.json': generate(RepoConfigSchema, 'modelgate repository config (.modelgate.yml)'),
     'approvals.schema.json': generate(ApprovalsFileSchema, 'modelgate approvals file (--approvals)'),
+    'policy-test.schema.json': generate(PolicyTestSchema, 'modelgate policy test file (modelgate policy test)'),
   };
   for (const kind of ARTEFACT_KINDS) {
     const evidence = EVIDENCE_SCHEMAS[kind];

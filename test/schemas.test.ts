@@ -28,4 +28,15 @@ describe('schemas/', () => {
     const policy = generated['policy.schema.json'] as { required: string[] };
     expect(policy.required).toEqual(expect.arrayContaining(['apiVersion', 'kind', 'metadata']));
   });
+
+  it('describes policy test files, including the previous approved decision a case starts from', () => {
+    type ObjectSchema = { required?: string[]; properties: Record<string, unknown> };
+    const test = generated['policy-test.schema.json'] as ObjectSchema & { title: string; properties: { cases: { items: ObjectSchema } } };
+    expect(test.title).toBe('modelgate policy test file (modelgate policy test)');
+    expect(test.required).toEqual(['apiVersion', 'kind', 'policy', 'now', 'cases']);
+    const previous = (test.properties.cases.items.properties.previous as { anyOf: ObjectSchema[] }).anyOf;
+    expect(previous[0]!.required).toEqual(['version']);
+    expect(Object.keys(previous[0]!.properties)).toEqual(['version', 'lineage', 'decision_id', 'seq', 'time', 'verdict']);
+    expect(previous[1]).toEqual({ type: 'null' });
+  });
 });

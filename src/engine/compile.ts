@@ -10,6 +10,8 @@ export type CompiledExpression = (context: Record<string, unknown>) => unknown;
 
 export interface CompiledRule extends LoadedRule {
   compiled: Partial<Record<RuleExpressionField, CompiledExpression>>;
+  /** The CEL variables its expressions read, so that a lookup (e.g. of `previous`) happens only when a rule needs it. */
+  reads: ReadonlySet<string>;
 }
 
 export interface CompiledPolicy {
@@ -27,6 +29,8 @@ export const CEL_VARIABLES: Record<string, string> = {
   model: 'a map: name, version, path, risk',
   approvals: 'a list of approvals: user, teams, state, at, source',
   now: 'the time of the evaluation, an RFC 3339 string in UTC',
+  previous: "the model's previous approved decision in the audit trail (decision_id, seq, time, verdict, version, datasets, datasets_digest, datasets_total), or null",
+  observed: 'what the decision record will observe of the evidence: datasets, datasets_digest, datasets_total, metrics',
   ...Object.fromEntries(ARTEFACT_KINDS.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
 };
 
@@ -60,6 +64,7 @@ export function compilePolicy(policy: ResolvedPolicy): CompiledPolicy {
 
 function compileRule(rule: LoadedRule, environments: { subject: Environment; item: Environment }): CompiledRule {
   const compiled: CompiledRule['compiled'] = {};
+  const reads = new Set<string>();
   for (const field of ['when', 'for_each', 'check', 'message'] as const) {
     const expression = rule[field];
     if (expression === undefined) continue;
@@ -67,8 +72,29 @@ function compileRule(rule: LoadedRule, environments: { subject: Environment; ite
     const environment = perItem ? environments.item : environments.subject;
     const location = rule.expressionLocations[field] ?? rule.location;
     compiled[field] = compileExpression(environment, expression, field, rule.id, location);
+    collectVariables((compiled[field] as CompiledExpression & { ast?: unknown }).ast, reads);
   }
-  return { ...rule, compiled };
+  return { ...rule, compiled, reads };
+}
+
+/** Whether any rule of the policy reads the CEL variable. */
+export function policyReads(policy: CompiledPolicy, variable: string): boolean {
+  return policy.rules.some((rule) => rule.reads.has(variable));
+}
+
+/** Adds every policy variable an AST names; a macro's own variable that shadows one counts too, which only errs towards reading. */
+function collectVariables(node: unknown, into: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const element of node) collectVariables(element, into);
+    return;
+  }
+  if (typeof node !== 'object' || node === null || !('op' in node) || !('args' in node)) return;
+  const { op, args } = node as { op: string; args: unknown };
+  if (op === 'id') {
+    if (typeof args === 'string' && Object.hasOwn(CEL_VARIABLES, args)) into.add(args);
+    return;
+  }
+  collectVariables(args, into);
 }
 
 function compileExpression(

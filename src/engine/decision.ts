@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../document/location.js';
 import type { Approval, ArtefactKind, Evidence } from '../artefacts/evidence.js';
+import type { ObservedDataset } from '../audit/record.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 export type ResultStatus = 'pass' | 'fail' | 'warn' | 'waived' | 'skipped' | 'error';
@@ -50,6 +51,30 @@ export interface ArtefactProblem {
   blocking: boolean;
 }
 
+/**
+ * The model's latest decision in the audit trail that let it through (verdict `pass` or
+ * `warn`), as policies see it in the CEL variable `previous`. The datasets are the record's
+ * `observations`: a record written before observations existed has none and a null digest.
+ */
+export interface PreviousDecision {
+  decision_id: string;
+  seq: number;
+  time: string;
+  verdict: 'pass' | 'warn';
+  version: string | null;
+  datasets: ObservedDataset[];
+  datasets_digest: string | null;
+  datasets_total: number;
+}
+
+/** The audit trail could not be read (unreachable store, broken chain): `previous` is unknown, never "none". */
+export interface PreviousDecisionUnavailable {
+  unavailable: string;
+}
+
+/** What an audit-trail lookup gives `check`: each model's previous approved decision, or why there is no answer. */
+export type PreviousDecisionLookup = { decisions: ReadonlyMap<string, PreviousDecision> } | PreviousDecisionUnavailable;
+
 /** One model with everything gathered about it: the engine's whole input. */
 export interface Subject {
   model: { name: string; version?: string | undefined; path: string; risk?: string | undefined };
@@ -58,6 +83,11 @@ export interface Subject {
   evidence: { [K in ArtefactKind]?: Evidence<K> };
   problems: Partial<Record<ArtefactKind, ArtefactProblem>>;
   approvals: Approval[];
+  /**
+   * The previous approved decision: null when the audit trail has none, `unavailable` when it
+   * could not be read, absent when no audit trail was consulted (then also null to policies).
+   */
+  previous?: PreviousDecision | PreviousDecisionUnavailable | null;
 }
 
 const VERDICT_RANK: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };

@@ -1,4 +1,5 @@
 import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
+import { observeEvidence } from '../audit/record.js';
 import type { SourceLocation } from '../document/location.js';
 import { formatLocation, toPlainLocation } from '../document/location.js';
 import type { LoadedWaiver } from '../policy/load.js';
@@ -57,7 +58,11 @@ function evaluateSubject(policy: CompiledPolicy, subject: Subject, options: Eval
   };
 }
 
-/** CEL variables for one subject; a kind without evidence is left unset, so any use of it is an error. */
+/**
+ * CEL variables for one subject; a kind without evidence is left unset, so any use of it is an
+ * error. `observed` is computed as the decision record computes its observations, so a digest
+ * compared here is the digest a later run finds in the audit trail.
+ */
 function contextOf(subject: Subject, now: Date): Record<string, unknown> {
   const context: Record<string, unknown> = {
     model: {
@@ -68,9 +73,19 @@ function contextOf(subject: Subject, now: Date): Record<string, unknown> {
     },
     approvals: subject.approvals,
     now: now.toISOString(),
+    observed: observeEvidence(subject.evidence),
   };
+  // Like `oldObject` in Kubernetes admission policies: null when there is nothing before; unset when unknown.
+  const previous = unavailablePrevious(subject);
+  if (previous === undefined) context.previous = subject.previous ?? null;
   for (const [kind, evidence] of Object.entries(subject.evidence)) context[kind] = evidence.data;
   return context;
+}
+
+/** Why the previous decision is unknown, when the audit trail could not be read. */
+function unavailablePrevious(subject: Subject): string | undefined {
+  const previous = subject.previous;
+  return previous && 'unavailable' in previous ? previous.unavailable : undefined;
 }
 
 function evaluateRule(rule: CompiledRule, subject: Subject, context: Record<string, unknown>): RuleResult[] {
@@ -92,6 +107,12 @@ function evaluateRule(rule: CompiledRule, subject: Subject, context: Record<stri
     if (applies.ok && typeof applies.value !== 'boolean') {
       return [result('error', `when: returned ${describeValue(applies.value)}, not a bool`, rule.expressionLocations.when)];
     }
+  }
+
+  const unknownPrevious = rule.reads.has('previous') ? unavailablePrevious(subject) : undefined;
+  if (unknownPrevious !== undefined) {
+    // Unknown is not "none": a rule about the previous decision cannot pass without it.
+    return [result('error', `the previous approved decision is unknown: ${unknownPrevious}`, subject.location)];
   }
 
   const missing = rule.requires.filter((kind) => !subject.evidence[kind]);

@@ -1,9 +1,10 @@
 import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
 import { readArtefact, type ArtefactFile } from '../artefacts/read.js';
+import { observeEvidence } from '../audit/record.js';
 import type { SourceLocation } from '../document/location.js';
-import type { LoadedPolicyTest, PolicyTestCase } from '../policy/test-file.js';
+import type { LoadedPolicyTest, PolicyTestCase, TestPreviousDecision } from '../policy/test-file.js';
 import type { CompiledPolicy } from './compile.js';
-import type { ResultStatus, RuleResult, Subject } from './decision.js';
+import type { PreviousDecision, ResultStatus, RuleResult, Subject } from './decision.js';
 import { evaluate } from './evaluate.js';
 
 /** Reads an evidence file named by a test case, relative to the test file; the CLI supplies it. */
@@ -76,12 +77,32 @@ function subjectOf(file: LoadedPolicyTest, testCase: PolicyTestCase, index: numb
     if (input === null || input === undefined) continue;
     (evidence as Record<string, Evidence>)[kind] = evidenceOf(kind, input, `${file.path}#cases[${index}].evidence.${kind}`, file.path, readFile);
   }
+  const previous = testCase.previous !== undefined ? testCase.previous : defaults.previous;
   return {
     model: { name: model.name ?? 'model', version: model.version, path: model.path ?? `models/${model.name ?? 'model'}`, risk: model.risk },
     location,
     evidence,
     problems: {},
     approvals: testCase.approvals ?? defaults.approvals ?? [],
+    ...(previous !== undefined && { previous: previous && previousOf(previous, file, index, readFile) }),
+  };
+}
+
+/** The previous decision a test describes, with its datasets observed as a decision record observes them. */
+function previousOf(input: TestPreviousDecision, file: LoadedPolicyTest, index: number, readFile: EvidenceFileReader): PreviousDecision {
+  const lineage = input.lineage === undefined ? undefined : evidenceOf('lineage', input.lineage, `${file.path}#cases[${index}].previous.lineage`, file.path, readFile);
+  // Read with kind `lineage`, so the evidence is lineage.
+  const observations = lineage ? observeEvidence({ lineage: lineage as Evidence<'lineage'> }) : undefined;
+  return {
+    decision_id: input.decision_id,
+    seq: input.seq,
+    // Recorded times are in the form `Date.toISOString` writes.
+    time: new Date(input.time ?? file.test.now).toISOString(),
+    verdict: input.verdict,
+    version: input.version,
+    datasets: observations?.datasets ?? [],
+    datasets_digest: observations?.datasets_digest ?? null,
+    datasets_total: observations?.datasets_total ?? 0,
   };
 }
 

@@ -34,10 +34,32 @@ const ExpectedResultSchema = z.union([
 ]);
 export type ExpectedResult = z.output<typeof ExpectedResultSchema>;
 
+/**
+ * The model's previous approved decision in the audit trail, as `check --audit` would find it.
+ * Its datasets and digest are computed from `lineage` exactly as a decision record computes
+ * its observations, so a test never writes a digest by hand.
+ */
+const TestPreviousDecisionSchema = z
+  .object({
+    /** The version that decision judged; null for a record that named none. */
+    version: z.string().trim().min(1).nullable(),
+    /** The lineage judged then: inline native lineage or a file path; absent for a record without observations. */
+    lineage: EvidenceInputSchema.optional(),
+    decision_id: z.string().trim().min(1).default('00000000-0000-0000-0000-000000000000'),
+    seq: z.number().int().nonnegative().default(0),
+    /** When it was recorded; the test's `now` when absent. */
+    time: z.iso.datetime({ offset: true, message: 'must be an RFC 3339 time, e.g. 2026-06-01T12:00:00Z' }).optional(),
+    verdict: z.enum(['pass', 'warn']).default('pass'),
+  })
+  .strict();
+export type TestPreviousDecision = z.output<typeof TestPreviousDecisionSchema>;
+
 const CaseInputSchema = {
   model: TestModelSchema.optional(),
   approvals: z.array(ApprovalSchema).optional(),
   evidence: EvidenceMapSchema.optional(),
+  /** `null` means no previous approved decision (and removes one given in `defaults`). */
+  previous: TestPreviousDecisionSchema.nullable().optional(),
 };
 
 export const PolicyTestCaseSchema = z
@@ -62,7 +84,7 @@ export const PolicyTestSchema = z
     policy: z.string().trim().min(1),
     /** The evaluation time, so that freshness rules and waivers give the same result on every run. */
     now: z.iso.datetime({ offset: true, message: 'must be an RFC 3339 time, e.g. 2026-06-15T12:00:00Z' }),
-    /** What every case starts from; a case's own model fields, approvals and evidence kinds replace these. */
+    /** What every case starts from; a case's own model fields, approvals, evidence kinds and previous decision replace these. */
     defaults: z.object(CaseInputSchema).strict().default({}),
     cases: z.array(PolicyTestCaseSchema).min(1),
   })

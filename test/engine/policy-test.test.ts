@@ -87,6 +87,72 @@ cases:
     expect(outcome.cases[1]!.failures[0]).toMatch(/^evidence: tests\/p\.test\.yaml#cases\[1\]\.evidence\.drift.*not a valid drift/);
   });
 
+  it('gives a case the previous approved decision, its datasets observed from inline or file lineage as a record observes them', () => {
+    const previousPolicy = compilePolicy(
+      loadPolicy(
+        'q.yaml',
+        createFsPolicySource(
+          makeRepo({
+            'q.yaml': `apiVersion: modelgate/v1
+kind: Policy
+metadata: { name: q, version: 1.0.0 }
+rules:
+  - id: data.unchanged
+    description: same training data as before
+    requires: [lineage]
+    when: previous != null && previous.datasets_digest != null
+    check: observed.datasets_digest == previous.datasets_digest
+    message: '"changed since " + previous.decision_id + " of " + previous.time + " (" + previous.verdict + ", seq " + string(previous.seq) + ", version " + previous.version + ")"'
+`,
+          }),
+        ),
+      ),
+    );
+    const LINEAGE = 'apiVersion: modelgate/v1\nkind: lineage\ndatasets:\n  - { name: claims, role: input, version: "2026-03", owners: [data-team] }\n';
+    const file = parsePolicyTest(
+      `apiVersion: modelgate/v1
+kind: PolicyTest
+policy: q.yaml
+now: 2026-06-15T00:00:00Z
+defaults:
+  evidence: { lineage: lineage.yaml }
+  previous: { version: 1.0.0, lineage: lineage.yaml }
+cases:
+  - name: same data from the same file
+    expect: { results: { data.unchanged: pass } }
+  - name: the digest ignores owners and roles of outputs, as a record's does
+    previous: { version: 1.0.0, lineage: { datasets: [{ name: claims, version: "2026-03" }, { name: m, role: output }] } }
+    expect: { results: { data.unchanged: pass } }
+  - name: changed data names the decision
+    previous: { version: 1.0.0, decision_id: d-9, seq: 3, verdict: warn, time: "2026-05-01T08:00:00+02:00", lineage: { datasets: [{ name: claims, version: "2026-02" }] } }
+    expect: { results: { data.unchanged: { status: fail, message: "changed since d-9 of 2026-05-01T06:00:00.000Z (warn, seq 3, version 1.0.0)" } } }
+  - name: no previous decision
+    previous: null
+    expect: { results: { data.unchanged: skipped } }
+  - name: a previous decision without observations
+    previous: { version: null }
+    expect: { results: { data.unchanged: skipped } }
+`,
+      'tests/q.test.yaml',
+    );
+    const outcome = runPolicyTest(file, previousPolicy, (path) => {
+      if (path !== 'lineage.yaml') throw new Error(`no file ${path}`);
+      return { path: 'tests/lineage.yaml', text: LINEAGE, sha256: '' };
+    });
+    expect(outcome.cases.map((testCase) => [testCase.name, testCase.failures])).toEqual([
+      ['same data from the same file', []],
+      ["the digest ignores owners and roles of outputs, as a record's does", []],
+      ['changed data names the decision', []],
+      ['no previous decision', []],
+      ['a previous decision without observations', []],
+    ]);
+    const wrong = expectModelgateError(
+      () => parsePolicyTest('apiVersion: modelgate/v1\nkind: PolicyTest\npolicy: q.yaml\nnow: 2026-01-01T00:00:00Z\ncases:\n  - name: x\n    previous: { version: 1.0.0, verdict: fail }\n    expect: {}\n', 't.test.yaml'),
+      'config',
+    );
+    expect(wrong.message).toMatch(/^t\.test\.yaml:7:.*cases\.0\.previous\.verdict/);
+  });
+
   it('refuses a test file without a fixed evaluation time, naming the line', () => {
     const error = expectModelgateError(() => parsePolicyTest('apiVersion: modelgate/v1\nkind: PolicyTest\npolicy: starter\ncases:\n  - { name: x, expect: {} }\n', 't.test.yaml'), 'config');
     expect(error.message).toMatch(/^t\.test\.yaml.*invalid policy test: now: /);

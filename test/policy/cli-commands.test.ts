@@ -11,7 +11,9 @@ describe('policy test, policy diff and controls (CLI bundle)', () => {
     const run = runCli(['policy', 'test', 'policies/tests']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    for (const pack of ['eu-ai-act-high-risk', 'iso42001', 'nist-ai-rmf', 'starter']) expect(run.stdout).toContain(`policies/tests/${pack}.test.yaml (policy ${pack} 1.0.0)`);
+    for (const [pack, version] of [['eu-ai-act-high-risk', '1.1.0'], ['iso42001', '1.1.0'], ['nist-ai-rmf', '1.1.0'], ['starter', '1.0.0']]) {
+      expect(run.stdout).toContain(`policies/tests/${pack}.test.yaml (policy ${pack} ${version})`);
+    }
     expect(run.stdout).toMatch(/\nok: \d+ passed, 0 failed \(\d+ cases in 4 files\)\n$/);
   });
 
@@ -65,7 +67,7 @@ cases:
     expect(Object.keys(rows)).toHaveLength(38);
 
     const text = runCli(['controls', ...demo, '--policy', 'iso42001', '--model', 'fraud-scorer']);
-    expect(text.stdout).toMatch(/^policy iso42001 1\.0\.0\n\nfraud-scorer 1\.4\.0: \d+ evidenced, 3 violated, \d+ not covered\n/);
+    expect(text.stdout).toMatch(/^policy iso42001 1\.1\.0\n\nfraud-scorer 1\.4\.0: \d+ evidenced, 3 violated, \d+ not covered\n/);
     expect(text.stdout).toMatch(/✗ violated\s+ISO42001:A\.6\.2\.6\s+AI system operation and monitoring\s+← drift\.dataset \(pass\), drift\.share \(pass\), drift\.fresh \(fail\)/);
     expect(runCli(['controls', ...demo, '--format', 'csv']).stdout.split('\r\n')[0]).toBe('"model","version","control","title","state","rules"');
     expect(runCli(['controls', ...demo, '--format', 'markdown']).stdout).toContain('| `ISO42001:A.9.4` | Intended use of the AI system | evidenced | model-card.intended-use (pass) |');

@@ -35,9 +35,11 @@ describe('shipped packs', () => {
       }
     });
 
-    it('passes every case of its test file', () => {
+    it('passes every case of its test file, which names the policy-test JSON Schema for editors', () => {
       const testPath = `policies/tests/${pack}.test.yaml`;
-      const file = parsePolicyTest(readFileSync(path.join(REPO_ROOT, testPath), 'utf8'), testPath);
+      const testText = readFileSync(path.join(REPO_ROOT, testPath), 'utf8');
+      expect(testText.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/policy-test.schema.json');
+      const file = parsePolicyTest(testText, testPath);
       expect(file.test.policy).toBe(pack);
       const outcome = runPolicyTest(file, policy, (evidencePath) => {
         const shown = path.posix.join('policies/tests', evidencePath);
@@ -53,6 +55,26 @@ describe('shipped packs', () => {
   it('the demo config names the repository config JSON Schema', () => {
     const config = readFileSync(path.join(REPO_ROOT, 'fixtures/demo-repo/.modelgate.yml'), 'utf8');
     expect(config.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/repo-config.schema.json');
+  });
+
+  it('the framework packs judge a training-data change against the previous approved decision, with their own rule ids and controls', () => {
+    const rules = ['iso42001', 'eu-ai-act-high-risk', 'nist-ai-rmf'].map((pack) => {
+      const policy = compilePolicy(loadPolicy(pack, source));
+      const rule = policy.rules.find((candidate) => candidate.reads.has('previous'))!;
+      return { pack, id: rule.id, controls: rule.controls, severity: rule.severity, requires: rule.requires };
+    });
+    expect(rules).toEqual([
+      { pack: 'iso42001', id: 'data.change-needs-version-bump', controls: ['ISO42001:A.7.5'], severity: 'error', requires: ['lineage'] },
+      {
+        pack: 'eu-ai-act-high-risk',
+        id: 'records.data-change-needs-version-bump',
+        controls: ['EU-AI-Act:Art.10(2)', 'EU-AI-Act:Art.11(1)', 'EU-AI-Act:Art.12(2)'],
+        severity: 'error',
+        requires: ['lineage'],
+      },
+      { pack: 'nist-ai-rmf', id: 'manage.data-change-needs-version-bump', controls: ['NIST-AI-RMF:MAP 2.3', 'NIST-AI-RMF:MANAGE 4.1'], severity: 'error', requires: ['lineage'] },
+    ]);
+    expect(compilePolicy(loadPolicy('starter', source)).rules.some((rule) => rule.reads.has('previous'))).toBe(false);
   });
 
   it('iso42001 extends starter and tightens its high-risk approval', () => {

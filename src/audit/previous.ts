@@ -1,0 +1,81 @@
+import { policyReads, type CompiledPolicy } from '../engine/compile.js';
+import type { PreviousDecision, PreviousDecisionLookup } from '../engine/decision.js';
+import { describeError, isModelgateError } from '../errors.js';
+import type { AuditRecord } from './record.js';
+import { AuditStoreError, type AuditStore } from './store.js';
+import { auditStoreKind, openAuditStore } from './stores/open.js';
+import { createChainVerifier, describeBroken, type StoredEntry } from './verify.js';
+
+/**
+ * The previous approved decision of each model, for the CEL variable `previous`: the latest
+ * decision record of the model whose verdict let it through. `warn` counts as well as `pass`:
+ * a warning does not block, so the data of a `warn` decision was released too, and leaving it
+ * out would let a model that always warns escape every comparison.
+ */
+export const APPROVED_VERDICTS: readonly string[] = ['pass', 'warn'];
+
+type DecisionRecord = Extract<AuditRecord, { kind: 'decision' }>;
+
+/** What a policy sees of a decision record; a record written before observations has no datasets and a null digest. */
+export function previousDecisionOf(record: DecisionRecord): PreviousDecision {
+  return {
+    decision_id: record.id,
+    seq: record.seq,
+    time: record.time,
+    verdict: record.verdict as PreviousDecision['verdict'],
+    version: record.subject.version,
+    datasets: record.observations?.datasets ?? [],
+    datasets_digest: record.observations?.datasets_digest ?? null,
+    datasets_total: record.observations?.datasets_total ?? 0,
+  };
+}
+
+/**
+ * Reads the whole chain through the verifier, keeping each model's latest approved decision.
+ * A chain that does not verify gives no answer rather than an older one: a record edited or
+ * removed after the break could be exactly the decision a rule needs.
+ */
+export async function findPreviousDecisions(entries: AsyncIterable<StoredEntry>): Promise<PreviousDecisionLookup> {
+  const verifier = createChainVerifier();
+  const decisions = new Map<string, PreviousDecision>();
+  for await (const entry of entries) {
+    const broken = verifier.push(entry);
+    if (broken) return { unavailable: `the audit trail does not verify: ${describeBroken(broken)}` };
+    // The verifier has checked this text is a valid record whose hash matches.
+    const record = JSON.parse(entry.text) as AuditRecord;
+    if (record.kind === 'decision' && APPROVED_VERDICTS.includes(record.verdict)) decisions.set(record.subject.model, previousDecisionOf(record));
+  }
+  return { decisions };
+}
+
+/**
+ * The edges' one call (CLI `check --audit`, the Action's `audit` input): reads the previous
+ * approved decisions from the store the decision will be recorded in, when the policy has a
+ * rule that reads `previous`. Undefined when there is no store or no such rule. Never throws
+ * for the store itself: a store that cannot be read makes `previous` unknown, and the rules
+ * that read it give `error`. An unsupported URL is still a usage error.
+ */
+export async function lookupPreviousDecisions(
+  policy: CompiledPolicy,
+  url: string | undefined,
+  options: { cwd: string },
+): Promise<PreviousDecisionLookup | undefined> {
+  if (url === undefined || !policyReads(policy, 'previous')) return undefined;
+  auditStoreKind(url);
+  let store: AuditStore | undefined;
+  try {
+    store = await openAuditStore(url, { cwd: options.cwd });
+    return await findPreviousDecisions(store.readEntries());
+  } catch (error) {
+    // A file store that does not exist yet is an empty trail: its first append creates it.
+    if (isMissingTrailFile(error)) return { decisions: new Map() };
+    if (isModelgateError(error) && error.code === 'usage') throw error;
+    return { unavailable: `the audit trail${store ? ` ${store.description}` : ''} cannot be read: ${describeError(error)}` };
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}
+
+function isMissingTrailFile(error: unknown): boolean {
+  return error instanceof AuditStoreError && error.message.startsWith('audit file not found: ');
+}
