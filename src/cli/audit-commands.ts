@@ -1,4 +1,4 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { RECORD_KINDS, type AuditRecord, type RecordKind } from '../audit/record.js';
@@ -7,7 +7,7 @@ import { matchesFilter, parseTimeBound, type RecordFilter } from '../audit/query
 import { renderCsvHeader, renderCsvRecord, renderJsonArrayEnd, renderJsonArrayPart, renderLogEntry } from '../audit/render.js';
 import { isMigratable, type AuditStore } from '../audit/store.js';
 import { auditStoreKind, openAuditStore } from '../audit/stores/open.js';
-import { createChainVerifier, describeBroken, formatAnchor, parseAnchor, type BrokenRecord, type ChainVerification } from '../audit/verify.js';
+import { createChainVerifier, describeBroken, formatAnchor, parseAnchor, type BrokenRecord, type ChainVerification, type StoredEntry } from '../audit/verify.js';
 import type { CheckRequest } from '../check.js';
 import { gatherSubjects } from '../check.js';
 import type { Decision, Subject, Verdict } from '../engine/decision.js';
@@ -78,6 +78,14 @@ interface StoreOptions {
   audit: string;
 }
 
+interface PackOptions {
+  out: string;
+  repo: string;
+  config: string;
+  policy: string[];
+  allowMissing?: boolean;
+}
+
 interface FilterOptions {
   model: string[];
   kind: RecordKind[];
@@ -118,11 +126,25 @@ export function registerAuditCommands(program: Command, io: CliIo, done: (outcom
   withFilters(
     audit
       .command('export')
-      .description('export the records as CSV or a JSON array, checking the chain as they are read')
+      .description('export the records as CSV, a JSON array or a self-contained HTML report, checking the chain as they are read')
       .addOption(storeOption())
-      .addOption(new Option('-f, --format <format>', 'export format').choices(['csv', 'json']).makeOptionMandatory())
+      .addOption(new Option('-f, --format <format>', 'export format').choices(['csv', 'json', 'html']).makeOptionMandatory())
       .option('-o, --out <file>', 'write to this file instead of standard output'),
-  ).action(async (options: StoreOptions & FilterOptions & { format: 'csv' | 'json'; out?: string }) => done(await runExport(options, io)));
+  ).action(async (options: StoreOptions & FilterOptions & { format: 'csv' | 'json' | 'html'; out?: string }) =>
+    done(options.format === 'html' ? await runHtmlExport({ ...options, format: 'html' }, io) : await runExport({ ...options, format: options.format }, io)),
+  );
+
+  withFilters(
+    audit
+      .command('pack')
+      .description('write an evidence pack (tar.gz): the records, their verification, the judged artefacts and policies by digest, an HTML report, checksums and a README')
+      .addOption(storeOption())
+      .requiredOption('-o, --out <file>', 'the archive to write, e.g. evidence.tar.gz')
+      .option('--repo <dir>', 'the repository the records were made in: artefacts and policies are looked up in its working tree and git history', '.')
+      .option('-c, --config <file>', 'the repository config, relative to --repo, whose policy is looked up at every commit', '.modelgate.yml')
+      .option('-p, --policy <file-or-pack>', 'also look up this policy file (relative to --repo) or pack, as given to check --policy (repeatable)', collect, [] as string[])
+      .option('--allow-missing', 'exit 0 even when an artefact or policy named by a record cannot be found (it is listed as missing)'),
+  ).action(async (options: StoreOptions & FilterOptions & PackOptions) => done(await runPack(options, io)));
 
   audit
     .command('migrate')
@@ -213,6 +235,137 @@ async function runExport(options: StoreOptions & FilterOptions & { format: 'csv'
     }
     return { exitCode: 0 };
   });
+}
+
+async function runHtmlExport(options: StoreOptions & FilterOptions & { format: 'html'; out?: string }, io: CliIo): Promise<CommandOutcome> {
+  const filter = filterOf(options);
+  return withStore(options.audit, io, async (store) => {
+    const chain = await readChain(store, filter, { keepEntries: false });
+    const html = await renderReport(chain, store.description, options, io.now());
+    if (options.out) {
+      await writeAtomically(path.resolve(io.cwd, options.out), html);
+      io.stdout(`exported ${chain.selected.length} record${chain.selected.length === 1 ? '' : 's'} to ${options.out} (${describeChain(chain.verification)})\n`);
+    } else {
+      io.stdout(html);
+    }
+    // The report shows the break; the exit code still tells a script the chain is not sound.
+    return chain.verification.broken ? chainBroken(chain.verification.broken, io) : { exitCode: 0 };
+  });
+}
+
+async function runPack(options: StoreOptions & FilterOptions & PackOptions, io: CliIo): Promise<CommandOutcome> {
+  const filter = filterOf(options);
+  const out = path.resolve(io.cwd, options.out);
+  const repo = path.resolve(io.cwd, options.repo);
+  const [{ buildEvidencePack, packFolderName, wantedEvidence }, { archiveEvidencePack }, git] = await Promise.all([
+    import('../audit/pack.js'),
+    import('../audit/pack-archive.js'),
+    import('../io/git-history.js'),
+  ]);
+  return withStore(options.audit, io, async (store) => {
+    const chain = await readChain(store, filter, { keepEntries: true });
+    const wanted = wantedEvidence(chain.selected);
+    const opened = git.openGitHistory(repo);
+    const history = 'history' in opened ? opened.history : undefined;
+    if ('reason' in opened) io.stderr(`modelgate: audit pack: ${opened.reason}: artefacts and policies are looked up in the working tree only\n`);
+    else if (history?.shallow) io.stderr(`modelgate: audit pack: ${options.repo} is a shallow clone: files from commits it does not hold cannot be found (git fetch --unshallow)\n`);
+    const artefacts = await git.findArtefactsByDigest(repo, wanted.artefacts, history);
+    const policies = git.findPoliciesByDigest(repo, new Set(wanted.policies.keys()), { configPath: options.config, references: options.policy }, history);
+    const createdAt = io.now();
+    const reportHtml = await renderReport(chain, store.description, options, createdAt);
+    const pack = buildEvidencePack({
+      createdAt,
+      store: store.description,
+      selection: selectionOf(options),
+      entries: chain.entries,
+      verification: chain.verification,
+      selected: chain.selected,
+      artefacts,
+      policies,
+      reportHtml,
+    });
+    const archive = await archiveEvidencePack(pack.files, packFolderName(path.basename(out)), createdAt);
+    await writeAtomically(out, archive);
+
+    const { manifest } = pack;
+    const count = (list: readonly { status: string }[], status: string) => list.filter((item) => item.status === status).length;
+    io.stdout(
+      `packed ${options.out}: ${manifest.chain.stored} record${manifest.chain.stored === 1 ? '' : 's'} (${manifest.records.selected.length} selected), ${describeChain(chain.verification)}; ` +
+        `artefacts ${count(manifest.artefacts, 'included')} included, ${manifest.missing.artefacts} missing; policies ${count(manifest.policies, 'included')} included, ${manifest.missing.policies} missing\n`,
+    );
+    for (const artefact of manifest.artefacts.filter((a) => a.status === 'missing')) io.stderr(`modelgate: audit pack: missing artefact ${artefact.sha256} (${artefact.paths.join(', ')})\n`);
+    for (const policy of manifest.policies.filter((p) => p.status === 'missing')) io.stderr(`modelgate: audit pack: missing policy ${policy.name} ${policy.version} (${policy.digest})${policy.reason ? `: ${policy.reason}` : ''}\n`);
+    if (chain.verification.broken) return chainBroken(chain.verification.broken, io);
+    const missing = manifest.missing.artefacts + manifest.missing.policies;
+    if (missing > 0 && !options.allowMissing) {
+      io.stderr(`modelgate: audit pack: ${missing} digest${missing === 1 ? '' : 's'} named by the records could not be found in ${options.repo} (working tree or git history); they are listed as missing in the pack. Pass --allow-missing to accept that\n`);
+      return { exitCode: 1 };
+    }
+    return { exitCode: 0 };
+  });
+}
+
+interface ReadChain {
+  /** Every stored entry, also those after a break (kept only when asked: a pack holds the records exactly as stored). */
+  entries: StoredEntry[];
+  /** Verified records that match the filter. */
+  selected: AuditRecord[];
+  verification: ChainVerification;
+}
+
+/** Reads the whole chain, verifying it; records from the first break on are never selected. */
+async function readChain(store: AuditStore, filter: RecordFilter, options: { keepEntries: boolean }): Promise<ReadChain> {
+  const verifier = createChainVerifier();
+  const entries: StoredEntry[] = [];
+  const selected: AuditRecord[] = [];
+  let broken = false;
+  for await (const entry of store.readEntries()) {
+    if (options.keepEntries) entries.push(entry);
+    if (broken) continue;
+    if (verifier.push(entry)) {
+      broken = true;
+      if (!options.keepEntries) break;
+      continue;
+    }
+    const record = JSON.parse(entry.text) as AuditRecord;
+    if (matchesFilter(record, filter)) selected.push(record);
+  }
+  return { entries, selected, verification: verifier.finish() };
+}
+
+async function renderReport(chain: ReadChain, store: string, options: FilterOptions, generatedAt: Date): Promise<string> {
+  // Imported only here: the inlined chart library is the largest module of the CLI.
+  const [{ renderAuditHtml }, { CHART_JS }] = await Promise.all([import('../audit/html.js'), import('../generated/chart-js.js')]);
+  return renderAuditHtml({ records: chain.selected, verification: chain.verification, store, generatedAt, selection: selectionOf(options), chartLibrary: CHART_JS });
+}
+
+function describeChain(verification: ChainVerification): string {
+  if (verification.broken) return `chain broken at ${verification.broken.seq !== undefined ? `seq ${verification.broken.seq}` : `position ${verification.broken.position}`}`;
+  return verification.head ? `chain verified, head ${formatAnchor(verification.head)}` : 'chain verified, no records';
+}
+
+/** The filters as given on the command line, for the report and the pack to say what they hold. */
+function selectionOf(options: FilterOptions): string[] {
+  return [
+    ...options.model.map((model) => `--model ${model}`),
+    ...options.kind.map((kind) => `--kind ${kind}`),
+    ...options.verdict.map((verdict) => `--verdict ${verdict}`),
+    ...options.approver.map((approver) => `--approver ${approver}`),
+    ...(options.since !== undefined ? [`--since ${options.since}`] : []),
+    ...(options.until !== undefined ? [`--until ${options.until}`] : []),
+  ];
+}
+
+/** Written aside and renamed into place, so a reader never sees half a file. */
+async function writeAtomically(file: string, content: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
 }
 
 async function runMigrate(options: StoreOptions, io: CliIo): Promise<CommandOutcome> {

@@ -246,6 +246,36 @@ describe('audit log and export', () => {
     expect(JSON.parse(run.stdout)).toEqual(trail.records);
   });
 
+  it('exports a self-contained HTML report of the selected records', () => {
+    const run = audit(['export', ...store(), '--format', 'html', '--out', 'report.html', '--verdict', 'fail'], trail.dir);
+    expect(run).toMatchObject({ status: 0, stderr: '', stdout: `exported 3 records to report.html (chain verified, head 4:${trail.records[4]!.hash})\n` });
+    const html = readFileSync(path.join(trail.dir, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src /);
+    expect([...html.matchAll(/<tr data-row="\d+"><td class="num" title="hash [0-9a-f]{64}">(\d+)<\/td>/g)].map((match) => Number(match[1]))).toEqual([1, 2, 3]);
+    expect(html).toContain('3 records selected with <code>--verdict fail</code>.');
+    expect(html).toContain('<h2>Chain verified</h2>');
+    // The chart library is inside the bundle: nothing is loaded from anywhere at view time.
+    expect(html).toContain('Chart.js v4.');
+    expect(html).not.toMatch(/<script[^>]*\ssrc=|<link\b/);
+
+    const printed = audit(['export', ...store(), '--format', 'html', '--model', 'fraud-scorer'], trail.dir);
+    expect(printed.status).toBe(0);
+    expect(printed.stdout.startsWith('<!doctype html>\n')).toBe(true);
+    expect(printed.stdout).toContain('1 record selected with <code>--model fraud-scorer</code>.');
+  });
+
+  it('writes the HTML report of a broken chain naming the first broken record, and exits 1', () => {
+    const dir = makeRepo({});
+    writeFileSync(path.join(dir, 'audit.jsonl'), `${[trail.lines[0], trail.lines[2]].join('\n')}\n`);
+    const run = audit(['export', ...store(), '--format', 'html', '--out', 'report.html'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('exported 1 record to report.html (chain broken at seq 2)\n');
+    expect(run.stderr).toMatch(/^modelgate: audit chain broken: record seq 2 .* at audit\.jsonl:2: expected seq 1, found seq 2/);
+    const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Chain broken</h2>');
+    expect(html).toContain(`record seq 2 (id ${trail.records[2]!.id}) at audit.jsonl:2: expected seq 1, found seq 2: records were deleted or moved`);
+  });
+
   it('refuses to log or export a broken chain, and leaves no export file', () => {
     const dir = makeRepo({});
     writeFileSync(path.join(dir, 'audit.jsonl'), `${[trail.lines[0], trail.lines[2]].join('\n')}\n`);
@@ -263,7 +293,7 @@ describe('audit log and export', () => {
   });
 
   it('shows the audit commands in help', () => {
-    for (const command of ['verify', 'log', 'export', 'migrate']) {
+    for (const command of ['verify', 'log', 'export', 'pack', 'migrate']) {
       const run = runCli(['audit', command, '--help']);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Usage: modelgate audit ${command} \\[options\\]`));
