@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { PolicyText, ResolvedPolicy } from '../policy/load.js';
+import { policyDigestContent, type PolicyText, type ResolvedPolicy } from '../policy/load.js';
 import { VERSION } from '../version.js';
 import { renderPackReadme } from './pack-readme.js';
-import { canonicalJson, type AuditRecord } from './record.js';
+import type { AuditRecord } from './record.js';
 import { formatAnchor, type BrokenRecord, type ChainVerification } from './verify.js';
 
 /**
@@ -56,20 +56,6 @@ export function wantedEvidence(records: readonly AuditRecord[]): WantedEvidence 
 /** A policy digest as the hex that names its files, or undefined when it is not a sha256 digest. */
 export function policyDigestHex(digest: string): string | undefined {
   return /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
-}
-
-/**
- * The exact text a policy digest is the sha256 of (see `loadPolicy`): the canonical JSON of its
- * name, version, rules and waivers as resolved, without source positions. Written into the pack
- * as `policy.json`, so `sha256sum` of that file reproduces the digest in the records.
- */
-export function policyDigestContent(policy: ResolvedPolicy): string {
-  return canonicalJson({
-    name: policy.name,
-    version: policy.version,
-    rules: policy.rules.map(({ location: _location, expressionLocations: _expressions, ...rule }) => rule),
-    waivers: policy.waivers.map(({ location: _location, ...waiver }) => waiver),
-  });
 }
 
 export interface FoundArtefact {

@@ -77,5 +77,5 @@ export async function lookupPreviousDecisions(
 }
 
 function isMissingTrailFile(error: unknown): boolean {
-  return error instanceof AuditStoreError && error.message.startsWith('audit file not found: ');
+  return error instanceof AuditStoreError && error.trailMissing;
 }

@@ -37,9 +37,13 @@ export function isMigratable(store: AuditStore): store is MigratableStore {
  * the run ends with exit code 2 and this message, so nothing is lost without a word.
  */
 export class AuditStoreError extends ModelgateError {
-  constructor(message: string) {
+  /** The trail does not exist yet (no file, no branch): nothing was ever recorded there. */
+  readonly trailMissing: boolean;
+
+  constructor(message: string, options: { trailMissing?: boolean } = {}) {
     super('config', message);
     this.name = 'AuditStoreError';
+    this.trailMissing = options.trailMissing ?? false;
   }
 }
 

@@ -56,7 +56,7 @@ export async function recordDecisions(input: DecisionToRecord, io: CliIo): Promi
   let store: AuditStore | undefined;
   let stored: AuditRecord[];
   try {
-    store = await openAuditStore(input.url, { cwd: io.cwd });
+    store = await openAuditStore(input.url, { cwd: io.cwd, env: io.env });
     // Recorded relative to the repository root, wherever the command ran.
     const repositoryPath = (shown: string) => path.relative(input.root, path.resolve(io.cwd, shown)).split(path.sep).join('/');
     stored = await appendDecisionRecords(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
@@ -97,7 +97,7 @@ interface FilterOptions {
 
 export function registerAuditCommands(program: Command, io: CliIo, done: (outcome: CommandOutcome) => void): void {
   const audit = program.command('audit').description('the audit trail: verify, read and export the hash-chained decision records');
-  const storeOption = () => new Option('--audit <url>', 'the audit store: file:PATH or postgres://user:password@host:port/database[?chain=NAME]').makeOptionMandatory();
+  const storeOption = () => new Option('--audit <url>', 'the audit store: file:PATH, github:[OWNER/REPO][#BRANCH] or postgres://user:password@host:port/database[?chain=NAME]').makeOptionMandatory();
   const withFilters = (command: Command) =>
     command
       .option('--model <name>', 'only records of this model (repeatable)', collect, [] as string[])
@@ -369,7 +369,7 @@ async function writeAtomically(file: string, content: string | Uint8Array): Prom
 }
 
 async function runMigrate(options: StoreOptions, io: CliIo): Promise<CommandOutcome> {
-  if (auditStoreKind(options.audit) !== 'postgres') throw usage('audit migrate applies to postgres:// stores; a file: store needs no migration');
+  if (auditStoreKind(options.audit) !== 'postgres') throw usage('audit migrate applies to postgres:// stores; a file: or github: store needs no migration');
   return withStore(options.audit, io, async (store) => {
     if (!isMigratable(store)) throw usage(`${store.description} has no schema to migrate`);
     const { applied, version } = await store.migrate();
@@ -408,7 +408,7 @@ function chainBroken(broken: BrokenRecord, io: CliIo): CommandOutcome {
 }
 
 async function withStore(url: string, io: CliIo, task: (store: AuditStore) => Promise<CommandOutcome>): Promise<CommandOutcome> {
-  const store = await openAuditStore(url, { cwd: io.cwd });
+  const store = await openAuditStore(url, { cwd: io.cwd, env: io.env });
   try {
     return await task(store);
   } finally {

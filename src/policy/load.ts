@@ -73,7 +73,7 @@ export function loadPolicy(reference: string, source: PolicySource): ResolvedPol
     name: header.metadata.name,
     version: header.metadata.version,
     description: header.metadata.description,
-    digest: policyDigest(header.metadata.name, header.metadata.version, rules, waivers),
+    digest: `sha256:${createHash('sha256').update(policyDigestContent({ name: header.metadata.name, version: header.metadata.version, rules, waivers })).digest('hex')}`,
     files,
     rules,
     waivers,
@@ -128,12 +128,17 @@ function readExtended(reference: string, source: PolicySource, from: string, at:
   }
 }
 
-function policyDigest(name: string, version: string, rules: readonly LoadedRule[], waivers: readonly LoadedWaiver[]): string {
+/**
+ * The exact text a policy digest is the sha256 of: the canonical JSON (RFC 8785) of its name,
+ * version, rules and waivers as resolved, without source positions. Evidence packs store it as
+ * `policy.json`, so `sha256sum` of that file reproduces the digest in the records.
+ */
+export function policyDigestContent(policy: Pick<ResolvedPolicy, 'name' | 'version' | 'rules' | 'waivers'>): string {
   const content = {
-    name,
-    version,
-    rules: rules.map(({ location: _location, expressionLocations: _expressions, ...rule }) => rule),
-    waivers: waivers.map(({ location: _location, ...waiver }) => waiver),
+    name: policy.name,
+    version: policy.version,
+    rules: policy.rules.map(({ location: _location, expressionLocations: _expressions, ...rule }) => rule),
+    waivers: policy.waivers.map(({ location: _location, ...waiver }) => waiver),
   };
-  return `sha256:${createHash('sha256').update(canonicalize(content) ?? '').digest('hex')}`;
+  return canonicalize(content) ?? '';
 }

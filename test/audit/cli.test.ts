@@ -92,7 +92,7 @@ describe('check --audit', () => {
   it('refuses an unsupported store before doing any work', () => {
     for (const [url, message] of [
       ['s3://bucket/trail', /^modelgate: --audit s3:\/\/bucket\/trail: unsupported audit store; use file:PATH .* or postgres:\/\/.*$/m],
-      ['github:', /the github: store, a branch of the repository, is planned but not available yet/],
+      ['github:acme', /--audit github:acme: "acme" is not OWNER\/REPO/],
     ] as const) {
       const run = runCli([...demo, '--audit', url]);
       expect(run.status).toBe(2);

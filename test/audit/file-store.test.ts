@@ -185,7 +185,7 @@ describe('openAuditStore', () => {
       code: 'usage',
       message: expect.stringMatching(/^--audit s3:\/\/bucket\/audit: unsupported audit store; use file:PATH .* or postgres:\/\//),
     });
-    await expect(openAuditStore('github:modelgate/audit', { cwd: '.' })).rejects.toThrow(/the github: store, a branch of the repository, is planned/);
+    await expect(openAuditStore('github:modelgate', { cwd: '.' })).rejects.toThrow(/"modelgate" is not OWNER\/REPO/);
     await expect(openAuditStore('mysql://user:hunter2@db/x', { cwd: '.' })).rejects.toThrow('--audit mysql://user:***@db/x');
     await expect(openAuditStore('file:', { cwd: '.' })).rejects.toThrow(/needs a path/);
   });

@@ -35,7 +35,7 @@ export function createFileStore(file: string, options: FileStoreOptions = {}): A
     try {
       size = (await stat(absolute)).size;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AuditStoreError(`audit file not found: ${shown}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AuditStoreError(`audit file not found: ${shown}`, { trailMissing: true });
       throw new AuditStoreError(`cannot read the audit file ${shown}: ${(error as Error).message}`);
     }
     let lineNumber = 0;

@@ -180,7 +180,7 @@ export function createGitHubStore(client: GitHubClient, target: GitHubStoreTarge
 
   const readEntries = async function* (): AsyncGenerator<StoredEntry> {
     const head = await readBranchHead();
-    if (!head) throw new AuditStoreError(`${shown}: the branch ${branch} does not exist (nothing was recorded yet, the name is wrong, or the token cannot see the repository)`);
+    if (!head) throw new AuditStoreError(`${shown}: the branch ${branch} does not exist (nothing was recorded yet, the name is wrong, or the token cannot see the repository)`, { trailMissing: true });
     const root = await listTree(head.tree, '');
     const records = root.find((entry) => entry.path === RECORDS_FOLDER);
     if (!records) return;
