@@ -164,7 +164,8 @@ describe('check() with the previous approved decisions', () => {
     // The next lookup finds this decision, with the digest its record observed.
     const next = (await lookupPreviousDecisions(euPack, 'file:audit.jsonl', { cwd: dir }).then(decisions)).get('claims-triage');
     const digestOf = (record: AuditRecord) => (record.kind === 'decision' ? record.observations?.datasets_digest : undefined);
-    expect(next).toMatchObject({ decision_id: third.record.id, seq: 2, version: '2.4.0', datasets_digest: digestOf(third.record), datasets_total: 2 });
+    // Each decision is followed by the record of the approval it relied on: decisions are at seq 0, 2, 4.
+    expect(next).toMatchObject({ decision_id: third.record.id, seq: 4, version: '2.4.0', datasets_digest: digestOf(third.record), datasets_total: 2 });
     expect(digestOf(third.record)).toMatch(/^[0-9a-f]{64}$/);
     expect(digestOf(third.record)).not.toBe(digestOf(first.record));
   });
@@ -190,7 +191,7 @@ describe('modelgate check --audit, run twice (CLI bundle)', () => {
     const first = runCli(checkArgs, { cwd: dir });
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/✓ pass {2}claims-triage 2\.3\.0 .*\naudit: 1 decision record appended to file:audit\.jsonl \(seq 0\)\n$/s);
+    expect(first.stdout).toMatch(/✓ pass {2}claims-triage 2\.3\.0 .*\naudit: 1 decision record and 1 approval record appended to file:audit\.jsonl \(seq 0-1\)\n$/s);
     const approved = JSON.parse(readFileSync(path.join(dir, 'audit.jsonl'), 'utf8').split('\n')[0]!) as AuditRecord;
 
     cpSync(path.join(dir, 'changes/lineage-2026-06-30.yaml'), path.join(dir, MODEL, 'lineage.yaml'));
@@ -203,7 +204,7 @@ describe('modelgate check --audit, run twice (CLI bundle)', () => {
         'version 2.3.0 is not higher than 2.3.0, but a training-data change needs a major or minor version bump\n' +
         `           ${MODEL}/lineage.yaml\n`,
     );
-    expect(second.stdout).toMatch(/audit: 1 decision record appended to file:audit\.jsonl \(seq 1\)\n$/);
+    expect(second.stdout).toMatch(/audit: 1 decision record and 1 approval record appended to file:audit\.jsonl \(seq 2-3\)\n$/);
 
     // A patch release is still compared with the last approved decision, not with the failed one.
     cpSync(path.join(dir, 'changes/model_card-2.3.1.yaml'), path.join(dir, MODEL, 'model_card.yaml'));
@@ -215,16 +216,16 @@ describe('modelgate check --audit, run twice (CLI bundle)', () => {
 
     cpSync(path.join(dir, 'changes/model_card-2.4.0.yaml'), path.join(dir, MODEL, 'model_card.yaml'));
     expect(runCli(checkArgs, { cwd: dir })).toMatchObject({ status: 0, stdout: expect.stringContaining('✓ pass  claims-triage 2.4.0') });
-    expect(runCli(['audit', 'verify', '--audit', 'file:audit.jsonl'], { cwd: dir })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^ok: 4 records verified/) });
+    expect(runCli(['audit', 'verify', '--audit', 'file:audit.jsonl'], { cwd: dir })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^ok: 8 records verified/) });
   });
 
   it('blocks, saying why, when the audit trail no longer verifies', () => {
     const dir = copyFixture();
     for (const _run of [1, 2]) expect(runCli(checkArgs, { cwd: dir }).status).toBe(0);
     const file = path.join(dir, 'audit.jsonl');
-    const [first, second] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const [first, ...rest] = readFileSync(file, 'utf8').trimEnd().split('\n');
     const record = JSON.parse(first!) as AuditRecord;
-    writeFileSync(file, `${canonicalJson({ ...record, actor: 'someone-else' })}\n${second}\n`);
+    writeFileSync(file, `${canonicalJson({ ...record, actor: 'someone-else' })}\n${rest.join('\n')}\n`);
     const run = runCli(checkArgs, { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);

@@ -32,10 +32,41 @@ export const RecordSubjectSchema = z.strictObject({
 });
 export type RecordSubject = z.infer<typeof RecordSubjectSchema>;
 
+export const REGISTRY_NAMES = ['mlflow', 'huggingface', 'sagemaker'] as const;
+export type RegistryName = (typeof REGISTRY_NAMES)[number];
+
+/**
+ * What a registry hook did to the registry because of the decision, before recording it:
+ * a blocked promotion's alias removed, or moved back to the version that last passed the
+ * gate for it; `alias_unchanged` when the alias had already moved on.
+ */
+export const EnforcementSchema = z.strictObject({
+  action: z.enum(['alias_removed', 'alias_restored', 'alias_unchanged']),
+  alias: text,
+  /** The version the alias was moved back to (`alias_restored`). */
+  version: z.string().optional(),
+  /** Why, in words. */
+  reason: z.string(),
+});
+export type Enforcement = z.infer<typeof EnforcementSchema>;
+
+/**
+ * The optional fields came with the registry hooks; records written before them lack them,
+ * so each stays optional and old records keep their hashes.
+ */
 export const TriggerSchema = z.strictObject({
   type: z.enum(TRIGGER_TYPES),
   ref: z.string().optional(),
   url: z.string().optional(),
+  /** The registry whose event started the check (type `registry`). */
+  registry: z.enum(REGISTRY_NAMES).optional(),
+  /** The registry's name for the event, e.g. `model_version_alias.created`. */
+  event: z.string().optional(),
+  /** The delivery's idempotency key: a redelivered event finds its record by it. */
+  delivery: z.string().optional(),
+  /** The alias a promotion set (MLflow). */
+  alias: z.string().optional(),
+  enforcement: EnforcementSchema.optional(),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 
@@ -56,6 +87,7 @@ export const RecordResultSchema = z.strictObject({
   controls: z.array(z.string()),
   location: RecordLocationSchema.optional(),
 });
+export type RecordResult = z.infer<typeof RecordResultSchema>;
 
 export const ApprovalSnapshotSchema = z.strictObject({
   user: text,
@@ -278,7 +310,7 @@ export function normalizeArtefacts(artefacts: readonly ArtefactDigest[]): Artefa
 }
 
 /** Copies only the contract fields, so engine-internal additions never leak into a signed record. */
-function snapshotResult(result: RuleResult): z.infer<typeof RecordResultSchema> {
+export function snapshotResult(result: RuleResult): z.infer<typeof RecordResultSchema> {
   const snapshot: z.infer<typeof RecordResultSchema> = {
     rule: result.rule,
     status: result.status,
@@ -293,7 +325,7 @@ function snapshotResult(result: RuleResult): z.infer<typeof RecordResultSchema> 
   return snapshot;
 }
 
-function snapshotApproval(approval: Approval): ApprovalSnapshot {
+export function snapshotApproval(approval: Approval): ApprovalSnapshot {
   return {
     user: approval.user,
     teams: [...approval.teams],

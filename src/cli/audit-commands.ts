@@ -69,9 +69,17 @@ export async function recordDecisions(input: DecisionToRecord, io: CliIo): Promi
   }
   if (input.announce && stored.length > 0) {
     const seqs = stored.length === 1 ? `seq ${stored[0]!.seq}` : `seq ${stored[0]!.seq}-${stored.at(-1)!.seq}`;
-    io.stdout(`audit: ${stored.length} decision record${stored.length === 1 ? '' : 's'} appended to ${store!.description} (${seqs})\n`);
+    io.stdout(`audit: ${describeRecordCounts(stored)} appended to ${store!.description} (${seqs})\n`);
   }
   return true;
+}
+
+/** "3 decision records, 1 waiver record and 2 approval records", in the order kinds first appear. */
+function describeRecordCounts(records: readonly AuditRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const record of records) counts.set(record.kind, (counts.get(record.kind) ?? 0) + 1);
+  const parts = [...counts].map(([kind, count]) => `${count} ${kind.replace('_', ' ')} record${count === 1 ? '' : 's'}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!;
 }
 
 interface StoreOptions {

@@ -13,6 +13,8 @@ export interface RuleResult {
   message: string;
   controls: string[];
   location?: SourceLocation;
+  /** The waiver that turned this result into `waived` (only on waived results), for the audit trail. */
+  waiver?: { reason: string; approved_by: string; expires: string };
 }
 
 /** Controls as an auditor reads them: shown to hold, shown not to hold, and not reached by any applicable rule. */

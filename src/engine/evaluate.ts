@@ -216,6 +216,7 @@ function applyWaiver(
       ...result,
       status: 'waived',
       message: `${result.message} — waived until ${active.expires} by ${active.approved_by}: ${active.reason}`,
+      waiver: { reason: active.reason, approved_by: active.approved_by, expires: active.expires },
     };
   }
   const expired = matching[0];

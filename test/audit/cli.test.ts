@@ -44,12 +44,14 @@ function runCliAsync(args: string[], cwd: string): Promise<CliRun> {
 describe('check --audit', () => {
   it('appends one decision record per model, with artefact digests, and says so after the verdict', () => {
     const { dir, records } = demoTrail();
-    expect(records.map((record) => [record.seq, record.subject?.model, record.verdict])).toEqual([
-      [0, 'fraud-scorer', 'pass'],
-      [1, 'churn-predictor', 'fail'],
-      [2, 'demand-forecast', 'fail'],
-      [3, 'credit-limit', 'fail'],
-      [4, 'support-router', 'pass'],
+    // The approval from approvals.yaml that fraud-scorer's decision relied on follows that decision.
+    expect(records.map((record) => [record.seq, record.kind, record.subject?.model, record.verdict])).toEqual([
+      [0, 'decision', 'fraud-scorer', 'pass'],
+      [1, 'approval', 'fraud-scorer', null],
+      [2, 'decision', 'churn-predictor', 'fail'],
+      [3, 'decision', 'demand-forecast', 'fail'],
+      [4, 'decision', 'credit-limit', 'fail'],
+      [5, 'decision', 'support-router', 'pass'],
     ]);
     const fraud = records[0]!;
     expect(fraud).toMatchObject({ kind: 'decision', actor: 'release-bot', trigger: { type: 'cli' }, policy: { name: 'starter', version: '1.0.0' }, prev: null });
@@ -62,19 +64,20 @@ describe('check --audit', () => {
     const card = readFileSync(path.join(DEMO_REPO, 'models/fraud-scorer/model_card.yaml'));
     expect(fraud.subject!.artefacts[1]!.sha256).toBe(createHash('sha256').update(card).digest('hex'));
     expect(fraud.approvals).toEqual([expect.objectContaining({ state: 'approved', source: expect.any(String) })]);
-    const churn = records[1]!;
+    expect(records[1]).toMatchObject({ approvals: [{ user: 'release-manager', state: 'approved', source: 'change-ticket CHG-1042' }], subject: records[0]!.subject, results: [] });
+    const churn = records[2]!;
     expect(churn.results.find((result) => result.rule === 'bias.disparate-impact')).toMatchObject({ status: 'fail', location: { path: expect.stringMatching(/reports\/bias\.yaml$/), line: 10 } });
 
     const fraudOnly = ['check', '--config', path.join(DEMO_REPO, '.modelgate.yml'), '--approvals', path.join(DEMO_REPO, 'approvals.yaml'), '--model', 'fraud-scorer'];
     const again = runCli([...fraudOnly, '--audit', 'file:audit.jsonl'], { cwd: dir, env: { USER: 'local-user' } });
     expect(again.status).toBe(0);
-    expect(again.stdout).toMatch(/verdict: pass[^\n]*\naudit: 1 decision record appended to file:audit\.jsonl \(seq 5\)\n$/);
+    expect(again.stdout).toMatch(/verdict: pass[^\n]*\naudit: 1 decision record and 1 approval record appended to file:audit\.jsonl \(seq 6-7\)\n$/);
     const ci = runCli([...fraudOnly, '--audit', 'file:audit.jsonl', '--format', 'json'], { cwd: dir, env: { USER: 'runner', GITHUB_ACTOR: 'octo-dev' } });
     expect(ci.status).toBe(0);
     // A JSON report stays exactly the Decision: the confirmation is not printed into it.
     expect((JSON.parse(ci.stdout) as Decision).verdict).toBe('pass');
     const lines = readFileSync(path.join(dir, 'audit.jsonl'), 'utf8').trimEnd().split('\n');
-    expect(lines.map((line) => (JSON.parse(line) as AuditRecord).actor).slice(5)).toEqual(['local-user', 'octo-dev']);
+    expect(lines.map((line) => (JSON.parse(line) as AuditRecord).actor).slice(6)).toEqual(['local-user', 'local-user', 'octo-dev', 'octo-dev']);
   });
 
   it('fails the run with exit 2 and the reason when the record cannot be appended, still printing the verdict', () => {
@@ -84,7 +87,7 @@ describe('check --audit', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/verdict: pass/);
     expect(run.stderr).toBe(
-      'modelgate: audit: the decision was not recorded in file:audit.jsonl: audit.jsonl:6: the last line is incomplete (no newline at its end): ' +
+      'modelgate: audit: the decision was not recorded in file:audit.jsonl: audit.jsonl:7: the last line is incomplete (no newline at its end): ' +
         'an earlier write was interrupted. Nothing was appended; see "Recovering from a torn line" in docs/audit.md\n',
     );
   });
@@ -138,16 +141,16 @@ describe('audit verify', () => {
 
   it('reports an intact chain with its count and head', () => {
     const run = audit(['verify', '--audit', 'file:audit.jsonl'], trail.dir);
-    expect(run).toEqual({ status: 0, stdout: `ok: 5 records verified in file:audit.jsonl\nhead: 4:${trail.records[4]!.hash}\n`, stderr: '' });
+    expect(run).toEqual({ status: 0, stdout: `ok: 6 records verified in file:audit.jsonl\nhead: 5:${trail.records[5]!.hash}\n`, stderr: '' });
     const json = JSON.parse(audit(['verify', '--audit', 'file:audit.jsonl', '--format', 'json'], trail.dir).stdout) as Record<string, unknown>;
-    expect(json).toEqual({ store: 'file:audit.jsonl', ok: true, checked: 5, head: { seq: 4, hash: trail.records[4]!.hash }, anchor: `4:${trail.records[4]!.hash}` });
+    expect(json).toEqual({ store: 'file:audit.jsonl', ok: true, checked: 6, head: { seq: 5, hash: trail.records[5]!.hash }, anchor: `5:${trail.records[5]!.hash}` });
   });
 
   const id = (seq: number) => trail.records[seq]!.id;
   const cases: [string, (lines: string[]) => string[], () => RegExp][] = [
-    ['an edited field', (lines) => lines.map((line, index) => (index === 1 ? line.replace('"verdict":"fail"', '"verdict":"pass"') : line)), () => new RegExp(`^broken: record seq 1 \\(id ${id(1)}\\) at audit\\.jsonl:2: the hash does not match the record's content: the record was edited\\n`)],
+    ['an edited field', (lines) => lines.map((line, index) => (index === 2 ? line.replace('"verdict":"fail"', '"verdict":"pass"') : line)), () => new RegExp(`^broken: record seq 2 \\(id ${id(2)}\\) at audit\\.jsonl:3: the hash does not match the record's content: the record was edited\\n`)],
     ['a deleted line', (lines) => lines.filter((_, index) => index !== 2), () => new RegExp(`^broken: record seq 3 \\(id ${id(3)}\\) at audit\\.jsonl:3: expected seq 2, found seq 3: records were deleted or moved\\n`)],
-    ['two swapped lines', (lines) => [lines[0]!, lines[2]!, lines[1]!, lines[3]!, lines[4]!], () => new RegExp(`^broken: record seq 2 \\(id ${id(2)}\\) at audit\\.jsonl:2: expected seq 1, found seq 2`)],
+    ['two swapped lines', (lines) => [lines[0]!, lines[2]!, lines[1]!, ...lines.slice(3)], () => new RegExp(`^broken: record seq 2 \\(id ${id(2)}\\) at audit\\.jsonl:2: expected seq 1, found seq 2`)],
     ['a middle cut out', (lines) => [lines[0]!, lines[4]!], () => new RegExp(`^broken: record seq 4 \\(id ${id(4)}\\) at audit\\.jsonl:2: expected seq 1, found seq 4`)],
     ['a deleted first line', (lines) => lines.slice(1), () => /^broken: record seq 1 .* at audit\.jsonl:1: expected seq 0, found seq 1: the chain does not start at its first record\n/],
     [
@@ -176,16 +179,16 @@ describe('audit verify', () => {
     writeFileSync(path.join(dir, 'audit.jsonl'), `${trail.lines.join('\n')}\n${trail.lines[0]!.slice(0, 50)}`);
     const run = audit(['verify', '--audit', 'file:audit.jsonl'], dir);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^broken: the entry at position 5 at audit\.jsonl:6: the last line has no newline at its end/);
+    expect(run.stdout).toMatch(/^broken: the entry at position 6 at audit\.jsonl:7: the last line has no newline at its end/);
   });
 
   it('catches records cut from the end when given the head from an earlier verify', () => {
-    const anchor = `4:${trail.records[4]!.hash}`;
+    const anchor = `5:${trail.records[5]!.hash}`;
     expect(verifyTampered((lines) => lines, ['--anchor', anchor]).status).toBe(0);
     expect(verifyTampered((lines) => lines.slice(0, 3)).status).toBe(0);
     const cut = verifyTampered((lines) => lines.slice(0, 3), ['--anchor', anchor]);
     expect(cut.status).toBe(1);
-    expect(cut.stdout).toMatch(/^broken: the entry at position 3: the chain ends at seq 2, but the anchor names seq 4: records were removed from the end\n/);
+    expect(cut.stdout).toMatch(/^broken: the entry at position 3: the chain ends at seq 2, but the anchor names seq 5: records were removed from the end\n/);
     expect(audit(['verify', '--audit', 'file:audit.jsonl', '--anchor', 'latest'], trail.dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/--anchor latest: expected <seq>:<sha256 hex>/) });
   });
 
@@ -208,20 +211,21 @@ describe('audit log and export', () => {
       expect(run.status, run.stderr).toBe(0);
       return run.stdout === '' ? [] : run.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as AuditRecord).seq);
     };
-    expect(seqs([])).toEqual([0, 1, 2, 3, 4]);
-    expect(seqs(['--model', 'churn-predictor', '--model', 'support-router'])).toEqual([1, 4]);
-    expect(seqs(['--verdict', 'pass'])).toEqual([0, 4]);
-    expect(seqs(['--kind', 'decision', '--verdict', 'fail'])).toEqual([1, 2, 3]);
+    expect(seqs([])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(seqs(['--model', 'churn-predictor', '--model', 'support-router'])).toEqual([2, 5]);
+    expect(seqs(['--verdict', 'pass'])).toEqual([0, 5]);
+    expect(seqs(['--kind', 'decision', '--verdict', 'fail'])).toEqual([2, 3, 4]);
+    expect(seqs(['--kind', 'approval'])).toEqual([1]);
     expect(seqs(['--kind', 'waiver'])).toEqual([]);
     const approver = trail.records[0]!.approvals[0]!.user;
     expect(seqs(['--approver', approver.toUpperCase()])).toEqual(trail.records.filter((r) => r.approvals.some((a) => a.user === approver && a.state === 'approved')).map((r) => r.seq));
     expect(seqs(['--approver', 'nobody-at-all'])).toEqual([]);
-    expect(seqs(['--since', '2000-01-01', '--until', '2999-12-31'])).toEqual([0, 1, 2, 3, 4]);
+    expect(seqs(['--since', '2000-01-01', '--until', '2999-12-31'])).toEqual([0, 1, 2, 3, 4, 5]);
     expect(seqs(['--until', '2000-01-01'])).toEqual([]);
-    expect(seqs(['--since', trail.records[2]!.time])).toEqual([2, 3, 4]);
+    expect(seqs(['--since', trail.records[3]!.time])).toEqual([3, 4, 5]);
 
     const text = audit(['log', ...store(), '--model', 'churn-predictor'], trail.dir);
-    expect(text.stdout).toMatch(/^#1 \S+ decision churn-predictor 3\.1\.0 fail by release-bot \(cli\) policy starter 1\.0\.0 .*hash [0-9a-f]{12}\n {4}fail {3}bias\.disparate-impact: disparate impact for age_band=65\+ is 0\.71/);
+    expect(text.stdout).toMatch(/^#2 \S+ decision churn-predictor 3\.1\.0 fail by release-bot \(cli\) policy starter 1\.0\.0 .*hash [0-9a-f]{12}\n {4}fail {3}bias\.disparate-impact: disparate impact for age_band=65\+ is 0\.71/);
     expect(audit(['log', ...store(), '--model', 'nobody'], trail.dir).stdout).toBe('no matching records\n');
   });
 
@@ -237,7 +241,7 @@ describe('audit log and export', () => {
     const rows = parse(readFileSync(path.join(trail.dir, 'trail.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((row) => row.model)).toEqual(['churn-predictor', 'demand-forecast', 'credit-limit']);
-    expect(rows[0]).toMatchObject({ seq: '1', verdict: 'fail', actor: 'release-bot', failed_rules: 'bias.disparate-impact; bias.parity-difference', hash: trail.records[1]!.hash, prev: trail.records[0]!.hash });
+    expect(rows[0]).toMatchObject({ seq: '2', verdict: 'fail', actor: 'release-bot', failed_rules: 'bias.disparate-impact; bias.parity-difference', hash: trail.records[2]!.hash, prev: trail.records[1]!.hash });
   });
 
   it('exports JSON to standard output', () => {
@@ -248,10 +252,10 @@ describe('audit log and export', () => {
 
   it('exports a self-contained HTML report of the selected records', () => {
     const run = audit(['export', ...store(), '--format', 'html', '--out', 'report.html', '--verdict', 'fail'], trail.dir);
-    expect(run).toMatchObject({ status: 0, stderr: '', stdout: `exported 3 records to report.html (chain verified, head 4:${trail.records[4]!.hash})\n` });
+    expect(run).toMatchObject({ status: 0, stderr: '', stdout: `exported 3 records to report.html (chain verified, head 5:${trail.records[5]!.hash})\n` });
     const html = readFileSync(path.join(trail.dir, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src /);
-    expect([...html.matchAll(/<tr data-row="\d+"><td class="num" title="hash [0-9a-f]{64}">(\d+)<\/td>/g)].map((match) => Number(match[1]))).toEqual([1, 2, 3]);
+    expect([...html.matchAll(/<tr data-row="\d+"><td class="num" title="hash [0-9a-f]{64}">(\d+)<\/td>/g)].map((match) => Number(match[1]))).toEqual([2, 3, 4]);
     expect(html).toContain('3 records selected with <code>--verdict fail</code>.');
     expect(html).toContain('<h2>Chain verified</h2>');
     // The chart library is inside the bundle: nothing is loaded from anywhere at view time.
@@ -261,7 +265,7 @@ describe('audit log and export', () => {
     const printed = audit(['export', ...store(), '--format', 'html', '--model', 'fraud-scorer'], trail.dir);
     expect(printed.status).toBe(0);
     expect(printed.stdout.startsWith('<!doctype html>\n')).toBe(true);
-    expect(printed.stdout).toContain('1 record selected with <code>--model fraud-scorer</code>.');
+    expect(printed.stdout).toContain('2 records selected with <code>--model fraud-scorer</code>.');
   });
 
   it('writes the HTML report of a broken chain naming the first broken record, and exits 1', () => {
@@ -289,7 +293,7 @@ describe('audit log and export', () => {
   });
 
   it('says a file store needs no migration', () => {
-    expect(audit(['migrate', ...store()], trail.dir)).toMatchObject({ status: 2, stderr: 'modelgate: audit migrate applies to postgres:// stores; a file: store needs no migration\n' });
+    expect(audit(['migrate', ...store()], trail.dir)).toMatchObject({ status: 2, stderr: 'modelgate: audit migrate applies to postgres:// stores; a file: or github: store needs no migration\n' });
   });
 
   it('shows the audit commands in help', () => {
@@ -313,14 +317,14 @@ describe.runIf(POSTGRES_URL)('the CLI with a postgres:// store', () => {
     expect(migrate.stdout).not.toContain(new URL(POSTGRES_URL!).password);
     const check = runCli([...demo, '--audit', url, '--actor', 'registry-hook'], { cwd: dir });
     expect(check.status, check.stderr).toBe(1);
-    expect(check.stdout).toMatch(new RegExp(`audit: 5 decision records appended to ${escape(shownUrl())} \\(chain [^)]+\\) \\(seq 0-4\\)\\n$`));
+    expect(check.stdout).toMatch(new RegExp(`audit: 5 decision records and 1 approval record appended to ${escape(shownUrl())} \\(chain [^)]+\\) \\(seq 0-5\\)\\n$`));
     const verify = audit(['verify', '--audit', url], dir);
     expect(verify.status).toBe(0);
-    expect(verify.stdout).toMatch(/^ok: 5 records verified in postgres:\/\/.*\nhead: 4:[0-9a-f]{64}\n$/);
+    expect(verify.stdout).toMatch(/^ok: 6 records verified in postgres:\/\/.*\nhead: 5:[0-9a-f]{64}\n$/);
     const log = audit(['log', '--audit', url, '--format', 'json', '--verdict', 'pass'], dir);
     expect(log.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as AuditRecord).subject?.model)).toEqual(['fraud-scorer', 'support-router']);
     const exported = JSON.parse(audit(['export', '--audit', url, '--format', 'json'], dir).stdout) as AuditRecord[];
-    expect(exported.map((record) => record.subject?.model)).toEqual(DEMO_MODELS);
+    expect(exported.filter((record) => record.kind === 'decision').map((record) => record.subject?.model)).toEqual(DEMO_MODELS);
   });
 
   it('fails the check with exit 2 naming the server, not the password, when the store cannot be reached', () => {
