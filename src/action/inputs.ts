@@ -35,6 +35,13 @@ export const ActionInputsSchema = z.object({
   sarif: optionalText,
   audit: optionalText,
   'trusted-ref': optionalText,
+  /** Also sign each model decision as a SLSA verification summary attestation (needs `id-token: write`, `attestations: write`). */
+  attest: flag(false),
+  /** Seconds one GitHub API request may take before it is abandoned and tried again. */
+  'api-timeout': z.preprocess(
+    unset,
+    z.coerce.number({ error: 'must be a number of seconds' }).positive({ error: 'must be more than 0 seconds' }).max(600, { error: 'must be at most 600 seconds' }).default(30),
+  ),
 });
 export type ActionInputs = z.output<typeof ActionInputsSchema>;
 export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof ActionInputs)[];

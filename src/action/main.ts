@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     },
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (value) => core.setSecret(value),
-    createClient: (token, baseUrl) => createGitHubClient({ token, baseUrl, log }),
+    createClient: (token, baseUrl, options) => createGitHubClient({ token, baseUrl, log, ...options }),
     now: () => new Date(),
   });
   if (failure) core.setFailed(failure);

@@ -7,25 +7,30 @@ import type { TriggerType } from '../audit/record.js';
 import { gatherSubjects, listModels, type Workspace } from '../check.js';
 import type { Decision, Subject } from '../engine/decision.js';
 import { evaluate } from '../engine/evaluate.js';
+import { RunTimeLimitExceeded } from '../document/limits.js';
 import { describeError, isModelgateError, ModelgateError } from '../errors.js';
 import { approvalsFromReviews, exclude, listEnvironmentApprovals, resolveTeams, withTeams } from '../github/approvals.js';
-import { describeRequestError, isPermissionDenied, isRequestError, type ClientLog, type GitHubClient } from '../github/client.js';
+import { assertCanSign, AttestationFailure, createAttestation, sigstoreInstanceFor, type StoredAttestation } from '../github/attest.js';
+import { describeRequestError, GitHubFault, isPermissionDenied, isRequestError, type ClientLog, type GitHubClient } from '../github/client.js';
 import { planFromEvent, splitList, type GateTarget, type Repository } from '../github/event.js';
 import { addResult, changedPolicyFiles, diffPolicyTrees, policyChangeResult, policyUnknownResult, type PolicyFiles } from '../github/policy-change.js';
 import { listChangedFiles, listCommitLogins, listReviews, readTreeShas } from '../github/pull-request.js';
 import { findStickyComment, publishCheckRun, publishStickyComment } from '../github/publish.js';
 import { overlayReleaseAssets } from '../github/release-assets.js';
-import { loadSettingsAtRef, type TrustedSettings } from '../github/trusted-source.js';
+import { loadSettingsAtRef, type SettingsOptions, type TrustedSettings } from '../github/trusted-source.js';
 import { createFsPolicySource } from '../io/policy-source.js';
 import { createFsWorkspace, toPosix } from '../io/workspace.js';
 import { checkConclusion, renderAnnotations, renderCheckOutput } from '../report/check-run.js';
-import { renderStickyComment } from '../report/comment.js';
+import { buildVerificationStatement } from '../report/attestation.js';
+import { renderPolicyDiff, renderStickyComment, type PolicyDiffReport } from '../report/comment.js';
 import { blockedModels, failedRules, findingsOf, isRepositoryPath, truncate, verdictBlocks, type FailOn } from '../report/findings.js';
 import { renderJson, renderMarkdown } from '../report/render.js';
 import { renderSarif, type SarifRuleInfo } from '../report/sarif.js';
+import { diffPolicies } from '../policy/diff.js';
 import { VERSION } from '../version.js';
 import { AuditFailure, recordDecisions } from './audit.js';
 import { DEFAULT_CONFIG_PATH } from '../policy/config.js';
+import { RunClock } from './run-limit.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { loadLocalSettings } from './settings.js';
 
@@ -41,11 +46,12 @@ export interface ActionIo {
   setOutput(name: string, value: string): void;
   /** Keeps a value out of the log (`core.setSecret`). */
   setSecret(value: string): void;
-  createClient(token: string, baseUrl: string): GitHubClient;
+  /** An Octokit for `baseUrl`; `timeoutMs` bounds each request, `signal` (the run's time limit) aborts them all. */
+  createClient(token: string, baseUrl: string, options: { timeoutMs: number; signal: AbortSignal }): GitHubClient;
   now(): Date;
 }
 
-export type Outputs = Record<'verdict' | 'blocked-models' | 'failed-rules' | 'report-json' | 'decision-id', string>;
+export type Outputs = Record<'verdict' | 'blocked-models' | 'failed-rules' | 'report-json' | 'decision-id' | 'attestations', string>;
 
 export interface ActionResult {
   outputs: Outputs;
@@ -63,10 +69,11 @@ const SUMMARY_LIMIT = 1024 * 1024 - 1024;
  */
 export async function runAction(io: ActionIo): Promise<ActionResult> {
   const decisionId = randomUUID();
-  const outputs: Outputs = { verdict: 'error', 'blocked-models': '[]', 'failed-rules': '[]', 'report-json': '', 'decision-id': decisionId };
+  const outputs: Outputs = { verdict: 'error', 'blocked-models': '[]', 'failed-rules': '[]', 'report-json': '', 'decision-id': decisionId, attestations: '[]' };
   let failure: string | undefined;
+  const clock = new RunClock();
   try {
-    failure = await gate(io, decisionId, outputs);
+    failure = await gate(io, decisionId, outputs, clock);
   } catch (error) {
     failure = explain(error);
     // A verdict already reached stays (e.g. when only the audit record failed); otherwise the gate could not judge.
@@ -74,6 +81,7 @@ export async function runAction(io: ActionIo): Promise<ActionResult> {
     const heading = outputs['report-json'] ? 'the run failed after the verdict' : 'the gate could not judge';
     await io.summary(`## ⛔ modelgate: ${heading}\n\n${escapeMarkdown(failure)}\n`).catch(() => undefined);
   } finally {
+    clock.stop();
     for (const [name, value] of Object.entries(outputs)) io.setOutput(name, value);
   }
   return { outputs, failure };
@@ -81,9 +89,10 @@ export async function runAction(io: ActionIo): Promise<ActionResult> {
 
 /** A failure in words for the step's error: API failures fail closed, with what was asked and what GitHub said. */
 function explain(error: unknown): string {
-  if (isModelgateError(error) || error instanceof AuditFailure) return `modelgate: ${error.message}`;
+  if (isModelgateError(error) || error instanceof AuditFailure || error instanceof AttestationFailure) return `modelgate: ${error.message}`;
   if (isRequestError(error)) {
-    return `modelgate: the GitHub API did not answer as needed (${describeRequestError(error)}), also after retries; the gate fails closed because it cannot judge without it`;
+    const retried = !(error instanceof GitHubFault) || error.retried;
+    return `modelgate: the GitHub API did not answer as needed (${describeRequestError(error)})${retried ? ', also after retries' : ''}; the gate fails closed because it cannot judge without it`;
   }
   return `modelgate: internal error: ${describeError(error)}`;
 }
@@ -103,9 +112,12 @@ interface Run {
   /** `fail-on` as applied: on pull-request events never more lenient than `error` (the PR's workflow sets the input). */
   failOn: FailOn;
   notes: string[];
+  clock: RunClock;
+  payload: Record<string, unknown>;
+  serverUrl: string;
 }
 
-async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise<string | undefined> {
+async function gate(io: ActionIo, decisionId: string, outputs: Outputs, clock: RunClock): Promise<string | undefined> {
   const inputs = readInputs(io.getInput);
   const env = io.env;
   const eventName = required(env, 'GITHUB_EVENT_NAME');
@@ -124,17 +136,39 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
   const token = inputs['github-token'];
   if (!token) throw new ModelgateError('usage', 'input "github-token" is empty: pass a token, e.g. ${{ github.token }} (the default)');
   io.setSecret(token);
+  const readOnly = readOnlyReason(target, env);
+  // A promise to attest is checked before anything is judged: without the permission, nothing could be signed.
+  if (inputs.attest && !readOnly) assertCanSign(env);
   const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
-  const client = io.createClient(token, apiUrl);
+  const clientOptions = { timeoutMs: inputs['api-timeout'] * 1000, signal: clock.signal };
+  const client = io.createClient(token, apiUrl, clientOptions);
   const teamsToken = inputs['teams-token'];
   if (teamsToken) io.setSecret(teamsToken);
-  const teamsClient = teamsToken ? io.createClient(teamsToken, apiUrl) : client;
+  const teamsClient = teamsToken ? io.createClient(teamsToken, apiUrl, clientOptions) : client;
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  const run: Run = { io, inputs, repository, target, client, teamsClient, decisionId, runUrl, readOnly: readOnlyReason(target, env), failOn: effectiveFailOn(inputs['fail-on'], target, io), notes: [] };
+  const run: Run = {
+    io,
+    inputs,
+    repository,
+    target,
+    client,
+    teamsClient,
+    decisionId,
+    runUrl,
+    readOnly,
+    failOn: effectiveFailOn(inputs['fail-on'], target, io),
+    notes: [],
+    clock,
+    payload,
+    serverUrl,
+  };
 
   const settings = await loadSettings(run, payload);
   const { repoConfig, policy } = settings;
+  // The trusted config's limit applies from here, counted from the start of the run.
+  clock.arm(repoConfig.config.limits.max_run_seconds);
+  clock.check();
   io.log.info(`policy ${policy.name} ${policy.version} (${policy.digest}) and ${repoConfig.path} read from ${settings.origin}`);
   run.notes.push(`Policy and config read from ${settings.origin}.`);
   if (settings.defaulted) {
@@ -148,6 +182,7 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
   let workspace: Workspace = createFsWorkspace(path.join(workspaceRoot, prefix), prefix);
 
   const selection = await selectModels(run, settings, workspace, prefix);
+  const policyDiff = selection.policyChanged.length > 0 ? await diffChangedPolicy(run, settings) : undefined;
   const { approvals, headApprovals } = await gatherApprovals(run, settings);
 
   if (target.kind === 'release' && target.release.id !== undefined && selection.names?.length === 1) {
@@ -191,6 +226,8 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
     decision = addResult(decision, result);
   }
 
+  // A verdict reached after the limit is not given out.
+  clock.check();
   outputs.verdict = decision.verdict;
   outputs['blocked-models'] = JSON.stringify(blockedModels(decision));
   outputs['failed-rules'] = JSON.stringify(failedRules(decision));
@@ -200,6 +237,8 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
   await writeFile(reportPath, renderJson(decision));
   outputs['report-json'] = reportPath;
 
+  // Past the run's time limit nothing is recorded: a late decision is no decision.
+  clock.check();
   // The decision is recorded before it is published: a check run never shows a verdict that is not in the audit trail.
   let auditFailure: string | undefined;
   if (inputs.audit) {
@@ -220,7 +259,26 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
     }
   }
 
-  const problems = await publish(run, decision, auditFailure);
+  // Attested after it is recorded, before it is published: a decision that is not in the audit trail is not attested either.
+  let attestFailure: string | undefined;
+  if (inputs.attest && !auditFailure) {
+    if (run.readOnly) run.notes.push(`No attestation was made: ${run.readOnly} (and no OIDC token to sign with).`);
+    else {
+      clock.check();
+      try {
+        const made = await attestDecision(run, decision, subjects, settings, { now, prefix, reportDir });
+        outputs.attestations = JSON.stringify(made);
+      } catch (error) {
+        if (!(error instanceof AttestationFailure)) throw error;
+        attestFailure = `attest: ${error.message}`;
+        io.log.error(`modelgate: ${attestFailure}`);
+        run.notes.push(`The run fails: ${attestFailure}`);
+      }
+    }
+  }
+  const recordFailure = auditFailure ?? attestFailure;
+
+  const problems = await publish(run, decision, recordFailure, policyDiff);
 
   if (inputs.sarif) {
     const sarifPath = path.resolve(workspaceRoot, inputs.sarif);
@@ -229,6 +287,7 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs): Promise
     io.log.info(`SARIF written to ${inputs.sarif}`);
   }
   if (auditFailure) throw new AuditFailure(auditFailure);
+  if (attestFailure) throw new AttestationFailure(attestFailure);
 
   const blocked = blockedModels(decision);
   const summaryLine = `verdict ${decision.verdict}${blocked.length ? `: blocked ${blocked.join(', ')}` : ''}`;
@@ -291,7 +350,7 @@ async function loadSettings(run: Run, payload: Record<string, unknown>): Promise
   const { inputs, target, client, repository, io } = run;
   const packs = createFsPolicySource(process.cwd());
   const trustedRef = inputs['trusted-ref'];
-  const options = { configExplicit: path.posix.normalize(inputs.config.replace(/\\/g, '/')) !== DEFAULT_CONFIG_PATH };
+  const options = settingsOptions(inputs);
   if (target.kind === 'pull_request') {
     const { baseSha } = target.pullRequest;
     const baseBranch = target.ref.replace(/^refs\/heads\//, '');
@@ -316,6 +375,11 @@ async function loadSettings(run: Run, payload: Record<string, unknown>): Promise
     io.log.warning(`the ${target.event} event names no repository.default_branch: the policy and config are read from the checked-out commit; set trusted-ref to read them from a branch`);
   }
   return loadLocalSettings(path.resolve(io.env.GITHUB_WORKSPACE ?? process.cwd()), inputs.config, inputs.policy, options);
+}
+
+/** A `config` input other than the default must exist where it is read. */
+function settingsOptions(inputs: ActionInputs): SettingsOptions {
+  return { configExplicit: path.posix.normalize(inputs.config.replace(/\\/g, '/')) !== DEFAULT_CONFIG_PATH };
 }
 
 /**
@@ -474,7 +538,7 @@ async function gatherApprovals(run: Run, settings: TrustedSettings): Promise<{ a
 }
 
 /** Check run, sticky comment, annotations and job summary. Returns what could not be published (failing the step). */
-async function publish(run: Run, decision: Decision, auditFailure: string | undefined): Promise<string[]> {
+async function publish(run: Run, decision: Decision, auditFailure: string | undefined, policyDiff: PolicyDiffReport | undefined): Promise<string[]> {
   const { io, inputs, target, client, repository } = run;
   const problems: string[] = [];
   const skipped: string[] = [];
@@ -497,6 +561,7 @@ async function publish(run: Run, decision: Decision, auditFailure: string | unde
         checkRunPublished = true;
         io.log.info(`check run "modelgate" published${published.url ? `: ${published.url}` : ''} (${published.annotationRequests} request${published.annotationRequests === 1 ? '' : 's'} with annotations)`);
       } catch (error) {
+        if (error instanceof RunTimeLimitExceeded) throw error;
         if (isPermissionDenied(error)) io.log.warning(`the check run was not published (${describeRequestError(error)}): give the job "permissions: checks: write"`);
         else problems.push(`check run: ${describeRequestError(error)}`);
       }
@@ -508,10 +573,18 @@ async function publish(run: Run, decision: Decision, auditFailure: string | unde
     else {
       try {
         const existing = await findStickyComment(client, repository, target.pullRequest.number);
-        const body = renderStickyComment(decision, { failOn, decisionId: run.decisionId, notes: run.notes, ...(run.runUrl && { runUrl: run.runUrl }), ...(existing?.state && { previous: existing.state }) });
+        const body = renderStickyComment(decision, {
+          failOn,
+          decisionId: run.decisionId,
+          notes: run.notes,
+          ...(run.runUrl && { runUrl: run.runUrl }),
+          ...(existing?.state && { previous: existing.state }),
+          ...(policyDiff && { policyDiff }),
+        });
         const result = await publishStickyComment(client, repository, target.pullRequest.number, body, existing, { create: decision.models.length > 0 });
         io.log.info(`pull-request comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
       } catch (error) {
+        if (error instanceof RunTimeLimitExceeded) throw error;
         if (isPermissionDenied(error)) io.log.warning(`the pull-request comment was not published (${describeRequestError(error)}): give the job "permissions: pull-requests: write"`);
         else problems.push(`pull-request comment: ${describeRequestError(error)}`);
       }
@@ -538,6 +611,7 @@ async function publish(run: Run, decision: Decision, auditFailure: string | unde
   const summary = [
     renderMarkdown(decision).trimEnd(),
     '',
+    ...(policyDiff ? [renderPolicyDiff(policyDiff), ''] : []),
     ...run.notes.map((note) => `> ${escapeMarkdown(note)}`),
     '',
     `<sub>decision \`${run.decisionId}\` · fail-on \`${failOn}\` · modelgate ${VERSION}</sub>`,
@@ -549,6 +623,89 @@ async function publish(run: Run, decision: Decision, auditFailure: string | unde
     io.log.warning(`the job summary could not be written: ${describeError(error)}`);
   }
   return problems;
+}
+
+/**
+ * `policy diff` of the trusted policy and the one the pull request's head would load, for the
+ * comment and the job summary. The head's policy is read through the API and compiled, never
+ * evaluated: it explains the change, it does not judge anything. When it cannot be read or is
+ * invalid, the report says why.
+ */
+async function diffChangedPolicy(run: Run, settings: TrustedSettings): Promise<PolicyDiffReport | undefined> {
+  const { target, client, repository, inputs } = run;
+  if (target.kind !== 'pull_request') return undefined;
+  const from = { name: settings.policy.name, version: settings.policy.version, origin: settings.origin };
+  const headSha = target.pullRequest.headSha;
+  const origin = `the head commit ${headSha.slice(0, 12)}`;
+  const options = settingsOptions(inputs);
+  try {
+    const head = await loadSettingsAtRef(client, repository, headSha, inputs.config, inputs.policy, createFsPolicySource(process.cwd()), origin, options);
+    return { from, to: { name: head.policy.name, version: head.policy.version, origin }, changes: diffPolicies(settings.policy, head.policy) };
+  } catch (error) {
+    if (isModelgateError(error) && !(error instanceof RunTimeLimitExceeded)) return { from, unreadable: error.message };
+    if (isRequestError(error)) return { from, unreadable: `GitHub did not give it (${describeRequestError(error)})` };
+    throw error;
+  }
+}
+
+/**
+ * One SLSA verification summary attestation per judged model, signed and stored; the predicate
+ * of each is also written next to the report, so a later step can attest a container image
+ * with it. Models without an artefact file have no subject to attest and are named in a note.
+ */
+async function attestDecision(
+  run: Run,
+  decision: Decision,
+  subjects: readonly Subject[],
+  settings: TrustedSettings,
+  context: { now: Date; prefix: string; reportDir: string },
+): Promise<{ model: string; verificationResult: string; id: number; url: string; predicate: string }[]> {
+  const { repository, target, serverUrl, io } = run;
+  const repositoryUrl = `git+${serverUrl.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}`;
+  const atCommit = (file: string) => `${repositoryUrl}@${target.sha}#${file}`;
+  const topFile = settings.policy.files.at(-1) ?? '';
+  const policyUri = topFile.startsWith('pack:')
+    ? `git+https://github.com/modelgate/modelgate@v${VERSION}#policies/${topFile.slice('pack:'.length)}.yaml`
+    : `${repositoryUrl}@${settings.ref ?? target.sha}#${topFile}`;
+  const sigstore = sigstoreInstanceFor(run.payload);
+  const made: { model: string; verificationResult: string; id: number; url: string; predicate: string }[] = [];
+  const unattested: string[] = [];
+  for (const model of decision.models) {
+    const subject = subjects.find((candidate) => candidate.model.name === model.name);
+    const folder = subject ? path.posix.normalize(path.posix.join(context.prefix, toPosix(subject.model.path))).replace(/\/+$/, '') : '';
+    const statement = buildVerificationStatement(decision, model, subject, {
+      decisionId: run.decisionId,
+      time: context.now,
+      verifierVersion: VERSION,
+      resourceUri: atCommit(folder === '.' ? '' : folder),
+      policyUri,
+      artefactUri: (file) => (isRepositoryPath({ path: file }) ? atCommit(file) : undefined),
+    });
+    if (!statement) {
+      unattested.push(model.name);
+      continue;
+    }
+    run.clock.check();
+    let stored: StoredAttestation;
+    try {
+      stored = await createAttestation(run.client, repository, statement, { sigstore, serverUrl });
+    } catch (error) {
+      if (!(error instanceof AttestationFailure) || decision.models.length === 1) throw error;
+      const before = made.length > 0 ? `; attested before it: ${made.map((entry) => `${entry.model} (${entry.url})`).join(', ')}` : '';
+      throw new AttestationFailure(`${model.name}: ${error.message}${before}`, { cause: error });
+    }
+    const predicate = path.join(context.reportDir, `attestation-${run.decisionId}-${model.name.replace(/[^\w.-]/g, '_')}.json`);
+    await writeFile(predicate, `${JSON.stringify(statement.predicate, null, 2)}\n`);
+    io.log.info(`attestation for ${model.name} (${statement.predicate.verificationResult}, ${statement.subject.length} subject${statement.subject.length === 1 ? '' : 's'}): ${stored.url}`);
+    made.push({ model: model.name, verificationResult: statement.predicate.verificationResult, id: stored.id, url: stored.url, predicate });
+  }
+  if (unattested.length > 0) {
+    const line = `No attestation for ${unattested.join(', ')}: no artefact file was judged, so there is nothing to attest.`;
+    io.log.warning(line);
+    run.notes.push(line);
+  }
+  if (made.length > 0) run.notes.push(`Attestations: ${made.map((entry) => `${entry.model} ${entry.verificationResult} (${entry.url})`).join(', ')}.`);
+  return made;
 }
 
 function ruleInfo(settings: TrustedSettings): Record<string, SarifRuleInfo> {

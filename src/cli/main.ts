@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { RunTimeLimitExceeded } from '../document/limits.js';
 import { isModelgateError } from '../errors.js';
 import { buildProgram, type CommandOutcome } from './program.js';
 
@@ -26,6 +27,12 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof RunTimeLimitExceeded) {
+      // Work still in flight (a read that never ends) must neither keep the process alive nor act after the limit.
+      // Writes to files and pipes are synchronous on POSIX, so the message is out before the exit.
+      process.stderr.write(`modelgate: ${error.message}\n`);
+      process.exit(2);
     }
     if (isModelgateError(error) && error.code !== 'artefact') {
       process.stderr.write(`modelgate: ${error.message}\n`);

@@ -4,9 +4,11 @@ import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import { ARTEFACT_KINDS, type ArtefactKind } from '../artefacts/evidence.js';
 import { readArtefact } from '../artefacts/read.js';
+import { lookupPreviousDecisions } from '../audit/previous.js';
 import { ApprovalsFileSchema, check, type ApprovalEntry } from '../check.js';
 import { formatLocation } from '../document/location.js';
 import { parseStructured } from '../document/parse.js';
+import { withinRunTime } from '../document/limits.js';
 import { validateDocument } from '../document/validate.js';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.js';
 import type { Decision } from '../engine/decision.js';
@@ -21,6 +23,7 @@ import { renderDecision, REPORT_FORMATS, type ReportFormat } from '../report/ren
 import { VERSION } from '../version.js';
 import { checkKeepingSubjects, recordDecisions, registerAuditCommands, validateAuditUrl } from './audit-commands.js';
 import { registerPolicyCommands } from './policy-commands.js';
+import { registerServeCommand } from './serve-command.js';
 
 /** What a command asks the entry point to do when it is done. */
 export interface CommandOutcome {
@@ -56,7 +59,7 @@ export function buildProgram(io: CliIo, done: (outcome: CommandOutcome) => void)
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --out <file>', 'write the report to this file instead of standard output')
     .option('-a, --approvals <file>', 'YAML/JSON list of approvals (user, teams, state, at, source, model) for CI systems other than GitHub')
-    .option('--audit <url>', 'append one decision record per model to this audit store: file:PATH or postgres://... (default: no audit trail)')
+    .option('--audit <url>', "append one decision record per model to this audit store, and read each model's previous approved decision from it when a rule needs it: file:PATH, github:[OWNER/REPO][#BRANCH] or postgres://... (default: no audit trail)")
     .option('--actor <name>', 'who ran the check, for the audit record (default: $GITHUB_ACTOR, then $USER)')
     .action(async (options: CheckOptions) => done(await runCheck(options, io)));
 
@@ -94,6 +97,7 @@ export function buildProgram(io: CliIo, done: (outcome: CommandOutcome) => void)
     .action(async (options: ControlsOptions) => done(await runControls(options, io)));
 
   registerAuditCommands(program, io, done);
+  registerServeCommand(program, io, done);
 
   return program;
 }
@@ -118,10 +122,14 @@ async function runCheck(options: CheckOptions, io: CliIo): Promise<CommandOutcom
   const repoConfig = await loadRepoConfig(options.config, io.cwd);
   const root = path.resolve(io.cwd, path.dirname(repoConfig.path));
   const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
-  const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
+  // The run-time limit counts from the start of the process; past it nothing is printed or recorded.
+  const maxRunSeconds = repoConfig.config.limits.max_run_seconds;
+  const approvals = options.approvals ? await withinRunTime(loadApprovals(options.approvals, io.cwd), maxRunSeconds, performance.now()) : [];
   const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
-  const request = { repoConfig, policy, workspace, models: options.model, approvals, now: io.now() };
-  const { decision, subjects } = options.audit !== undefined ? await checkKeepingSubjects(request) : { decision: await check(request), subjects: [] };
+  const previousDecisions = await lookupPreviousDecisions(policy, options.audit, { cwd: io.cwd });
+  const request = { repoConfig, policy, workspace, models: options.model, approvals, now: io.now(), ...(previousDecisions && { previousDecisions }) };
+  const judging = options.audit !== undefined ? checkKeepingSubjects(request) : check(request).then((decision) => ({ decision, subjects: [] }));
+  const { decision, subjects } = await withinRunTime(judging, maxRunSeconds, performance.now());
   if (decision.models.length === 0) throw usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
   const report = renderDecision(decision, options.format, { color: io.color && !options.out });
   if (options.out) {

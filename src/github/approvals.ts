@@ -1,5 +1,5 @@
 import type { Approval } from '../artefacts/evidence.js';
-import { describeRequestError, isPermissionDenied, type ClientLog, type GitHubClient } from './client.js';
+import { describeRequestError, isPermissionDenied, paginateAll, type ClientLog, type GitHubClient } from './client.js';
 import type { Repository } from './event.js';
 import type { Review } from './pull-request.js';
 
@@ -132,7 +132,7 @@ export async function resolveTeams(client: GitHubClient, defaultOrg: string, tea
     const [org, slug] = team.includes('/') ? (team.split('/', 2) as [string, string]) : [defaultOrg, team];
     let members;
     try {
-      members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
+      members = await paginateAll(client, client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
     } catch (error) {
       if (!isPermissionDenied(error)) throw error;
       unreadable.push(team);

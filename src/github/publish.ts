@@ -1,6 +1,6 @@
 import { batchAnnotations, type CheckAnnotation, type CheckConclusion } from '../report/check-run.js';
 import { isStickyComment, parseCommentState, type CommentState } from '../report/comment.js';
-import { isRequestError, type GitHubClient } from './client.js';
+import { isRequestError, paginateAll, type GitHubClient } from './client.js';
 import type { Repository } from './event.js';
 
 export const CHECK_RUN_NAME = 'modelgate';
@@ -96,7 +96,7 @@ export async function findStickyComment(
   repository: Repository,
   number: number,
 ): Promise<{ id: number; body: string; state: CommentState | undefined } | undefined> {
-  const comments = await client.paginate(client.rest.issues.listComments, { ...repository, issue_number: number, per_page: 100 });
+  const comments = await paginateAll(client, client.rest.issues.listComments, { ...repository, issue_number: number, per_page: 100 });
   const marked = comments.filter((candidate) => isStickyComment(candidate.body));
   if (marked.length === 0) return undefined;
   const identity = await readCommentIdentity(client);

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './client.js';
+import { paginateAll, type GitHubClient } from './client.js';
 import type { Repository } from './event.js';
 
 /** The files API lists at most 3000 files of a pull request. */
@@ -13,7 +13,7 @@ export interface ChangedFiles {
 
 /** Every file a pull request changes, following the `Link` pages of the files API. */
 export async function listChangedFiles(client: GitHubClient, repository: Repository, number: number, expected?: number): Promise<ChangedFiles> {
-  const files = await client.paginate(client.rest.pulls.listFiles, { ...repository, pull_number: number, per_page: 100 });
+  const files = await paginateAll(client, client.rest.pulls.listFiles, { ...repository, pull_number: number, per_page: 100 });
   const paths = new Set<string>();
   for (const file of files) {
     paths.add(file.filename);
@@ -25,7 +25,7 @@ export async function listChangedFiles(client: GitHubClient, repository: Reposit
 
 /** Reviews of a pull request in the order they were given. */
 export async function listReviews(client: GitHubClient, repository: Repository, number: number) {
-  return client.paginate(client.rest.pulls.listReviews, { ...repository, pull_number: number, per_page: 100 });
+  return paginateAll(client, client.rest.pulls.listReviews, { ...repository, pull_number: number, per_page: 100 });
 }
 
 export type Review = Awaited<ReturnType<typeof listReviews>>[number];
@@ -35,7 +35,7 @@ export type Review = Awaited<ReturnType<typeof listReviews>>[number];
  * Commits whose author or committer is not linked to a GitHub account have no login there.
  */
 export async function listCommitLogins(client: GitHubClient, repository: Repository, number: number): Promise<string[]> {
-  const commits = await client.paginate(client.rest.pulls.listCommits, { ...repository, pull_number: number, per_page: 100 });
+  const commits = await paginateAll(client, client.rest.pulls.listCommits, { ...repository, pull_number: number, per_page: 100 });
   const logins = new Set<string>();
   for (const commit of commits) {
     if (commit.author?.login) logins.add(commit.author.login);

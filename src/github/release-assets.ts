@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Workspace } from '../check.js';
 import { createFsWorkspace } from '../io/workspace.js';
-import type { ClientLog, GitHubClient } from './client.js';
+import { paginateAll, type ClientLog, type GitHubClient } from './client.js';
 import type { Repository } from './event.js';
 import { readBody } from './response-body.js';
 
@@ -27,7 +27,7 @@ export async function overlayReleaseAssets(
   base: Workspace,
   options: { tempDir: string; maxBytes: number; log: ClientLog },
 ): Promise<DownloadedAssets | undefined> {
-  const assets = await client.paginate(client.rest.repos.listReleaseAssets, { ...repository, release_id: release.id, per_page: 100 });
+  const assets = await paginateAll(client, client.rest.repos.listReleaseAssets, { ...repository, release_id: release.id, per_page: 100 });
   const wanted = assets.filter((asset) => {
     if (!ARTEFACT_ASSET.test(asset.name)) {
       options.log.debug(`release asset ${asset.name}: not an artefact format, not read`);

@@ -17,6 +17,8 @@ export interface TrustedSettings {
   policy: CompiledPolicy;
   /** Where they were read from, for the log and the reports: `base commit abc1234`, `ref main`, `the workspace`. */
   origin: string;
+  /** The ref (a SHA, a branch or a tag) they were read at through the API; unset for the checkout. */
+  ref?: string;
   /** Set when there was no config at the trusted ref and the defaults (discovery, the starter pack) apply: the warning to show. */
   defaulted?: string;
 }
@@ -117,7 +119,7 @@ export async function loadSettingsAtRef(
   for (let attempt = 0; attempt <= MAX_POLICY_FILES; attempt++) {
     try {
       const policy = compilePolicy(loadPolicy(topReference, source));
-      return { repoConfig, policy, origin: originLabel, ...(defaulted && { defaulted }) };
+      return { repoConfig, policy, origin: originLabel, ref, ...(defaulted && { defaulted }) };
     } catch (error) {
       if (!(error instanceof MissingFile)) throw error;
       const bytes = await readFileAtRef(client, repository, error.file, ref);

@@ -44,9 +44,27 @@ export interface CommentOptions {
   /** What the comment showed before this run, if there was one. */
   previous?: CommentState;
   notes?: readonly string[];
+  /** What a pull request that edits the policy changes in it (base → head), in words. */
+  policyDiff?: PolicyDiffReport;
   /** For tests: a smaller limit than GitHub's. */
   limit?: number;
 }
+
+export interface PolicyHeader {
+  name: string;
+  version: string;
+  /** Where it was read, e.g. `the base commit f95f852bd8fc`. */
+  origin: string;
+}
+
+/**
+ * `policy diff` of the base and head policies of a pull request (the changes from
+ * `diffPolicies`), or why the head's policy could not be read.
+ */
+export type PolicyDiffReport = { from: PolicyHeader; to: PolicyHeader; changes: readonly string[] } | { from: PolicyHeader; unreadable: string };
+
+/** The most changes listed; a policy rewritten wholesale is better read with `modelgate policy diff`. */
+export const MAX_LISTED_CHANGES = 50;
 
 const MARK: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 const STATUS_MARK: Record<ResultStatus, string> = { error: '⛔ error', fail: '❌ fail', warn: '⚠️ warn', waived: '🔕 waived', pass: '✅ pass', skipped: '➖ skipped' };
@@ -86,10 +104,11 @@ export function renderStickyComment(decision: Decision, options: CommentOptions)
   const footer = `<sub>modelgate · policy \`${decision.policy.name}\` ${decision.policy.version} · decision \`${options.decisionId}\`${options.runUrl ? ` · [run](${options.runUrl})` : ''}</sub>`;
 
   const coverageLines = coverage ? [escapeTableCell(coverage), ''] : [];
-  const full = [marker, head, '', table, '', ...coverageLines, ...details.flatMap((section) => [section, '']), ...notices, ...(notices.length ? [''] : []), footer].join('\n');
+  const diffLines = options.policyDiff ? [renderPolicyDiff(options.policyDiff), ''] : [];
+  const full = [marker, head, '', table, '', ...diffLines, ...coverageLines, ...details.flatMap((section) => [section, '']), ...notices, ...(notices.length ? [''] : []), footer].join('\n');
   if (full.length <= limit) return full;
   const link = options.runUrl ? `see the [job summary](${options.runUrl})` : 'see the job summary of this run';
-  const short = [marker, head, '', table, '', `The findings are too many for a comment: ${link}.`, '', footer].join('\n');
+  const short = [marker, head, '', table, '', ...diffLines, `The findings are too many for a comment: ${link}.`, '', footer].join('\n');
   if (short.length <= limit) return short;
   const bare = [marker, head, '', `The report is too long for a comment: ${link}.`, '', footer].join('\n');
   return truncate(bare, limit);
@@ -125,4 +144,25 @@ function modelTable(decision: Decision): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * `policy diff` in Markdown, for the sticky comment and the job summary: which rules,
+ * thresholds, control mappings and waivers the pull request changes. Every line is escaped:
+ * the head's policy is the pull request's text.
+ */
+export function renderPolicyDiff(report: PolicyDiffReport): string {
+  const header = (policy: PolicyHeader) => `${escapeTableCell(policy.name)} ${escapeTableCell(policy.version)} (${escapeTableCell(policy.origin)})`;
+  const lines = ['### Policy diff', ''];
+  if ('unreadable' in report) {
+    lines.push(`The policy of this pull request cannot be compared with ${header(report.from)}: ${escapeTableCell(report.unreadable)}`);
+    return lines.join('\n');
+  }
+  const count = report.changes.length;
+  lines.push(`${header(report.from)} → ${header(report.to)}: ${count === 0 ? 'no change to rules or waivers' : `${count} change${count === 1 ? '' : 's'}`}`);
+  if (count > 0) {
+    lines.push('', ...report.changes.slice(0, MAX_LISTED_CHANGES).map((change) => `- ${escapeTableCell(change)}`));
+    if (count > MAX_LISTED_CHANGES) lines.push(`- … and ${count - MAX_LISTED_CHANGES} more: run \`modelgate policy diff\` on the two versions`);
+  }
+  return lines.join('\n');
 }

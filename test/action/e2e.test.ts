@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/engine/decision.js';
 import { fixture, startFakeGitHub, type FakeGitHub, type Json } from '../github/fake-github.js';
-import { BASE_SHA, calls, checkout, defaultScenario, HEAD_SHA, OWNER, REPO, serveModelRepo, type Scenario } from '../github/model-repo.js';
+import { BASE_SHA, calls, checkout, defaultScenario, HEAD_SHA, MODEL_REPO, OWNER, readTree, REPO, serveModelRepo, type Scenario } from '../github/model-repo.js';
 import { documentedWorkflow, inputEnvironment, modelgateStep, readOutputs, runBundle, runnerFiles, writeEvent, type Workflow } from './runner.js';
 
 /**
@@ -184,6 +184,45 @@ describe('the Action bundle on a pull request (workflow a)', () => {
     // One annotation for the policy change, though every model carries the finding.
     expect((published.checkRuns[0]!.annotations as Json[]).filter((annotation) => annotation.path === 'policies/model-policy.yaml')).toHaveLength(1);
     expect(summary).toContain('policy.changed');
+  });
+});
+
+describe('the Action bundle on a pull request that edits the policy', () => {
+  it('puts `policy diff` of the base and head policies in words into the sticky comment and the job summary', async () => {
+    const base = readTree(MODEL_REPO);
+    const head = {
+      ...base,
+      'policies/model-policy.yaml': base['policies/model-policy.yaml']!.replace('version: 2.0.0', 'version: 2.1.0').replace(
+        /(id: approval\.separation-of-duties\n\s+description: )[^\n]+\n(\s+)severity: error/,
+        '$1Approved by two roles, cc @octocat <b>now</b>\n$2severity: warn',
+      ),
+      'policies/thresholds.yaml': base['policies/thresholds.yaml']!.replace('severity: warn', 'severity: error'),
+    };
+    const scenario = defaultScenario({
+      prFiles: [{ filename: 'policies/model-policy.yaml' }, { filename: 'policies/thresholds.yaml' }],
+      refs: { [BASE_SHA]: base, [HEAD_SHA]: head },
+    });
+    const { run, decision, summary, requests } = await runCase({ workflow: 'pull-request', eventName: 'pull_request', payload: prEvent(setChangedFiles(2)), scenario });
+
+    expect(run.status).toBe(1);
+    // Judged with the base policy, as always.
+    expect(decision!.policy).toMatchObject({ name: 'model-policy', version: '2.0.0' });
+    const section = [
+      '### Policy diff',
+      '',
+      `model-policy 2.0.0 (the base commit ${BASE_SHA.slice(0, 12)}) → model-policy 2.1.0 (the head commit ${HEAD_SHA.slice(0, 12)}): 4 changes`,
+      '',
+      '- version: 2.0.0 → 2.1.0',
+      '- rule model-card.owners: severity warn → error (now blocks)',
+      '- rule approval.separation-of-duties: severity error → warn (no longer blocks, only warns)',
+      '- rule approval.separation-of-duties: description "A high-risk model is approved by ml-risk and by release-managers, two different people" → "Approved by two roles, cc &#64;octocat &lt;b&gt;now&lt;/b&gt;"',
+    ].join('\n');
+    expect(scenario.comments).toHaveLength(1);
+    expect(scenario.comments[0]!.body).toContain(section);
+    expect(summary).toContain(section);
+    // The head's policy files were read through the API at the head commit, for the diff only.
+    const contents = requests.filter((request) => request.pathname.includes('/contents/')).map((request) => [request.pathname.split('/contents/')[1], request.query.get('ref')]);
+    expect(contents).toEqual(expect.arrayContaining([['policies/model-policy.yaml', HEAD_SHA], ['policies/thresholds.yaml', HEAD_SHA]]));
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionInputsSchema, INPUT_NAMES } from '../../src/action/inputs.js';
 import type { Decision, RuleResult } from '../../src/engine/decision.js';
 import { renderAnnotations, renderCheckOutput, checkConclusion } from '../../src/report/check-run.js';
-import { COMMENT_LIMIT, parseCommentState, renderStickyComment } from '../../src/report/comment.js';
+import { COMMENT_LIMIT, parseCommentState, renderPolicyDiff, renderStickyComment } from '../../src/report/comment.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { actionMetadata } from './runner.js';
 
@@ -27,7 +27,7 @@ describe('action.yml', () => {
       if (name === 'github-token') expect(documented).toBe('${{ github.token }}');
       else expect(ActionInputsSchema.parse({ ...unset, [name]: documented })[name], name).toEqual(defaults[name]);
     }
-    expect(Object.keys(metadata.outputs).sort()).toEqual(['blocked-models', 'decision-id', 'failed-rules', 'report-json', 'verdict']);
+    expect(Object.keys(metadata.outputs).sort()).toEqual(['attestations', 'blocked-models', 'decision-id', 'failed-rules', 'report-json', 'verdict']);
   });
 });
 
@@ -86,6 +86,38 @@ describe('the sticky comment', () => {
     expect(body).toContain('The findings are too many for a comment: see the [job summary](https://github.com/o/r/actions/runs/9).');
     expect(body).toContain('| a | — | ❌ fail | 3000 |');
     expect(body).not.toContain('<details>');
+  });
+
+  it('shows the policy diff of a pull request that edits the policy, escaped, after the table', () => {
+    const from = { name: 'model-policy', version: '2.0.0', origin: 'the base commit f95f852bd8fc' };
+    const to = { name: 'model-policy', version: '2.1.0', origin: 'the head commit ec26c3e57ca3' };
+    const changes = ['version: 2.0.0 → 2.1.0', 'rule bias.disparate-impact: check threshold 0.8 → 0.7 (lowered): value >= 0.7', 'rule x: description "a" → "ping @octocat <img src=x> | cell"'];
+    const body = renderStickyComment(blocked, { failOn: 'error', decisionId: 'd', policyDiff: { from, to, changes } });
+    const section = [
+      '### Policy diff',
+      '',
+      'model-policy 2.0.0 (the base commit f95f852bd8fc) → model-policy 2.1.0 (the head commit ec26c3e57ca3): 3 changes',
+      '',
+      '- version: 2.0.0 → 2.1.0',
+      '- rule bias.disparate-impact: check threshold 0.8 → 0.7 (lowered): value &gt;= 0.7',
+      '- rule x: description "a" → "ping &#64;octocat &lt;img src=x&gt; \\| cell"',
+    ].join('\n');
+    expect(body).toContain(section);
+    expect(body.indexOf('### Policy diff')).toBeGreaterThan(body.indexOf('| churn-predictor |'));
+    expect(body.indexOf('### Policy diff')).toBeLessThan(body.indexOf('<details>'));
+  });
+
+  it('says when the policy diff has no change to rules, lists at most 50 changes, and says why a head policy cannot be compared', () => {
+    const header = { name: 'p', version: '1.0.0', origin: 'the base commit abc' };
+    expect(renderPolicyDiff({ from: header, to: { ...header, origin: 'the head commit def' }, changes: [] })).toBe(
+      '### Policy diff\n\np 1.0.0 (the base commit abc) → p 1.0.0 (the head commit def): no change to rules or waivers',
+    );
+    const many = renderPolicyDiff({ from: header, to: header, changes: Array.from({ length: 60 }, (_, index) => `rule r${index} added`) });
+    expect(many.split('\n').filter((line) => line.startsWith('- rule'))).toHaveLength(50);
+    expect(many).toMatch(/- … and 10 more: run `modelgate policy diff` on the two versions$/);
+    expect(renderPolicyDiff({ from: header, unreadable: 'policies/p.yaml:3:1: unknown key "rulez"' })).toBe(
+      '### Policy diff\n\nThe policy of this pull request cannot be compared with p 1.0.0 (the base commit abc): policies/p.yaml:3:1: unknown key "rulez"',
+    );
   });
 
   it('says so when a later run passes after a failure', () => {

@@ -61,7 +61,7 @@ async function runInProcess(spec: InProcess) {
       outputs[name] = value;
     },
     setSecret: () => undefined,
-    createClient: (_token, baseUrl) => testClient(baseUrl, log),
+    createClient: (_token, baseUrl, options) => testClient(baseUrl, log, 2, options),
     now: () => new Date('2026-11-22T12:00:00Z'),
   };
   const result = await runAction(io);
@@ -69,7 +69,7 @@ async function runInProcess(spec: InProcess) {
   return { ...result, outputs, annotations, summary: summaries.join('\n'), log: log.lines, decision, published, requests: github.requests, workspace };
 }
 
-const ALL_OUTPUTS = ['verdict', 'blocked-models', 'failed-rules', 'report-json', 'decision-id'];
+const ALL_OUTPUTS = ['verdict', 'blocked-models', 'failed-rules', 'report-json', 'decision-id', 'attestations'];
 
 describe('runAction on pull requests', () => {
   it('on a fork\'s read-only token, skips the check run and the comment, says why, and still reports through annotations, summary and outputs', async () => {
@@ -277,6 +277,21 @@ describe('runAction: what counts as a policy change', () => {
     expect(run.decision!.models.flatMap((model) => model.results).some((result) => result.rule === 'policy.changed')).toBe(false);
   });
 
+  it('says in the summary why the pull request\'s policy cannot be compared when it does not load, and judges with the base policy', async () => {
+    const head = { ...readTree(MODEL_REPO), 'policies/thresholds.yaml': 'apiVersion: modelgate/v1\nkind: Policy\nmetadata:\n  name: thresholds\n  version: 1.0.0\nrulez: []\n' };
+    const run = await runInProcess({ scenario: defaultScenario({ prFiles: [{ filename: 'policies/thresholds.yaml' }], refs: { [BASE_SHA]: readTree(MODEL_REPO), [HEAD_SHA]: head } }) });
+    expect(run.decision!.policy).toMatchObject({ name: 'model-policy', version: '2.0.0' });
+    expect(run.decision!.models[0]!.results.find((result) => result.rule === 'policy.changed')).toMatchObject({ status: 'fail' });
+    expect(run.summary).toContain(`### Policy diff\n\nThe policy of this pull request cannot be compared with model-policy 2.0.0 (the base commit ${BASE_SHA.slice(0, 12)}): policies/thresholds.yaml:6:1:`);
+  });
+
+  it('on a change of the workflows only, the policy diff says the rules did not change', async () => {
+    const run = await runInProcess({
+      scenario: defaultScenario({ prFiles: [{ filename: '.github/workflows/modelgate.yml' }], refs: { [BASE_SHA]: readTree(MODEL_REPO), [HEAD_SHA]: readTree(MODEL_REPO) } }),
+    });
+    expect(run.summary).toContain(`→ model-policy 2.0.0 (the head commit ${HEAD_SHA.slice(0, 12)}): no change to rules or waivers`);
+  });
+
   it('treats a change of the workflows as a policy change', async () => {
     const run = await runInProcess({ scenario: defaultScenario({ prFiles: [{ filename: '.github/workflows/modelgate.yml' }] }) });
     expect(run.decision!.models[0]!.results.find((result) => result.rule === 'policy.changed')).toMatchObject({ status: 'fail', location: { path: '.github/workflows/modelgate.yml' } });
@@ -366,6 +381,29 @@ describe('runAction: inputs, events, audit', () => {
     expect(broken.outputs.verdict).toBe('fail');
   });
 
+  it('with attest: true, fails before judging anything when the job may not request an OIDC token', async () => {
+    const run = await runInProcess({ inputs: { attest: 'true' }, scenario: defaultScenario({ prFiles: [{ filename: 'models/fraud-scorer/model_card.yaml' }] }) });
+    expect(run.failure).toMatch(/^modelgate: attest: true needs an OIDC token to sign with, .*give the job "permissions: id-token: write" \(and "attestations: write"\)$/);
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.requests).toHaveLength(0);
+  });
+
+  it('with attest: true on a fork\'s pull request (no OIDC token, a read-only token), judges and says that no attestation was made', async () => {
+    const payload = fixture<Json>('events/pull_request.opened.json');
+    const head = (payload.pull_request as Json).head as Json;
+    head.repo = { ...(head.repo as Json), full_name: 'hubot/Hello-World', fork: true };
+    const run = await runInProcess({ inputs: { attest: 'true' }, payload, scenario: defaultScenario({ prFiles: [{ filename: 'models/churn-predictor/reports/bias.yaml' }] }) });
+    expect(run.outputs.verdict).toBe('fail');
+    expect(run.outputs.attestations).toBe('[]');
+    expect(run.failure).toMatch(/^modelgate: verdict fail: blocked churn-predictor/);
+    expect(run.summary).toContain('No attestation was made: this pull request comes from a fork, and GitHub gives such runs a read-only token (and no OIDC token to sign with).');
+  });
+
+  it('refuses an api-timeout that is not a positive number of seconds, naming the input', async () => {
+    const run = await runInProcess({ inputs: { 'api-timeout': '0' }, scenario: defaultScenario() });
+    expect(run.failure).toBe('modelgate: input "api-timeout": must be more than 0 seconds (got "0")');
+  });
+
   it('records the decision before publishing it: a passing verdict whose record cannot be appended publishes a failed check run with the reason', async () => {
     const workspace = checkout();
     writeFileSync(path.join(workspace, 'torn.jsonl'), '{"torn":');
@@ -414,7 +452,7 @@ async function runWithServer(server: FakeGitHub, scenario: Scenario) {
       outputs[name] = value;
     },
     setSecret: () => undefined,
-    createClient: (_token, baseUrl) => testClient(baseUrl, log),
+    createClient: (_token, baseUrl, options) => testClient(baseUrl, log, 2, options),
     now: () => new Date('2026-11-22T12:00:00Z'),
   });
   return { ...result, outputs, annotations, log: log.lines };

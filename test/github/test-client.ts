@@ -1,5 +1,5 @@
 import Bottleneck from 'bottleneck';
-import { createGitHubClient, type ClientLog } from '../../src/github/client.js';
+import { createGitHubClient, type ClientLog, type GitHubClientOptions } from '../../src/github/client.js';
 
 export const TEST_TOKEN = 'ghs_inprocesstoken00000000000000000000001';
 
@@ -21,7 +21,7 @@ export function collectLog(): CollectedLog {
  * The Action's client pointed at the loopback server, with waits of a millisecond per second
  * of `Retry-After` and without GitHub's spacing of writes, so fault tests take no time.
  */
-export function testClient(baseUrl: string, log: ClientLog = collectLog(), retries = 2) {
+export function testClient(baseUrl: string, log: ClientLog = collectLog(), retries = 2, options: Pick<GitHubClientOptions, 'timeoutMs' | 'signal' | 'maxPages'> = {}) {
   const group = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
-  return createGitHubClient({ token: TEST_TOKEN, baseUrl, log, retries, retryAfterBaseValue: 1, throttle: { write: group(), notifications: group(), search: group() } });
+  return createGitHubClient({ token: TEST_TOKEN, baseUrl, log, retries, retryAfterBaseValue: 1, throttle: { write: group(), notifications: group(), search: group() }, ...options });
 }
