@@ -1,5 +1,5 @@
 import type { AuditRecord, Trigger } from '../audit/record.js';
-import { appendDecisionRecords } from '../audit/record-decisions.js';
+import { appendDecisionRecords, type PolicyChange } from '../audit/record-decisions.js';
 import type { AuditStore } from '../audit/store.js';
 import { openAuditStore } from '../audit/stores/open.js';
 import type { Decision, Subject } from '../engine/decision.js';
@@ -23,17 +23,22 @@ export interface AuditContext {
    * `github:` alone means the repository the workflow runs in.
    */
   github?: { client: GitHubClient; repository: Repository };
+  /** A pull request that changes the policy: recorded before the decisions. */
+  policyChange?: PolicyChange;
 }
 
 /**
- * Appends one decision record per model. Any failure is thrown: the caller fails the step, so a
+ * Appends one decision record per model (with the waivers, approvals and policy change that go
+ * with it; see appendDecisionRecords). Any failure is thrown: the caller fails the step, so a
  * gate decision is never left unrecorded without a word.
  */
 export async function recordDecisions(decision: Decision, subjects: readonly Subject[], context: AuditContext): Promise<{ records: AuditRecord[]; store: string }> {
   let store: AuditStore | undefined;
   try {
     store = await openAuditStore(context.url, { cwd: context.cwd, ...(context.github && { github: context.github }) });
-    const records = await appendDecisionRecords(store, decision, subjects, { now: () => context.now, actor: context.actor, trigger: context.trigger });
+    const records = await appendDecisionRecords(store, decision, subjects, { now: () => context.now, actor: context.actor, trigger: context.trigger }, undefined, {
+      ...(context.policyChange && { policyChange: context.policyChange }),
+    });
     return { records, store: store.description };
   } catch (error) {
     throw new AuditFailure(`audit: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

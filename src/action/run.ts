@@ -22,7 +22,9 @@ import { createFsPolicySource } from '../io/policy-source.js';
 import { createFsWorkspace, toPosix } from '../io/workspace.js';
 import { checkConclusion, renderAnnotations, renderCheckOutput } from '../report/check-run.js';
 import { buildVerificationStatement } from '../report/attestation.js';
-import { renderPolicyDiff, renderStickyComment, type PolicyDiffReport } from '../report/comment.js';
+import { renderPolicyDiff, renderStickyComment, type PolicyDiffReport, type PolicyHeader } from '../report/comment.js';
+import { lookupPreviousDecisions } from '../audit/previous.js';
+import type { PolicyChange } from '../audit/record-decisions.js';
 import { blockedModels, failedRules, findingsOf, isRepositoryPath, truncate, verdictBlocks, type FailOn } from '../report/findings.js';
 import { renderJson, renderMarkdown } from '../report/render.js';
 import { renderSarif, type SarifRuleInfo } from '../report/sarif.js';
@@ -142,6 +144,11 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs, clock: R
   const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
   const clientOptions = { timeoutMs: inputs['api-timeout'] * 1000, signal: clock.signal };
   const client = io.createClient(token, apiUrl, clientOptions);
+  // The audit store's own client is not cut off by the run-time limit: the limit is checked
+  // before recording starts, and an append must never be aborted halfway through its calls.
+  const auditGitHub = inputs.audit && /^github:/i.test(inputs.audit)
+    ? { client: io.createClient(token, apiUrl, { timeoutMs: clientOptions.timeoutMs, signal: new AbortController().signal }), repository }
+    : undefined;
   const teamsToken = inputs['teams-token'];
   if (teamsToken) io.setSecret(teamsToken);
   const teamsClient = teamsToken ? io.createClient(teamsToken, apiUrl, clientOptions) : client;
@@ -208,7 +215,10 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs, clock: R
     io.log.info(selection.reason ?? 'no model to check');
     run.notes.push(selection.reason ?? 'No model to check.');
   } else {
-    subjects = await gatherSubjects({ repoConfig, policy, workspace, models: selection.names ?? [], approvals, now });
+    // Rules that read `previous` compare with the model's previous approved decision in the audit trail.
+    const previousDecisions = await lookupPreviousDecisions(policy, inputs.audit, { cwd: workspaceRoot, ...(auditGitHub && { github: auditGitHub }) });
+    clock.check();
+    subjects = await gatherSubjects({ repoConfig, policy, workspace, models: selection.names ?? [], approvals, now, ...(previousDecisions && { previousDecisions }) });
     const policyFinding = selection.policyChanged.length > 0 || selection.policyUnknown !== undefined;
     if (subjects.length === 0 && !policyFinding) {
       throw new ModelgateError('usage', `no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
@@ -249,8 +259,10 @@ async function gate(io: ActionIo, decisionId: string, outputs: Outputs, clock: R
         actor: env.GITHUB_ACTOR ?? 'github-actions',
         trigger: { type: triggerType(target), ref: target.ref, ...(runUrl && { url: runUrl }) },
         now,
+        ...(auditGitHub && { github: auditGitHub }),
+        ...(policyDiff && 'to' in policyDiff && { policyChange: policyChangeOf(policyDiff, selection.policyChanged) }),
       });
-      if (records.length > 0) io.log.info(`audit: ${records.length} decision record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0]!.seq}-${records.at(-1)!.seq})`);
+      if (records.length > 0) io.log.info(`audit: ${records.length} record${records.length === 1 ? '' : 's'} appended to ${store} (seq ${records[0]!.seq}-${records.at(-1)!.seq})`);
     } catch (error) {
       if (!(error instanceof AuditFailure)) throw error;
       auditFailure = error.message;
@@ -631,16 +643,24 @@ async function publish(run: Run, decision: Decision, auditFailure: string | unde
  * evaluated: it explains the change, it does not judge anything. When it cannot be read or is
  * invalid, the report says why.
  */
+/** The audit trail's record of a pull request's policy change: from the base policy to the head's. */
+function policyChangeOf(report: Extract<PolicyDiffReport, { to: unknown }>, paths: readonly string[]): PolicyChange {
+  const ref = (policy: PolicyHeader) => (policy.digest ? { name: policy.name, version: policy.version, digest: policy.digest } : undefined);
+  const previous = ref(report.from) ?? null;
+  const after = ref(report.to);
+  return { previous, ...(after && { policy: after }), paths };
+}
+
 async function diffChangedPolicy(run: Run, settings: TrustedSettings): Promise<PolicyDiffReport | undefined> {
   const { target, client, repository, inputs } = run;
   if (target.kind !== 'pull_request') return undefined;
-  const from = { name: settings.policy.name, version: settings.policy.version, origin: settings.origin };
+  const from = { name: settings.policy.name, version: settings.policy.version, origin: settings.origin, digest: settings.policy.digest };
   const headSha = target.pullRequest.headSha;
   const origin = `the head commit ${headSha.slice(0, 12)}`;
   const options = settingsOptions(inputs);
   try {
     const head = await loadSettingsAtRef(client, repository, headSha, inputs.config, inputs.policy, createFsPolicySource(process.cwd()), origin, options);
-    return { from, to: { name: head.policy.name, version: head.policy.version, origin }, changes: diffPolicies(settings.policy, head.policy) };
+    return { from, to: { name: head.policy.name, version: head.policy.version, origin, digest: head.policy.digest }, changes: diffPolicies(settings.policy, head.policy) };
   } catch (error) {
     if (isModelgateError(error) && !(error instanceof RunTimeLimitExceeded)) return { from, unreadable: error.message };
     if (isRequestError(error)) return { from, unreadable: `GitHub did not give it (${describeRequestError(error)})` };

@@ -3,7 +3,7 @@ import type { PreviousDecision, PreviousDecisionLookup } from '../engine/decisio
 import { describeError, isModelgateError } from '../errors.js';
 import type { AuditRecord } from './record.js';
 import { AuditStoreError, type AuditStore } from './store.js';
-import { auditStoreKind, openAuditStore } from './stores/open.js';
+import { auditStoreKind, openAuditStore, type OpenAuditStoreOptions } from './stores/open.js';
 import { createChainVerifier, describeBroken, type StoredEntry } from './verify.js';
 
 /**
@@ -58,13 +58,13 @@ export async function findPreviousDecisions(entries: AsyncIterable<StoredEntry>)
 export async function lookupPreviousDecisions(
   policy: CompiledPolicy,
   url: string | undefined,
-  options: { cwd: string },
+  options: { cwd: string; github?: OpenAuditStoreOptions['github'] },
 ): Promise<PreviousDecisionLookup | undefined> {
   if (url === undefined || !policyReads(policy, 'previous')) return undefined;
   auditStoreKind(url);
   let store: AuditStore | undefined;
   try {
-    store = await openAuditStore(url, { cwd: options.cwd });
+    store = await openAuditStore(url, { cwd: options.cwd, ...(options.github && { github: options.github }) });
     return await findPreviousDecisions(store.readEntries());
   } catch (error) {
     // A file store that does not exist yet is an empty trail: its first append creates it.

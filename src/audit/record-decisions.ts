@@ -11,6 +11,8 @@ export class DecisionNotRecorded extends Error {
 /** A change of the policy that this run judged with, recorded once before the decisions. */
 export interface PolicyChange {
   previous: PolicyRef | null;
+  /** The policy after the change; the decision's policy when not given. */
+  policy?: PolicyRef;
   paths: readonly string[];
 }
 
@@ -40,7 +42,7 @@ export async function appendDecisionRecords(
       const change = options.policyChange;
       const approvals = approvalsGiven(subjects.flatMap((subject) => subject.approvals)).map(snapshotApproval);
       const unique = [...new Map(approvals.map((approval) => [canonicalJson(approval), approval])).values()];
-      records.push(await store.append((head) => buildPolicyChangeRecord(change, decision.policy, unique, head, recordContext())));
+      records.push(await store.append((head) => buildPolicyChangeRecord(change, change.policy ?? decision.policy, unique, head, recordContext())));
     }
     for (const model of decision.models) {
       const subject = subjects.find((candidate) => candidate.model.name === model.name);

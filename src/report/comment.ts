@@ -55,6 +55,8 @@ export interface PolicyHeader {
   version: string;
   /** Where it was read, e.g. `the base commit f95f852bd8fc`. */
   origin: string;
+  /** The policy digest, for the audit trail's record of the change. */
+  digest?: string;
 }
 
 /**

@@ -364,6 +364,31 @@ describe('runAction: inputs, events, audit', () => {
     expect(run.log[0]).toMatch(/^warning: modelgate does not gate "issue_comment" events/);
   });
 
+  it('records a pull request\'s policy change before the decisions, from the base policy to the head\'s', async () => {
+    const head = { ...readTree(MODEL_REPO) };
+    head['policies/model-policy.yaml'] = head['policies/model-policy.yaml']!.replace('version: 2.0.0', 'version: 2.1.0');
+    const run = await runInProcess({
+      inputs: { audit: 'file:audit/records.jsonl' },
+      scenario: defaultScenario({
+        prFiles: [{ filename: 'policies/model-policy.yaml' }],
+        reviews: [{ user: 'monalisa', state: 'APPROVED' }],
+        refs: { [BASE_SHA]: readTree(MODEL_REPO), [HEAD_SHA]: head },
+      }),
+    });
+    const records = readFileSync(path.join(run.workspace, 'audit/records.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Json);
+    expect(records.map((record) => record.kind)).toEqual(['policy_change', ...run.decision!.models.flatMap(() => ['decision', 'approval'])]);
+    const [change] = records;
+    expect(change).toMatchObject({
+      subject: null,
+      verdict: null,
+      policy: { name: 'model-policy', version: '2.1.0', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+      change: { previous: { name: 'model-policy', version: '2.0.0', digest: run.decision!.policy.digest }, paths: ['policies/model-policy.yaml'] },
+      trigger: { type: 'pull_request' },
+    });
+    expect((change!.policy as Json).digest).not.toBe(run.decision!.policy.digest);
+    expect(run.log).toContainEqual(expect.stringMatching(/^info: audit: \d+ records appended to file:audit\/records\.jsonl/));
+  });
+
   it('appends one decision record per model to the audit store, and fails loudly when it cannot', async () => {
     const scenario = () => defaultScenario({ prFiles: [{ filename: 'models/churn-predictor/model_card.yaml' }] });
     const run = await runInProcess({ inputs: { audit: 'file:audit/records.jsonl' }, scenario: scenario() });

@@ -101,8 +101,11 @@ describe('appendDecisionRecords: approvals, waivers and policy changes join the 
     await expect(appendDecisionRecords(failing, decision, subjects, context)).rejects.toThrow(DecisionNotRecorded);
     await expect(appendDecisionRecords(createFileStore(path.join(makeRepo({}), 'a.jsonl')), decision, subjects, context)).resolves.toHaveLength(4);
     appends = 0;
-    const error = await appendDecisionRecords(failing, decision, subjects, context).catch((caught: unknown) => caught as Error);
-    expect(error.message).toMatch(/\(1 of 2 model decisions were recorded, up to seq \d+\): disk full$/);
+    const error = await appendDecisionRecords(failing, decision, subjects, context).then(
+      () => undefined,
+      (caught: unknown) => caught as Error,
+    );
+    expect(error?.message).toMatch(/\(1 of 2 model decisions were recorded, up to seq \d+\): disk full$/);
     await inner.close();
   });
 });

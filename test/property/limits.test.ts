@@ -98,7 +98,7 @@ describe('limits hold at their bound', () => {
   it('the limits schema accepts only positive integers (max_yaml_aliases may be 0) and no unknown key', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('max_file_bytes', 'max_yaml_aliases', 'max_nesting_depth', 'max_files_per_kind'),
+        fc.constantFrom('max_file_bytes', 'max_yaml_aliases', 'max_nesting_depth', 'max_files_per_kind', 'max_run_seconds'),
         fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: false }), fc.string({ maxLength: 3 })),
         (key, value) => {
           const valid = typeof value === 'number' && Number.isSafeInteger(value) && (key === 'max_yaml_aliases' ? value >= 0 : value > 0);
@@ -110,6 +110,6 @@ describe('limits hold at their bound', () => {
       ),
       { numRuns: 200 },
     );
-    expect(LimitsSchema.safeParse({ max_run_seconds: 60 }).success).toBe(false);
+    expect(LimitsSchema.safeParse({ max_wall_seconds: 60 }).success).toBe(false);
   });
 });
