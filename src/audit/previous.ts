@@ -65,15 +65,32 @@ export async function lookupPreviousDecisions(
   let store: AuditStore | undefined;
   try {
     store = await openAuditStore(url, { cwd: options.cwd, ...(options.github && { github: options.github }) });
-    return await findPreviousDecisions(store.readEntries());
+    return await readPreviousDecisions(policy, store);
   } catch (error) {
-    // A file store that does not exist yet is an empty trail: its first append creates it.
-    if (isMissingTrailFile(error)) return { decisions: new Map() };
     if (isModelgateError(error) && error.code === 'usage') throw error;
-    return { unavailable: `the audit trail${store ? ` ${store.description}` : ''} cannot be read: ${describeError(error)}` };
+    return unreadable(error, store);
   } finally {
     await store?.close().catch(() => undefined);
   }
+}
+
+/**
+ * The same lookup in a store that is already open (the hook server keeps one for its life).
+ * Undefined when no rule reads `previous`; never throws.
+ */
+export async function readPreviousDecisions(policy: CompiledPolicy, store: AuditStore): Promise<PreviousDecisionLookup | undefined> {
+  if (!policyReads(policy, 'previous')) return undefined;
+  try {
+    return await findPreviousDecisions(store.readEntries());
+  } catch (error) {
+    return unreadable(error, store);
+  }
+}
+
+function unreadable(error: unknown, store: AuditStore | undefined): PreviousDecisionLookup {
+  // A trail that does not exist yet is an empty trail: its first append creates it.
+  if (isMissingTrailFile(error)) return { decisions: new Map() };
+  return { unavailable: `the audit trail${store ? ` ${store.description}` : ''} cannot be read: ${describeError(error)}` };
 }
 
 function isMissingTrailFile(error: unknown): boolean {

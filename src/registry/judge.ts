@@ -1,4 +1,6 @@
 import { ARTEFACT_KINDS } from '../artefacts/evidence.js';
+import { readPreviousDecisions } from '../audit/previous.js';
+import type { AuditStore } from '../audit/store.js';
 import { gatherSubjects } from '../check.js';
 import type { Limits } from '../document/limits.js';
 import type { CompiledPolicy } from '../engine/compile.js';
@@ -36,6 +38,8 @@ export async function judgeRegistryModel(
   files: ReadonlyMap<string, FetchedFile>,
   registry: string,
   now: Date,
+  /** The audit store decisions are recorded in: rules that read `previous` compare with its last approved decision. */
+  store: AuditStore,
   /** Set when the model version itself could not be read: every kind is then a blocking problem, whatever was configured. */
   unreadableReason?: string,
 ): Promise<Judgement> {
@@ -52,7 +56,8 @@ export async function judgeRegistryModel(
   ];
   const repoConfig: LoadedRepoConfig = { path: `${registry} ${model.name}`, config, modelLocations: { [model.name]: { path: model.base } } };
   const workspace = createRegistryWorkspace(model.base, files, registry);
-  const request = { repoConfig, policy, workspace, now };
+  const previousDecisions = await readPreviousDecisions(policy, store);
+  const request = { repoConfig, policy, workspace, now, ...(previousDecisions && { previousDecisions }) };
   const subjects = await gatherSubjects(request);
   if (unreadableReason !== undefined) {
     for (const subject of subjects) {

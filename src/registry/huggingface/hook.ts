@@ -59,6 +59,7 @@ export function createHuggingFaceHook(context: HookContext, config: HuggingFaceC
             files,
             'the Hugging Face Hub',
             services.now(),
+            services.store,
           );
           return {
             judgement,

@@ -106,6 +106,7 @@ export function createMlflowHook(context: HookContext, config: MlflowConfig, cli
       files,
       'MLflow',
       services.now(),
+      services.store,
       unreadableReason,
     );
   }

@@ -77,6 +77,7 @@ export function createSageMakerHook(context: HookContext, config: SageMakerConfi
             files,
             'SageMaker',
             services.now(),
+            services.store,
             unreadableReason,
           );
           return { judgement, trigger: { type: 'registry', registry: 'sagemaker', event: 'SageMaker Model Package State Change', ref: arn } };
