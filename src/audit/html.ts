@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
 import { AUDIT_HTML_CLIENT_SCRIPT, AUDIT_HTML_STYLE } from './html-assets.js';
 import type { AuditRecord, ObservedMetric } from './record.js';
+import { describeEnforcement } from './render.js';
 import { describeBroken, formatAnchor, type ChainVerification } from './verify.js';
 
 /**
@@ -260,7 +261,8 @@ function renderHistoryRow(record: AuditRecord, index: number): string {
 }
 
 function renderTrigger(trigger: AuditRecord['trigger']): string {
-  const text = escapeHtml([trigger.type, trigger.ref].filter(Boolean).join(' '));
+  const label = escapeHtml([trigger.type, trigger.registry, trigger.event, trigger.ref].filter(Boolean).join(' '));
+  const text = trigger.enforcement ? `${label}<br><span class="muted">${escapeHtml(describeEnforcement(trigger.enforcement))}</span>` : label;
   if (!trigger.url) return text;
   const href = safeLink(trigger.url);
   // A URL that is not http(s) (javascript:, data:) is shown, never linked.

@@ -1,4 +1,4 @@
-import { canonicalJson, type AuditRecord } from './record.js';
+import { canonicalJson, type AuditRecord, type Enforcement } from './record.js';
 
 /**
  * Audit records as text for people (`audit log`) and as CSV and JSON for auditors' tools
@@ -10,7 +10,7 @@ export function renderLogEntry(record: AuditRecord): string {
   const subject = record.subject ? `${record.subject.model}${record.subject.version ? ` ${record.subject.version}` : ''}` : '-';
   const outcome = record.verdict ?? '-';
   const approvers = record.approvals.filter((approval) => approval.state === 'approved').map((approval) => approval.user);
-  const trigger = [record.trigger.type, record.trigger.ref].filter(Boolean).join(' ');
+  const trigger = [record.trigger.type, record.trigger.registry, record.trigger.event, record.trigger.ref].filter(Boolean).join(' ');
   const lines = [
     `#${record.seq} ${record.time} ${record.kind} ${subject} ${outcome} by ${record.actor} (${trigger}) policy ${record.policy.name} ${record.policy.version}` +
       `${approvers.length > 0 ? ` approved by ${approvers.join(', ')}` : ''} hash ${record.hash.slice(0, 12)}`,
@@ -19,6 +19,7 @@ export function renderLogEntry(record: AuditRecord): string {
     if (result.status === 'pass' || result.status === 'skipped') continue;
     lines.push(`    ${result.status.padEnd(6)} ${result.rule}: ${result.message}`);
   }
+  if (record.trigger.enforcement) lines.push(`    ${describeEnforcement(record.trigger.enforcement)}`);
   if (record.kind === 'waiver') lines.push(`    waiver of ${record.waiver.rule} by ${record.waiver.approver} until ${record.waiver.expires}: ${record.waiver.reason}`);
   if (record.kind === 'policy_change') {
     const before = record.change.previous ? `${record.change.previous.name} ${record.change.previous.version}` : 'none';
@@ -40,6 +41,10 @@ export const CSV_COLUMNS = [
   'trigger_type',
   'trigger_ref',
   'trigger_url',
+  'trigger_registry',
+  'trigger_event',
+  'trigger_delivery',
+  'enforcement',
   'policy_name',
   'policy_version',
   'policy_digest',
@@ -91,6 +96,10 @@ export function renderCsvRecord(record: AuditRecord): string {
     trigger_type: record.trigger.type,
     trigger_ref: record.trigger.ref ?? '',
     trigger_url: record.trigger.url ?? '',
+    trigger_registry: record.trigger.registry ?? '',
+    trigger_event: record.trigger.event ?? '',
+    trigger_delivery: record.trigger.delivery ?? '',
+    enforcement: record.trigger.enforcement ? describeEnforcement(record.trigger.enforcement) : '',
     policy_name: record.policy.name,
     policy_version: record.policy.version,
     policy_digest: record.policy.digest,
@@ -116,6 +125,12 @@ export function renderJsonArrayPart(record: AuditRecord, index: number): string 
 
 export function renderJsonArrayEnd(count: number): string {
   return count === 0 ? '[]\n' : '\n]\n';
+}
+
+/** What the hook did in the registry, in words: `alias_restored champion → 3: version 4 is blocked; …`. */
+export function describeEnforcement(enforcement: Enforcement): string {
+  const target = enforcement.version !== undefined ? ` → ${enforcement.version}` : '';
+  return `${enforcement.action} ${enforcement.alias}${target}: ${enforcement.reason}`;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -11,6 +11,8 @@ import {
   renderJsonArrayPart,
   renderLogEntry,
 } from '../../src/audit/render.js';
+import { renderAuditHtml } from '../../src/audit/html.js';
+import { verifyChain } from '../../src/audit/verify.js';
 import { context, decisionEntry, makeChain } from './records.js';
 
 describe('record filters', () => {
@@ -113,5 +115,45 @@ describe('renderers', () => {
       `#0 2026-03-01T12:00:00.000Z decision churn 1.0.0 fail by ci-bot (cli) policy starter 1.0.0 approved by release-manager hash ${record!.hash.slice(0, 12)}\n` +
         '    fail   bias.disparate-impact: disparate impact for age_band=65+ is 0.71, outside [0.8, 1.25]\n',
     );
+  });
+});
+
+describe('records of registry events', () => {
+  const record = sealRecord(
+    buildDecisionRecord(decisionEntry('fraud-scorer', 'fail'), undefined, context(undefined, {
+      trigger: {
+        type: 'registry',
+        registry: 'mlflow',
+        event: 'model_version_alias.created',
+        ref: 'models:/fraud-scorer/4',
+        alias: 'champion',
+        delivery: 'mlflow:7f3c',
+        enforcement: { action: 'alias_restored', alias: 'champion', version: '3', reason: 'version 4 is blocked; champion points again to version 3' },
+      },
+    })),
+    undefined,
+  );
+
+  it('shows the registry, the event and what the hook did in the log, the CSV and the HTML report', () => {
+    const log = renderLogEntry(record);
+    expect(log).toMatch(/ \(registry mlflow model_version_alias\.created models:\/fraud-scorer\/4\) /);
+    expect(log).toContain('\n    alias_restored champion → 3: version 4 is blocked; champion points again to version 3\n');
+    const [row] = parse(renderCsvHeader() + renderCsvRecord(record), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      trigger_type: 'registry',
+      trigger_registry: 'mlflow',
+      trigger_event: 'model_version_alias.created',
+      trigger_delivery: 'mlflow:7f3c',
+      enforcement: 'alias_restored champion → 3: version 4 is blocked; champion points again to version 3',
+    });
+    const html = renderAuditHtml({
+      records: [record],
+      verification: verifyChain([record]),
+      store: 'file:audit.jsonl',
+      generatedAt: new Date('2026-11-22T10:00:00Z'),
+      selection: [],
+      chartLibrary: { name: 'none', version: '0', license: '', source: '' },
+    });
+    expect(html).toContain('registry mlflow model_version_alias.created models:/fraud-scorer/4<br><span class="muted">alias_restored champion → 3: version 4 is blocked;');
   });
 });
