@@ -41,8 +41,13 @@ export interface CheckRequest {
 
 /** The one use case: gather evidence for each model, judge it, return the Decision. */
 export async function check(request: CheckRequest): Promise<Decision> {
+  return (await checkKeepingSubjects(request)).decision;
+}
+
+/** `check`, keeping what was judged: an audit record names the digest of every artefact read. */
+export async function checkKeepingSubjects(request: CheckRequest): Promise<{ decision: Decision; subjects: Subject[] }> {
   const subjects = await gatherSubjects(request);
-  return evaluate(request.policy, subjects, { now: request.now });
+  return { decision: evaluate(request.policy, subjects, { now: request.now }), subjects };
 }
 
 export async function gatherSubjects(request: CheckRequest): Promise<Subject[]> {

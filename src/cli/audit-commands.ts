@@ -8,10 +8,7 @@ import { renderCsvHeader, renderCsvRecord, renderJsonArrayEnd, renderJsonArrayPa
 import { isMigratable, type AuditStore } from '../audit/store.js';
 import { auditStoreKind, openAuditStore } from '../audit/stores/open.js';
 import { createChainVerifier, describeBroken, formatAnchor, parseAnchor, type BrokenRecord, type ChainVerification, type StoredEntry } from '../audit/verify.js';
-import type { CheckRequest } from '../check.js';
-import { gatherSubjects } from '../check.js';
 import type { Decision, Subject, Verdict } from '../engine/decision.js';
-import { evaluate } from '../engine/evaluate.js';
 import { describeError, ModelgateError } from '../errors.js';
 import type { CliIo, CommandOutcome } from './program.js';
 
@@ -27,12 +24,6 @@ const VERDICTS = ['pass', 'warn', 'fail'] as const;
 /** Checks the URL names a supported store, so `check --audit` fails before doing any work. */
 export function validateAuditUrl(url: string): void {
   auditStoreKind(url);
-}
-
-/** `check()`'s two steps, keeping the subjects: a record names the digest of every artefact judged. */
-export async function checkKeepingSubjects(request: CheckRequest): Promise<{ decision: Decision; subjects: Subject[] }> {
-  const subjects = await gatherSubjects(request);
-  return { decision: evaluate(request.policy, subjects, { now: request.now }), subjects };
 }
 
 export interface DecisionToRecord {

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { ARTEFACT_KINDS, type ArtefactKind } from '../artefacts/evidence.js';
 import { readArtefact } from '../artefacts/read.js';
 import { lookupPreviousDecisions } from '../audit/previous.js';
-import { ApprovalsFileSchema, check, type ApprovalEntry } from '../check.js';
+import { ApprovalsFileSchema, check, checkKeepingSubjects, type ApprovalEntry } from '../check.js';
 import { formatLocation } from '../document/location.js';
 import { parseStructured } from '../document/parse.js';
 import { withinRunTime } from '../document/limits.js';
@@ -21,7 +21,7 @@ import { CONTROLS_FORMATS, renderControls, type ControlsFormat } from '../report
 import { renderPolicyExplanation } from '../report/explain.js';
 import { renderDecision, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { VERSION } from '../version.js';
-import { checkKeepingSubjects, recordDecisions, registerAuditCommands, validateAuditUrl } from './audit-commands.js';
+import { recordDecisions, registerAuditCommands, validateAuditUrl } from './audit-commands.js';
 import { registerPolicyCommands } from './policy-commands.js';
 import { registerServeCommand } from './serve-command.js';
 
