@@ -6,7 +6,7 @@ import type { Limits } from '../document/limits.js';
 import type { CompiledPolicy } from '../engine/compile.js';
 import type { Decision, Subject } from '../engine/decision.js';
 import { evaluate } from '../engine/evaluate.js';
-import { RepoConfigSchema, type LoadedRepoConfig } from '../policy/config.js';
+import { RepoConfigSchema, type LoadedRepoConfig, type RepoConfig } from '../policy/config.js';
 import type { RegistryArtefacts } from './config.js';
 import { createRegistryWorkspace, type FetchedFile } from './workspace.js';
 
@@ -43,9 +43,8 @@ export async function judgeRegistryModel(
   /** Set when the model version itself could not be read: every kind is then a blocking problem, whatever was configured. */
   unreadableReason?: string,
 ): Promise<Judgement> {
-  const config = RepoConfigSchema.parse({ policy: 'starter', discover: { enabled: false, roots: [] }, limits });
   // Built, not parsed: registry model names (spaces, any character MLflow allows) need not be repository model names.
-  config.models = [
+  const config: RepoConfig = { ...baseConfig(limits), models: [
     {
       name: model.name,
       path: model.base,
@@ -53,7 +52,7 @@ export async function judgeRegistryModel(
       ...(model.risk !== undefined && { risk: model.risk }),
       artefacts: model.artefacts,
     },
-  ];
+  ] };
   const repoConfig: LoadedRepoConfig = { path: `${registry} ${model.name}`, config, modelLocations: { [model.name]: { path: model.base } } };
   const workspace = createRegistryWorkspace(model.base, files, registry);
   const previousDecisions = await readPreviousDecisions(policy, store);
@@ -66,6 +65,17 @@ export async function judgeRegistryModel(
     }
   }
   return { decision: evaluate(policy, subjects, { now }), subjects };
+}
+
+/** The repository config around every registry model: parsed once per limits, as the server's limits never change. */
+const baseConfigs = new WeakMap<Limits, RepoConfig>();
+function baseConfig(limits: Limits): RepoConfig {
+  let config = baseConfigs.get(limits);
+  if (!config) {
+    config = RepoConfigSchema.parse({ policy: 'starter', discover: { enabled: false, roots: [] }, limits });
+    baseConfigs.set(limits, config);
+  }
+  return config;
 }
 
 /** The rules a decision failed (status fail or error), each once, in order. */

@@ -94,6 +94,27 @@ describe('MLflow: registrations', () => {
     expect(mlflow.calls.every((call) => call.headers.authorization === `Bearer ${SECRETS.MLFLOW_TOKEN}`)).toBe(true);
   });
 
+  it("looks up a run's artifact URI once, and reads the version and its artefacts afresh for every event", async () => {
+    await fresh();
+    const first = await deliver(mlflowEvent(CREATED, { name: 'support-router', version: '1', run_id: RUNS.router }));
+    const second = await deliver(mlflowEvent(TAG_SET, { name: 'support-router', version: '1', key: 'validation_status', value: 'approved' }));
+    expect([first.body.result, second.body.result]).toEqual(['recorded', 'recorded']);
+    expect(mlflow.callsTo('GET /api/2.0/mlflow/runs/get')).toHaveLength(1);
+    expect(mlflow.callsTo('GET /api/2.0/mlflow/model-versions/get')).toHaveLength(2);
+    expect(mlflow.callsTo(`GET /api/2.0/mlflow-artifacts/artifacts/1/${RUNS.router}/artifacts/governance/*`)).toHaveLength(8);
+    expect(await hooks.records()).toHaveLength(2);
+  });
+
+  it('does not keep a failed artifact URI lookup: the next event asks MLflow again', async () => {
+    await fresh();
+    mlflow.fault('GET /api/2.0/mlflow/runs/get', { answer: { status: 403, body: { error_code: 'PERMISSION_DENIED', message: 'no access' } }, times: 1 });
+    const first = await deliver(mlflowEvent(CREATED, { name: 'support-router', version: '1', run_id: RUNS.router }));
+    expect(first.body).toMatchObject({ result: 'recorded', verdict: 'fail' });
+    const second = await deliver(mlflowEvent(CREATED, { name: 'support-router', version: '1', run_id: RUNS.router }));
+    expect(second.body).toMatchObject({ result: 'recorded', verdict: 'pass' });
+    expect(mlflow.callsTo('GET /api/2.0/mlflow/runs/get')).toHaveLength(2);
+  });
+
   it('tags a blocked version with the failed rules', async () => {
     await fresh();
     const reply = await deliver(mlflowEvent(CREATED, { name: 'churn-predictor', version: '3', run_id: RUNS.churn }));

@@ -87,7 +87,7 @@ mlflow:
   it('records a delivery once when both replicas get it at the same time', async () => {
     const body = mlflowEvent(CREATED, { name: 'fraud-detector', version: '1', run_id: RUNS.one });
     const headers = mlflowHeaders(body);
-    mlflow.fault('GET /api/2.0/mlflow/runs/get', { delayMs: 150, times: 1 });
+    mlflow.fault('GET /api/2.0/mlflow/model-versions/get', { delayMs: 150, times: 1 });
     const replies = await Promise.all(replicas.map((replica) => deliver(replica, body, headers)));
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 503]);
     // The registry delivers again after the 503; both replicas now answer with the one decision.

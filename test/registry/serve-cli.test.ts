@@ -81,7 +81,7 @@ mlflow:
     const entries = log.stdout.split('\n').filter((line) => line.startsWith('#'));
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatch(/^#0 .* decision support-router \S+ pass by ml-engineer \(cli\)/);
-    expect(entries[1]).toMatch(/^#1 .* decision support-router 1 pass by modelgate-hooks \(registry models:\/support-router\/1\)/);
+    expect(entries[1]).toMatch(/^#1 .* decision support-router 1 pass by modelgate-hooks \(registry mlflow model_version.created models:\/support-router\/1\)/);
     expect(runCli(['audit', 'verify', '--audit', `file:${audit}`]).status).toBe(0);
   });
 

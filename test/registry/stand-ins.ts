@@ -71,7 +71,11 @@ export async function startMlflowStandIn(versions: MlflowVersion[]): Promise<Mlf
   const tags = new Map<string, Map<string, string>>();
   const versionTemplate = (fixtureJson('mlflow/api/model-versions-get.json') as { model_version: Record<string, unknown> }).model_version;
   const runTemplate = (fixtureJson('mlflow/api/runs-get.json') as { run: { info: Record<string, unknown>; data: unknown; inputs: unknown } }).run;
-  const notFound = (message: string): Answer => ({ status: 404, body: { ...fixtureJson('mlflow/api/error-resource-does-not-exist.json'), message } });
+  // Read once: the stand-in answers thousands of calls in the load test (bench/hooks.ts).
+  const empty = fixtureJson('mlflow/api/empty.json');
+  const resourceMissing = fixtureJson('mlflow/api/error-resource-does-not-exist.json');
+  const aliasMissing = fixtureJson('mlflow/api/error-alias-not-found.json');
+  const notFound = (message: string): Answer => ({ status: 404, body: { ...resourceMissing, message } });
 
   const modelVersionJson = (version: MlflowVersion) => ({
     ...versionTemplate,
@@ -105,23 +109,23 @@ export async function startMlflowStandIn(versions: MlflowVersion[]): Promise<Mlf
       if (!byKey.has(key)) return notFound(`Model Version (name=${body.name}, version=${body.version}) not found`);
       if (!tags.has(key)) tags.set(key, new Map());
       tags.get(key)!.set(body.key!, body.value!);
-      return { body: fixtureJson('mlflow/api/empty.json') };
+      return { body: empty };
     }
     if (route === `GET ${API}/registered-models/alias`) {
       const target = aliases.get(`${call.query.get('name')}\u0000${call.query.get('alias')}`);
       if (target === undefined) {
-        return { status: 400, body: { ...fixtureJson('mlflow/api/error-alias-not-found.json'), message: `Registered model alias ${call.query.get('alias')} not found.` } };
+        return { status: 400, body: { ...aliasMissing, message: `Registered model alias ${call.query.get('alias')} not found.` } };
       }
       return { body: { model_version: modelVersionJson(byKey.get(`${call.query.get('name')}/${target}`)!) } };
     }
     if (route === `POST ${API}/registered-models/alias`) {
       if (!byKey.has(`${body.name}/${body.version}`)) return notFound(`Model Version (name=${body.name}, version=${body.version}) not found`);
       aliases.set(`${body.name}\u0000${body.alias}`, body.version!);
-      return { body: fixtureJson('mlflow/api/empty.json') };
+      return { body: empty };
     }
     if (route === `DELETE ${API}/registered-models/alias`) {
       aliases.delete(`${body.name}\u0000${body.alias}`);
-      return { body: fixtureJson('mlflow/api/empty.json') };
+      return { body: empty };
     }
     return { status: 404, body: { error_code: 'ENDPOINT_NOT_FOUND', message: `${route} is not an endpoint this stand-in serves` } };
   };

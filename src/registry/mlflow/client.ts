@@ -26,7 +26,7 @@ const RunAnswerSchema = z.looseObject({
 export interface MlflowClient {
   /** The model version, or undefined when MLflow says it does not exist. */
   getModelVersion(name: string, version: string): Promise<ModelVersion | undefined>;
-  /** The run's artifact root URI. */
+  /** The run's artifact root URI (looked up once per run: MLflow never changes it). */
   getRunArtifactUri(runId: string): Promise<string>;
   /** A file under an artifact root, or undefined when it is not there. */
   downloadArtifact(artifactUri: string, path: string, maxBytes: number): Promise<Uint8Array | undefined>;
@@ -47,6 +47,9 @@ export interface MlflowClientOptions {
   call: (operation: string) => CallOptions;
 }
 
+/** Runs whose artifact URI a client keeps; the oldest is forgotten first. */
+const MAX_KNOWN_RUNS = 1024;
+
 export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
   const api = `${options.trackingUri}/api/2.0/mlflow`;
   const headers: Record<string, string> = {};
@@ -63,6 +66,11 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
     return { status: response.status, value: parsed.data as z.output<T> };
   };
 
+  // MLflow sets a run's artifact URI when the run is created and has no call that changes it, so
+  // one lookup serves every later event of the run's model versions (registration, tags, aliases).
+  // Only answers are kept, never failures; the files themselves are always fetched afresh.
+  const artifactUris = new Map<string, string>();
+
   return {
     async getModelVersion(name, version) {
       const { value } = await json('model-versions/get', 'GET', 'model-versions/get', { name, version }, ModelVersionAnswerSchema, [404]);
@@ -70,8 +78,13 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
     },
 
     async getRunArtifactUri(runId) {
+      const known = artifactUris.get(runId);
+      if (known !== undefined) return known;
       const { value } = await json('runs/get', 'GET', 'runs/get', { run_id: runId }, RunAnswerSchema);
-      return value!.run.info.artifact_uri;
+      const uri = value!.run.info.artifact_uri;
+      if (artifactUris.size >= MAX_KNOWN_RUNS) artifactUris.delete(artifactUris.keys().next().value!);
+      artifactUris.set(runId, uri);
+      return uri;
     },
 
     async downloadArtifact(artifactUri, path, maxBytes) {
