@@ -3,7 +3,7 @@ import { artefactError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../document/limits.js';
 import type { SourceLocation } from '../document/location.js';
 import { parseStructured, type ParsedDocument } from '../document/parse.js';
-import { firstIssue } from '../document/validate.js';
+import { firstIssue, safeParseUnchanged } from '../document/validate.js';
 import { EVIDENCE_SCHEMAS, type ArtefactKind, type Evidence, type EvidenceByKind } from './evidence.js';
 import { FORMATS } from './formats/index.js';
 import type { ArtefactInput, FormatAdapter } from './formats/types.js';
@@ -54,7 +54,7 @@ export function readArtefact(file: ArtefactFile, options: ReadOptions = {}): Evi
     : detectFormat(input, options.kind, formats);
   const adapted = format.adapt(input);
   const schema: z.ZodType = EVIDENCE_SCHEMAS[format.kind];
-  const result = schema.safeParse(adapted.data);
+  const result = safeParseUnchanged(schema, adapted.data);
   if (!result.success) {
     const { issue, pointer } = firstIssue(result.error);
     const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };

@@ -1,5 +1,7 @@
+import { hash } from 'node:crypto';
 import { z } from 'zod';
-import { AuditRecordSchema, canonicalJson, hashRecord, type AuditHead, type AuditRecord } from './record.js';
+import { safeParseUnchanged } from '../document/validate.js';
+import { AuditRecordSchema, canonicalJson, type AuditHead, type AuditRecord } from './record.js';
 
 /** One stored record as its exact text, with where it is kept (e.g. `audit.jsonl:12`). */
 export interface StoredEntry {
@@ -54,23 +56,10 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
   let broken: BrokenRecord | undefined;
   let anchorSeen = false;
 
-  const check = (entry: StoredEntry | { value: unknown; where?: string }): BrokenRecord | undefined => {
-    const where = entry.where;
-    const fail = (reason: string, value?: unknown): BrokenRecord => {
-      const record = isObject(value) ? value : {};
-      return {
-        position,
-        ...(typeof record.seq === 'number' && { seq: record.seq }),
-        ...(typeof record.id === 'string' && { id: record.id }),
-        ...(where !== undefined && { where }),
-        reason,
-      };
-    };
-
-    const checked = checkRecord(entry);
-    if ('reason' in checked) return fail(checked.reason, checked.value);
-    const { record, value } = checked;
-
+  /** Why this record breaks the chain, if it does; undefined when it links up. */
+  const whyBroken = (checked: RecordCheck): string | undefined => {
+    if ('reason' in checked) return checked.reason;
+    const { record } = checked;
     const expectedSeq = last ? last.seq + 1 : 0;
     if (record.seq !== expectedSeq) {
       let why: string;
@@ -78,17 +67,17 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
       else if (record.seq === last.seq) why = 'duplicate seq';
       else if (record.seq > expectedSeq) why = 'records were deleted or moved';
       else why = 'records are out of order';
-      return fail(`expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`, value);
+      return `expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`;
     }
     if (!last && record.prev !== null) {
-      return fail(`the first record must have prev null, but it links to ${record.prev}: the chain does not start here`, value);
+      return `the first record must have prev null, but it links to ${record.prev}: the chain does not start here`;
     }
     if (last && record.prev !== last.hash) {
-      return fail(`prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`, value);
+      return `prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`;
     }
     if (options.anchor && record.seq === options.anchor.seq) {
       if (record.hash !== options.anchor.hash) {
-        return fail(`the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`, value);
+        return `the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`;
       }
       anchorSeen = true;
     }
@@ -99,8 +88,13 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
   return {
     push(entry) {
       if (broken) return undefined;
-      broken = check(entry);
-      if (!broken) position += 1;
+      const checked = checkRecord(entry);
+      const reason = whyBroken(checked);
+      if (reason === undefined) {
+        position += 1;
+        return undefined;
+      }
+      broken = brokenRecord(position, entry.where, reason, checked.value);
       return broken;
     },
     finish() {
@@ -114,6 +108,17 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
       }
       return { ok: !broken, checked: position, ...(head && { head }), ...(broken && { broken }) };
     },
+  };
+}
+
+function brokenRecord(position: number, where: string | undefined, reason: string, value: unknown): BrokenRecord {
+  const record = isObject(value) ? value : {};
+  return {
+    position,
+    ...(typeof record.seq === 'number' && { seq: record.seq }),
+    ...(typeof record.id === 'string' && { id: record.id }),
+    ...(where !== undefined && { where }),
+    reason,
   };
 }
 
@@ -138,13 +143,69 @@ export function checkRecord(entry: StoredEntry | { value: unknown }): RecordChec
     value = entry.value;
   }
   if (!isObject(value)) return { reason: 'not a JSON object', value };
-  const parsed = AuditRecordSchema.safeParse(value);
+  // Stored records are exactly what the schema describes: checked without zod copying each one.
+  const parsed = safeParseUnchanged(AuditRecordSchema, value);
   if (!parsed.success) return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
-  if (hashRecord(value) !== parsed.data.hash) return { reason: "the hash does not match the record's content: the record was edited", value };
-  if ('text' in entry && canonicalJson(value) !== entry.text) {
+  const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
+  if ('reason' in canonical) return { reason: canonical.reason, value };
+  if (sha256Hex(canonical.unsigned) !== parsed.data.hash) return { reason: "the hash does not match the record's content: the record was edited", value };
+  if (!canonical.textIsCanonical) {
     return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
   }
   return { record: parsed.data, value };
+}
+
+/**
+ * The record's RFC 8785 canonical JSON without its `hash` (what `hashRecord` hashes), and
+ * whether the stored text (if any) is the record's canonical JSON.
+ *
+ * Canonical JSON is JSON.stringify with every object's keys sorted by UTF-16 code units. A
+ * record parsed from text whose keys already stand in that order is serialized by
+ * JSON.stringify itself, which is native and many times faster than canonicalizing again;
+ * when that equals the text, the text is canonical, and the text without its `"hash":"…"`
+ * member is the canonical JSON that was hashed, so it is hashed as stored. (The first such
+ * member is the top-level one: in canonical text `"hash":"` only stands as a key, a record
+ * has no other `hash` key, and one holding its own hash would be a sha256 fixed point.)
+ * Anything else (keys out of order, integer-like keys that JSON.parse reorders, a possible
+ * unpaired surrogate, which has no canonical form, or a record given as a value) takes the
+ * canonicalizer.
+ */
+function canonicalForm(record: Record<string, unknown>, hash: string, text: string | undefined): { unsigned: string; textIsCanonical: boolean } | { reason: string } {
+  if (text !== undefined && !text.includes('\\ud') && keysInCanonicalOrder(record)) {
+    const member = `"hash":${JSON.stringify(hash)}`;
+    const at = JSON.stringify(record) === text ? text.indexOf(member) : -1;
+    if (at > 0) {
+      // The member and the comma that joins it to its neighbour.
+      const unsigned = text[at - 1] === ',' ? text.slice(0, at - 1) + text.slice(at + member.length) : text.slice(0, at) + text.slice(at + member.length + 1);
+      return { unsigned, textIsCanonical: true };
+    }
+    // JSON.stringify leaves out a property whose value is undefined, in place.
+    return { unsigned: JSON.stringify({ ...record, hash: undefined }), textIsCanonical: false };
+  }
+  try {
+    const { hash: _hash, ...unsigned } = record;
+    return { unsigned: canonicalJson(unsigned), textIsCanonical: text === undefined || canonicalJson(record) === text };
+  } catch (error) {
+    return { reason: `the record has no canonical JSON (RFC 8785): ${(error as Error).message}` };
+  }
+}
+
+/** Whether every object in a JSON value has its keys in ascending UTF-16 code unit order. */
+function keysInCanonicalOrder(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every(keysInCanonicalOrder);
+  let previous: string | undefined;
+  for (const key of Object.keys(value)) {
+    if (previous !== undefined && !(previous < key)) return false;
+    previous = key;
+    if (!keysInCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** sha256 (hex) of UTF-8 text, as `hashRecord` computes it. */
+function sha256Hex(text: string): string {
+  return hash('sha256', text, 'hex');
 }
 
 /** Verifies records held in memory (values, or stored text). */

@@ -32,47 +32,49 @@ export function positionAt(lineStarts: readonly number[], offset: number): { lin
   return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
 }
 
+/** Works out where the value at a pointer stands; shared by every lazy location of one document. */
+export type PositionResolver = (pointer: readonly (string | number)[]) => { line: number; column: number };
+
 /**
  * A location whose line and column are worked out on first read (then kept): finding the
  * line of every item of a large artefact costs more than parsing it, and only the items a
- * finding names are ever read. A class, not per-object accessors, because large artefacts
- * create one per item; `toJSON` and `toPlainLocation` give the plain form.
+ * finding names are ever read. A class with private fields, not per-object accessors or
+ * closures, because large artefacts create one per item: each costs one small object. Its
+ * own enumerable data stays `{ path }` (private fields are not properties), whoever copies
+ * or compares it; `toJSON` and `toPlainLocation` give the plain form.
  */
-interface Pending {
-  resolve: (() => { line: number; column: number }) | undefined;
-  line: number;
-  column: number;
-}
-
-// State lives beside the instance, not in it, so the object's own data stays `{ path }`
-// plus its accessors, whoever copies or compares it.
-const pending = new WeakMap<object, Pending>();
-
-function positionOf(location: object): Pending | undefined {
-  const state = pending.get(location);
-  if (state?.resolve) {
-    const { line, column } = state.resolve();
-    state.line = line;
-    state.column = column;
-    state.resolve = undefined;
-  }
-  return state;
-}
-
 class LazyLocation implements SourceLocation {
   readonly path: string;
+  /** Set until the position is worked out. */
+  #resolve: PositionResolver | undefined;
+  /** The pointer until then, the position after (one field for both keeps each location small). */
+  #target: readonly (string | number)[] | { line: number; column: number };
+  /** A last segment after the pointer, so the many children of one value can share its pointer. */
+  #last: string | number | undefined;
 
-  constructor(path: string, resolve: () => { line: number; column: number }) {
+  constructor(path: string, resolve: PositionResolver, pointer: readonly (string | number)[], last: string | number | undefined) {
     this.path = path;
-    pending.set(this, { resolve, line: 0, column: 0 });
+    this.#resolve = resolve;
+    this.#target = pointer;
+    this.#last = last;
+  }
+
+  #position(): { line: number; column: number } {
+    const resolve = this.#resolve;
+    if (resolve !== undefined) {
+      const pointer = this.#target as readonly (string | number)[];
+      this.#target = resolve(this.#last === undefined ? pointer : [...pointer, this.#last]);
+      this.#resolve = undefined;
+    }
+    return this.#target as { line: number; column: number };
   }
 
   get line(): number | undefined {
-    return positionOf(this)?.line;
+    return this.#position().line;
   }
 
   get column(): number | undefined {
-    return positionOf(this)?.column;
+    return this.#position().column;
   }
 
   toJSON(): SourceLocation {
@@ -85,8 +87,9 @@ export function isLazyLocation(value: unknown): value is SourceLocation {
   return value instanceof LazyLocation;
 }
 
-export function lazyLocation(path: string, resolve: () => { line: number; column: number }): SourceLocation {
-  return new LazyLocation(path, resolve);
+/** The location of the value at `pointer` (then `last`, if given), resolved by `resolve` when its line is first read. */
+export function lazyLocation(path: string, resolve: PositionResolver, pointer: readonly (string | number)[], last?: string | number): SourceLocation {
+  return new LazyLocation(path, resolve, pointer, last);
 }
 
 /** A location as plain data, for results that are compared, copied or serialized. */

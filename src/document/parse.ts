@@ -11,13 +11,19 @@ export interface ParsedDocument {
   path: string;
   syntax: 'yaml' | 'json';
   value: unknown;
-  locate(pointer: JsonPointer): SourceLocation;
+  /**
+   * Where the value at `pointer` stands; with `last`, the value at `pointer` then `last`, so
+   * that the many children of one value share its pointer instead of each holding a copy.
+   */
+  locate(pointer: JsonPointer, last?: string | number): SourceLocation;
 }
 
 export interface ParseOptions {
   limits?: Limits;
   /** What kind of error a bad document is: a policy or config is `config`, an artefact is `artefact`. */
   errorCode?: ErrorCode;
+  /** For parseJson: the line of the file the text starts on (e.g. one line of an NDJSON file); 1 by default. */
+  startLine?: number;
 }
 
 /** Keys that would reach an object's prototype if copied by naive code downstream. */
@@ -72,38 +78,41 @@ export function parseYaml(text: string, path: string, options: ParseOptions = {}
   } catch (error) {
     throw fail(`cannot read YAML: ${describeParserCrash(error)}`);
   }
-  const locate = (pointer: JsonPointer): SourceLocation => {
-    const offset = yamlOffset(doc, pointer);
+  const locate = (pointer: JsonPointer, last?: string | number): SourceLocation => {
+    const offset = yamlOffset(doc, last === undefined ? pointer : [...pointer, last]);
     return offset === undefined ? { path, line: 1, column: 1 } : locateOffset(offset);
   };
-  checkTree(value, limits, locate, () => locate([]), fail);
+  // YAML escapes (`\x`, `\u`, `\U`) can spell any character: its strings are always checked.
+  checkTree(value, limits, locate, () => locate([]), fail, true);
   return { path, syntax: 'yaml', value, locate };
 }
 
 export function parseJson(text: string, path: string, options: ParseOptions = {}): ParsedDocument {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const fail = failWith(options.errorCode ?? 'artefact', path);
+  const lineShift = (options.startLine ?? 1) - 1;
+  const shifted = ({ line, column }: { line: number; column: number }) => ({ line: line + lineShift, column });
   checkSize(text, limits, fail);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path));
+    throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path, lineShift));
   }
   // The position tree is only built when a finding needs a line: most documents never do.
   let tree: JsonNode | undefined;
   let starts: number[] | undefined;
-  const locate = (pointer: JsonPointer): SourceLocation =>
-    lazyLocation(path, () => {
-      tree ??= parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
-      starts ??= lineStartsOf(text);
-      return positionAt(starts, nodeStart(deepestNode(tree, pointer)));
-    });
+  const resolve = (pointer: JsonPointer): { line: number; column: number } => {
+    tree ??= parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
+    starts ??= lineStartsOf(text);
+    return shifted(positionAt(starts, nodeStart(deepestNode(tree, pointer))));
+  };
+  const locate = (pointer: JsonPointer, last?: string | number): SourceLocation => lazyLocation(path, resolve, pointer, last);
   const locateTooDeep = (): SourceLocation => {
     starts ??= lineStartsOf(text);
-    return { path, ...positionAt(starts, offsetBeyondDepth(text, limits.max_nesting_depth)) };
+    return { path, ...shifted(positionAt(starts, offsetBeyondDepth(text, limits.max_nesting_depth))) };
   };
-  checkTree(value, limits, locate, locateTooDeep, fail);
+  checkTree(value, limits, locate, locateTooDeep, fail, jsonStringsSuspect(text));
   return { path, syntax: 'json', value, locate };
 }
 
@@ -202,7 +211,7 @@ function nodeStart(node: JsonNode): number {
   return node.parent?.type === 'property' ? node.parent.offset : node.offset;
 }
 
-function locateJsonError(text: string, path: string): SourceLocation {
+function locateJsonError(text: string, path: string, lineShift: number): SourceLocation {
   if (text.trim() === '') return { path };
   const errors: ParseError[] = [];
   try {
@@ -213,7 +222,8 @@ function locateJsonError(text: string, path: string): SourceLocation {
   }
   const first = errors[0];
   if (!first) return { path };
-  return { path, ...positionAt(lineStartsOf(text), first.offset) };
+  const { line, column } = positionAt(lineStartsOf(text), first.offset);
+  return { path, line: line + lineShift, column };
 }
 
 function describeJsonError(text: string, error: unknown): string {
@@ -247,8 +257,23 @@ function checkSize(text: string, limits: Limits, fail: Fail): void {
 const LONE_SURROGATE_MESSAGE = 'not valid Unicode text: a string holds an unpaired surrogate escape (\\ud800-\\udfff)';
 
 /**
- * One iterative walk (deep documents must not overflow the stack) that refuses
- * prototype-polluting keys, strings that are not Unicode text and nesting beyond the limit.
+ * Whether the strings of a JSON text need checking for lone surrogates: a parsed string
+ * can only hold one if the text has one or a `\u` escape. Most artefacts have neither.
+ */
+function jsonStringsSuspect(text: string): boolean {
+  return text.includes('\\u') || !isWellFormedText(text);
+}
+
+/** `String.prototype.isWellFormed` (constant time for a one-byte string) where the runtime has it. */
+function isWellFormedText(text: string): boolean {
+  const native = (text as string & { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Refuses prototype-polluting keys, strings that are not Unicode text and nesting beyond
+ * the limit. A quick walk without paths finds whether anything is wrong; only then does
+ * the walk that names the offending value run.
  */
 function checkTree(
   value: unknown,
@@ -256,8 +281,57 @@ function checkTree(
   locate: (pointer: JsonPointer) => SourceLocation,
   locateTooDeep: () => SourceLocation,
   fail: Fail,
+  checkStrings: boolean,
 ): void {
-  // Each entry links to its parent instead of copying its path: the path is rebuilt only for an error.
+  if (treeIsClean(value, limits.max_nesting_depth, checkStrings)) return;
+  reportTreeProblem(value, limits, locate, locateTooDeep, fail);
+}
+
+/**
+ * The quick walk: iterative (deep documents must not overflow the stack), without paths,
+ * looking at strings only when they are suspect. Finds the same problems as
+ * reportTreeProblem, which names them.
+ */
+function treeIsClean(root: unknown, maxDepth: number, checkStrings: boolean): boolean {
+  const containers: object[] = [];
+  const depths: number[] = [];
+  /** Queues a container; false for a string that is not Unicode text. */
+  const admit = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'object' && value !== null) {
+      containers.push(value);
+      depths.push(depth);
+      return true;
+    }
+    return !(checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value));
+  };
+  if (!admit(root, 0)) return false;
+  while (containers.length > 0) {
+    const current = containers.pop()!;
+    const depth = depths.pop()!;
+    if (depth >= maxDepth) return false;
+    if (Array.isArray(current)) {
+      for (let index = 0; index < current.length; index++) if (!admit(current[index], depth + 1)) return false;
+      continue;
+    }
+    // for-in allocates no key list; an inherited key it may also see can only make the walk
+    // report a problem, which reportTreeProblem (own keys only) then confirms or not.
+    for (const key in current) {
+      if (FORBIDDEN_KEYS.has(key)) return false;
+      if (checkStrings && LONE_SURROGATE.test(key)) return false;
+      if (!admit((current as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+/** The walk that names the first problem: each entry links to its parent, so a path is only rebuilt for an error. */
+function reportTreeProblem(
+  value: unknown,
+  limits: Limits,
+  locate: (pointer: JsonPointer) => SourceLocation,
+  locateTooDeep: () => SourceLocation,
+  fail: Fail,
+): void {
   interface Entry {
     value: unknown;
     depth: number;

@@ -75,6 +75,17 @@ describe('native format strictness', () => {
     expect(readError('card.yaml', NATIVE_CARD.replace('license: mit', 'licence: mit'))).toMatch(/^card\.yaml:5:1: not a valid model_card \(modelgate-model-card\): .*licence/);
   });
 
+  it('keeps extra fields as an object of named values, at top level and per item, and refuses anything else', () => {
+    const withExtra = (top: string, item: string) => `${bias('0.9')}    extra: ${item}\nextra: ${top}\n`;
+    expect(read('b.yaml', withExtra('{ run: 7, tags: [a] }', '{ note: kept, detail: { n: 1 } }')).data).toMatchObject({
+      metrics: [{ extra: { note: 'kept', detail: { n: 1 } } }],
+      extra: { run: 7, tags: ['a'] },
+    });
+    expect(readError('b.yaml', withExtra('[1, 2]', '{}'))).toMatch(/^b\.yaml:9:1: not a valid bias \(modelgate-bias\): extra: Invalid input: expected an object of named values$/);
+    expect(readError('b.yaml', withExtra('{}', 'text'))).toMatch(/^b\.yaml:8:5: not a valid bias \(modelgate-bias\): metrics\.0\.extra: Invalid input: expected an object of named values$/);
+    expect(readError('b.yaml', withExtra('{}', '7'))).toMatch(/metrics\.0\.extra: Invalid input: expected an object of named values$/);
+  });
+
   it('normalizes a canonical metric name written in another case, keeping the original', () => {
     expect(read('b.yaml', bias('0.9').replace('disparate_impact', 'Disparate_Impact')).data).toMatchObject({
       metrics: [{ name: 'disparate_impact', original_name: 'Disparate_Impact' }],

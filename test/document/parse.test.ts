@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJson, parseStructured, parseYaml } from '../../src/document/parse.js';
 import { ModelgateError } from '../../src/errors.js';
 import { DEFAULT_LIMITS } from '../../src/document/limits.js';
+import { isLazyLocation, toPlainLocation } from '../../src/document/location.js';
 
 function errorOf(fn: () => unknown): ModelgateError {
   try {
@@ -87,6 +88,37 @@ describe('parseJson', () => {
   it('refuses deep nesting and forbidden keys', () => {
     expect(errorOf(() => parseJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'deep.json')).message).toMatch(/nesting deeper than the limit of 64/);
     expect(errorOf(() => parseJson('{"a": {"__proto__": {"x": 1}}}', 'p.json')).message).toBe('p.json:1:8: forbidden key "__proto__"');
+  });
+
+  // Strings are only walked when the text could give them a lone surrogate; keys always are.
+  it('refuses a forbidden key or a lone surrogate however the text spells it', () => {
+    expect(errorOf(() => parseJson('{"a": [{"\\u005f_proto__": 1}]}', 'p.json')).message).toBe('p.json:1:9: forbidden key "__proto__"');
+    expect(errorOf(() => parseJson('{"a": {"b": {"constructor": 1}}}', 'p.json')).message).toBe('p.json:1:14: forbidden key "constructor"');
+    expect(errorOf(() => parseJson('{\n  "a": ["ok", "\\ud800"]\n}', 'p.json')).message).toMatch(/^p\.json:2:\d+: not valid Unicode text/);
+    expect(errorOf(() => parseJson('{"\\udc00": 1}', 'p.json')).message).toMatch(/^p\.json:1:\d+: not valid Unicode text/);
+    // A lone surrogate in the text itself (a caller that decoded leniently), not an escape.
+    expect(errorOf(() => parseJson(`{"a": "x${String.fromCharCode(0xd800)}"}`, 'p.json')).message).toMatch(/^p\.json:1:\d+: not valid Unicode text/);
+    // Escaped backslashes and a paired surrogate are text like any other.
+    expect(parseJson('{"a": "\\\\ud800", "b": "\\ud83d\\ude00"}', 'p.json').value).toEqual({ a: '\\ud800', b: '\u{1F600}' });
+  });
+
+  it('accepts the forbidden names and nesting up to the limit where they are not keys', () => {
+    const text = JSON.stringify({ notes: ['__proto__', 'constructor', 'prototype'], nested: JSON.parse(`${'['.repeat(63)}${']'.repeat(63)}`) });
+    expect(parseJson(text, 'p.json').value).toEqual(JSON.parse(text));
+    expect(errorOf(() => parseJson(`{"a": ${'['.repeat(64)}${']'.repeat(64)}}`, 'p.json')).message).toMatch(/nesting deeper than the limit of 64/);
+  });
+
+  it('gives locations whose own data is the path, and whose line is worked out on first read', () => {
+    const doc = parseJson('{\n  "list": [\n    1,\n    2\n  ]\n}', 'l.json');
+    const location = doc.locate(['list', 1]);
+    expect({ ...location }).toEqual({ path: 'l.json' });
+    expect(Object.keys(location)).toEqual(['path']);
+    expect(location.line).toBe(4);
+    expect(location.column).toBe(5);
+    expect(JSON.parse(JSON.stringify(location))).toEqual({ path: 'l.json', line: 4, column: 5 });
+    expect(toPlainLocation(location)).toEqual({ path: 'l.json', line: 4, column: 5 });
+    expect(isLazyLocation(location)).toBe(true);
+    expect(isLazyLocation(toPlainLocation(location))).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
-import { symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/document/limits.js';
@@ -29,6 +30,24 @@ describe('filesystem workspace', () => {
     await expect(workspace.readFile('models/m/card.yaml', DEFAULT_LIMITS)).rejects.toThrow('models/m/card.yaml: refused: the path leaves the repository');
     await expect(workspace.readFile('../secret.yaml', DEFAULT_LIMITS)).rejects.toThrow(/refused|not found/);
     expect(await workspace.findFiles('models/escape', ['*.yaml'])).toEqual([]);
+  });
+
+  it('reads through a symlink that stays inside, and refuses what is not a regular file without waiting on it', async () => {
+    const root = makeRepo({ 'models/m/real.yaml': 'a: 1\n' });
+    symlinkSync('real.yaml', path.join(root, 'models/m/link.yaml'));
+    symlinkSync('missing.yaml', path.join(root, 'models/m/dangling.yaml'));
+    mkdirSync(path.join(root, 'models/m/folder.yaml'));
+    const workspace = createFsWorkspace(root);
+    expect(await workspace.readFile('models/m/link.yaml', DEFAULT_LIMITS)).toMatchObject({ path: 'models/m/link.yaml', text: 'a: 1\n' });
+    await expect(workspace.readFile('models/m/dangling.yaml', DEFAULT_LIMITS)).rejects.toThrow('models/m/dangling.yaml: file not found');
+    await expect(workspace.readFile('models/m/folder.yaml', DEFAULT_LIMITS)).rejects.toThrow('models/m/folder.yaml: not a regular file');
+    // Discovery sees regular files only, never what a symlink points at.
+    expect(await workspace.findFiles('models/m', ['*.yaml'])).toEqual(['models/m/real.yaml']);
+    if (process.platform !== 'win32') {
+      // A named pipe would block a plain open until something writes to it.
+      execFileSync('mkfifo', [path.join(root, 'models/m/pipe.yaml')]);
+      await expect(workspace.readFile('models/m/pipe.yaml', DEFAULT_LIMITS)).rejects.toThrow('models/m/pipe.yaml: not a regular file');
+    }
   });
 
   it('refuses binary, non-UTF-8 and oversized files, naming them', async () => {

@@ -44,8 +44,8 @@ export function jsonObjectOf(input: ArtefactInput): Json | undefined {
 export class Reader {
   constructor(readonly doc: ParsedDocument) {}
 
-  locate(pointer: JsonPointer): SourceLocation {
-    return this.doc.locate(pointer);
+  locate(pointer: JsonPointer, last?: string | number): SourceLocation {
+    return this.doc.locate(pointer, last);
   }
 
   fail(message: string, pointer: JsonPointer): never {
@@ -85,6 +85,30 @@ export class Reader {
     if (typeof value === 'boolean') return value;
     this.fail(`${what} is ${value === undefined ? 'missing' : `${JSON.stringify(value)}, not true or false`}`, pointer);
   }
+
+  /**
+   * `owner[key]` as an optional finite number, for the fields of every column, whose entry is
+   * at `at` (then `last`, when given): the pointer and the message ("<key> of column "<name>"")
+   * are only built when the value is refused.
+   */
+  columnNumber(owner: Json, key: string, column: string, at: JsonPointer, last?: string | number): number | undefined {
+    const value = owner[key];
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (value === undefined || value === null) return undefined;
+    return this.optionalNumber(value, [...joined(at, last), key], `${key} of column "${column}"`);
+  }
+
+  /** `owner[key]` as a boolean, built like columnNumber. */
+  columnBoolean(owner: Json, key: string, column: string, at: JsonPointer, last?: string | number): boolean {
+    const value = owner[key];
+    if (typeof value === 'boolean') return value;
+    return this.boolean(value, [...joined(at, last), key], `${key} of column "${column}"`);
+  }
+}
+
+/** `pointer`, then `last` when given. */
+export function joined(pointer: JsonPointer, last: string | number | undefined): JsonPointer {
+  return last === undefined ? pointer : [...pointer, last];
 }
 
 export interface FeatureInput {
@@ -93,11 +117,13 @@ export interface FeatureInput {
   score?: number | undefined;
   threshold?: number | undefined;
   drifted: boolean;
-  /** Where the column's entry stands. */
+  /** Where the column's entry stands: `pointer`, then `last` when given (the columns of one table share its pointer). */
   pointer: JsonPointer;
-  /** The metric or test that reported the column, kept in `extra.source`. */
+  last?: string | number | undefined;
+  /** The metric or test that reported the column. */
   source: string;
-  extra?: Json;
+  /** Kept as the feature's `extra` (taken over, not copied): `source` first, see featureExtra. */
+  extra: Json;
 }
 
 interface Stated<T> {
@@ -158,16 +184,15 @@ export class DriftCollector {
       existing.extra.also_reported_by = [...also, input.source];
       return;
     }
-    this.featuresAt(input.pointer.slice(0, -1));
-    const feature: Feature = {
-      name: input.name,
-      drifted: input.drifted,
-      location: this.reader.locate(input.pointer),
-      extra: { source: input.source, ...input.extra },
-    };
+    if (this.featuresLocation === undefined) this.featuresAt(input.last === undefined ? input.pointer.slice(0, -1) : input.pointer);
+    // Fields in the order of the drift schema, as the evidence is shown.
+    const feature = { name: input.name } as Feature;
     if (input.test !== undefined) feature.test = input.test;
     if (input.score !== undefined) feature.score = input.score;
     if (input.threshold !== undefined) feature.threshold = input.threshold;
+    feature.drifted = input.drifted;
+    feature.location = this.reader.locate(input.pointer, input.last);
+    feature.extra = input.extra;
     this.features.set(input.name, feature);
   }
 
@@ -264,18 +289,14 @@ export class DriftCollector {
     if (this.otherMetrics.length > 0) extra.other_metrics = this.otherMetrics;
     if (this.otherTests.length > 0) extra.other_tests = this.otherTests;
 
-    const data: Json = {
-      dataset_drift: datasetDrift,
-      share_drifted: share.value,
-      features: features.map((feature) => ({ ...feature })),
-      extra,
-    };
+    const data: Json = { dataset_drift: datasetDrift, share_drifted: share.value, features };
     for (const side of ['reference', 'current'] as const) {
       if (this.windows[side]) {
         data[side] = this.windows[side];
         fieldLocations[side] = this.windowLocations[side]!;
       }
     }
+    data.extra = extra;
     const locate = (path: readonly (string | number)[]): SourceLocation => {
       const [field, index] = path;
       if (field === 'features' && typeof index === 'number') return features[index]?.location ?? fieldLocations.features ?? { path: this.reader.doc.path };
@@ -310,12 +331,16 @@ const PLOT_FIELDS = new Set([
  * The fields of an entry that no normalized field took, minus plot data and the `type`
  * tag pydantic writes to tell classes apart (the metric's name is kept instead).
  */
-export function unmapped(entry: Json, mapped: readonly string[]): Json {
-  const rest: Json = {};
-  for (const [key, value] of Object.entries(entry)) {
-    if (!mapped.includes(key) && !PLOT_FIELDS.has(key) && key !== 'type') rest[key] = value;
+export function unmapped(entry: Json, mapped: readonly string[], into: Json = {}): Json {
+  for (const key in entry) {
+    if (!mapped.includes(key) && !PLOT_FIELDS.has(key) && key !== 'type' && Object.hasOwn(entry, key)) into[key] = entry[key];
   }
-  return rest;
+  return into;
+}
+
+/** A column's `extra`: the metric or test that reported it, then its fields no normalized field took. */
+export function featureExtra(source: string, entry: Json, mapped: readonly string[]): Json {
+  return unmapped(entry, mapped, { source });
 }
 
 /**

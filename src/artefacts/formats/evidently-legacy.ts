@@ -3,7 +3,9 @@ import {
   DriftCollector,
   RANK,
   Reader,
+  featureExtra,
   isObject,
+  joined,
   jsonObjectOf,
   nonEmpty,
   statusFailed,
@@ -22,23 +24,27 @@ import type { AdaptedEvidence, ArtefactInput, FormatAdapter } from './types.js';
 
 const COLUMN_FIELDS = ['column_name', 'stattest_name', 'stattest_threshold', 'threshold', 'drift_score', 'drift_detected'];
 
-/** One column's drift result: a DataDriftTable `drift_by_columns` entry or a ColumnDriftMetric result. */
-function readColumn(collector: DriftCollector, entry: unknown, pointer: JsonPointer, source: string, key?: string): void {
+/**
+ * One column's drift result: a DataDriftTable `drift_by_columns` entry (at `at`, then its
+ * `key`, so the table's columns share its pointer) or a ColumnDriftMetric result (at `at`).
+ */
+function readColumn(collector: DriftCollector, entry: unknown, at: JsonPointer, source: string, key?: string): void {
   const reader: Reader = collector.reader;
-  if (!isObject(entry)) reader.fail(`a ${source} column result must be an object`, pointer);
+  if (!isObject(entry)) reader.fail(`a ${source} column result must be an object`, joined(at, key));
   const name = nonEmpty(entry.column_name) ?? key;
-  if (name === undefined) reader.fail(`a ${source} column result has no column_name`, pointer);
+  if (name === undefined) reader.fail(`a ${source} column result has no column_name`, joined(at, key));
   // 0.2 wrote `threshold`; 0.3 and later `stattest_threshold`.
   const thresholdKey = entry.stattest_threshold !== undefined ? 'stattest_threshold' : 'threshold';
   collector.addFeature({
     name,
     test: nonEmpty(entry.stattest_name),
-    score: reader.optionalNumber(entry.drift_score, [...pointer, 'drift_score'], `drift_score of column "${name}"`),
-    threshold: reader.optionalNumber(entry[thresholdKey], [...pointer, thresholdKey], `${thresholdKey} of column "${name}"`),
-    drifted: reader.boolean(entry.drift_detected, [...pointer, 'drift_detected'], `drift_detected of column "${name}"`),
-    pointer,
+    score: reader.columnNumber(entry, 'drift_score', name, at, key),
+    threshold: reader.columnNumber(entry, thresholdKey, name, at, key),
+    drifted: reader.columnBoolean(entry, 'drift_detected', name, at, key),
+    pointer: at,
+    last: key,
     source,
-    extra: unmapped(entry, COLUMN_FIELDS),
+    extra: featureExtra(source, entry, COLUMN_FIELDS),
   });
 }
 
@@ -85,7 +91,7 @@ function readLegacyMetric(collector: DriftCollector, name: string, result: unkno
       drifted: reader.boolean(result.drift_detected, [...pointer, 'drift_detected'], `drift_detected of embeddings "${embeddings}"`),
       pointer,
       source: name,
-      extra: unmapped(result, ['embeddings_name', 'method_name', 'drift_score', 'drift_detected']),
+      extra: featureExtra(name, result, ['embeddings_name', 'method_name', 'drift_score', 'drift_detected']),
     });
     return true;
   }
@@ -110,8 +116,9 @@ function readLegacyMetric(collector: DriftCollector, name: string, result: unkno
   const columns = result.drift_by_columns;
   if (columns !== undefined) {
     if (!isObject(columns)) reader.fail(`drift_by_columns of ${name} must be an object of columns`, [...pointer, 'drift_by_columns']);
-    collector.featuresAt([...pointer, 'drift_by_columns']);
-    for (const [key, entry] of Object.entries(columns)) readColumn(collector, entry, [...pointer, 'drift_by_columns', key], name, key);
+    const columnsAt = [...pointer, 'drift_by_columns'];
+    collector.featuresAt(columnsAt);
+    for (const key of Object.keys(columns)) readColumn(collector, columns[key], columnsAt, name, key);
   }
   return true;
 }
@@ -136,29 +143,29 @@ const TEST_KINDS: Record<string, TestKind> = Object.assign(Object.create(null) a
 });
 
 /** A column's drift flag in test parameters: `detected` (0.2+) or `data_drift` (0.1: a boolean or "Detected"/"Not Detected"). */
-function detectedOf(reader: Reader, parameters: Json, pointer: JsonPointer, what: string): boolean | undefined {
+function detectedOf(reader: Reader, parameters: Json, pointer: JsonPointer, column: string): boolean | undefined {
   const key = parameters.detected !== undefined ? 'detected' : parameters.data_drift !== undefined ? 'data_drift' : undefined;
   if (key === undefined) return undefined;
   const value = parameters[key];
   if (value === 'Detected') return true;
   if (value === 'Not Detected') return false;
-  return reader.boolean(value, [...pointer, key], `${key} of ${what}`);
+  return reader.columnBoolean(parameters, key, column, pointer);
 }
 
 /** A column of a drift test; `at` is where its fields are, `pointer` where the column's entry (or its test) stands. */
 function readTestColumn(collector: DriftCollector, name: string, parameters: Json, pointer: JsonPointer, at: JsonPointer, source: string, fallbackDrifted?: boolean): void {
   const reader: Reader = collector.reader;
-  const drifted = detectedOf(reader, parameters, at, `column "${name}"`) ?? fallbackDrifted;
+  const drifted = detectedOf(reader, parameters, at, name) ?? fallbackDrifted;
   if (drifted === undefined) reader.fail(`the drift test result of column "${name}" says neither "detected" nor a status`, pointer);
   collector.addFeature({
     name,
     test: nonEmpty(parameters.stattest),
-    score: reader.optionalNumber(parameters.score, [...at, 'score'], `score of column "${name}"`),
-    threshold: reader.optionalNumber(parameters.threshold, [...at, 'threshold'], `threshold of column "${name}"`),
+    score: reader.columnNumber(parameters, 'score', name, at),
+    threshold: reader.columnNumber(parameters, 'threshold', name, at),
     drifted,
     pointer,
     source,
-    extra: unmapped(parameters, ['column_name', 'stattest', 'score', 'threshold', 'detected', 'data_drift', 'type']),
+    extra: featureExtra(source, parameters, ['column_name', 'stattest', 'score', 'threshold', 'detected', 'data_drift', 'type']),
   });
 }
 

@@ -177,7 +177,7 @@ function readValueDrift(collector: DriftCollector, item: MetricItem): void {
   const score = reader.number(item.single.value, item.single.pointer, `the drift score of column "${name}"`);
   const method = nonEmpty(item.params.method);
   const threshold = reader.optionalNumber(item.params.threshold, item.pointer, `threshold of ValueDrift for column "${name}"`);
-  const extra: Json = {};
+  const extra: Json = { source: 'ValueDrift' };
   if (item.id !== undefined) extra.metric_id = item.id;
 
   let drifted: boolean | undefined;

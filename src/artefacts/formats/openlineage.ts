@@ -28,8 +28,8 @@ const FACET_GROUPS = ['inputFacets', 'outputFacets'] as const;
 const DATASET_KEYS = new Set(['namespace', 'name', 'facets', 'inputFacets', 'outputFacets']);
 
 type Role = 'input' | 'output';
-type FacetGroup = 'inputFacets' | 'outputFacets';
-type Locate = (pointer: JsonPointer) => SourceLocation;
+/** Where the value at `pointer` (then `last`, when given) stands in the file. */
+type Locate = (pointer: JsonPointer, last?: string | number) => SourceLocation;
 
 /** One event of the file, with a locator that names the file's own line. */
 interface EventEntry {
@@ -37,15 +37,28 @@ interface EventEntry {
   locate: Locate;
 }
 
+/** What the file says about one dataset (namespace and name), whichever job read or wrote it. */
+interface DatasetEntry {
+  /** Its facets, later ones replacing earlier ones of the same name: the file's own object until a second event adds to it. */
+  facets: Readonly<Record<string, Record<string, unknown>>>;
+  /** `facets` is a merged copy, which may be changed. */
+  merged: boolean;
+  /** The dataset as read and as written by the runs and jobs. */
+  input?: DatasetItem;
+  output?: DatasetItem;
+}
+
 interface DatasetItem {
   role: Role;
-  identity: string;
+  entry: DatasetEntry;
   namespace: string;
   name: string;
   location: SourceLocation;
-  /** inputFacets and outputFacets (per run, not per dataset), merged over the events in file order. */
-  runFacets: Record<FacetGroup, Record<string, Record<string, unknown>>>;
-  others: Record<string, unknown>;
+  /** inputFacets and outputFacets (per run, not per dataset), merged over the events in file order; each made when first given. */
+  inputFacets: Record<string, Record<string, unknown>> | undefined;
+  outputFacets: Record<string, Record<string, unknown>> | undefined;
+  /** Fields of the dataset no normalized field took; made when first given. */
+  others: Record<string, unknown> | undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -87,16 +100,10 @@ function whyNotEvent(value: unknown): { reason: string; pointer: JsonPointer } {
   return { reason: 'not an OpenLineage run event: it has neither run.runId nor a known eventType', pointer: [] };
 }
 
-function shiftLocation(location: SourceLocation, line: number): SourceLocation {
-  if (location.line === undefined) return { path: location.path, line };
-  const shifted: SourceLocation = { path: location.path, line: location.line + line - 1 };
-  if (location.column !== undefined) shifted.column = location.column;
-  return shifted;
-}
-
 /**
  * NDJSON: every line is parsed on its own by the project's JSON parser (limits and forbidden
- * keys apply), and locations are moved to the line of the file. `firstOnly` serves detection.
+ * keys apply), told the line it stands on so that locations name the file's line (still
+ * worked out only when read). `firstOnly` serves detection.
  */
 function readLines(input: ArtefactInput, firstOnly: boolean): EventEntry[] {
   const { path, text, limits } = input;
@@ -116,14 +123,13 @@ function readLines(input: ArtefactInput, firstOnly: boolean): EventEntry[] {
     if (firstOnly && !content.trimStart().startsWith('{')) return [];
     let doc;
     try {
-      doc = parseJson(content, path, { limits, errorCode: 'artefact' });
+      doc = parseJson(content, path, { limits, errorCode: 'artefact', startLine: line });
     } catch (error) {
       if (!(error instanceof ModelgateError) || !error.location) throw error;
       const hint = error.reason.startsWith('invalid JSON') ? ' (each line of an NDJSON file must hold one whole event)' : '';
-      throw artefactError(`${error.reason}${hint}`, shiftLocation(error.location, line));
+      throw artefactError(`${error.reason}${hint}`, error.location.line === undefined ? { path: error.location.path, line } : error.location);
     }
-    const parsed = doc;
-    entries.push({ value: parsed.value, locate: (pointer) => shiftLocation(parsed.locate(pointer), line) });
+    entries.push({ value: doc.value, locate: doc.locate });
     if (firstOnly) break;
   }
   return entries;
@@ -134,8 +140,8 @@ function readEvents(input: ArtefactInput): { entries: EventEntry[]; fileLocation
   const doc = input.structured();
   const value = doc.value;
   const entries: EventEntry[] = Array.isArray(value)
-    ? value.map((item: unknown, index) => ({ value: item, locate: (pointer: JsonPointer) => doc.locate([index, ...pointer]) }))
-    : [{ value, locate: (pointer: JsonPointer) => doc.locate(pointer) }];
+    ? value.map((item: unknown, index) => ({ value: item, locate: (pointer: JsonPointer, last?: string | number) => doc.locate([index, ...pointer], last) }))
+    : [{ value, locate: doc.locate }];
   return { entries, fileLocation: doc.locate([]) };
 }
 
@@ -161,40 +167,58 @@ function optionalObject(owner: Record<string, unknown>, key: string, at: Locate,
   return value;
 }
 
-/** Facets by name; a facet is an object by the spec, so anything else is refused. */
-function facetsOf(owner: Record<string, unknown>, key: string, at: Locate, pointer: JsonPointer): Record<string, Record<string, unknown>> {
+const NO_FACETS: Readonly<Record<string, Record<string, unknown>>> = Object.freeze({});
+
+/**
+ * Facets by name; a facet is an object by the spec, so anything else is refused. The
+ * file's own object is returned (read, never changed) unless a null facet must be left out.
+ */
+function facetsOf(owner: Record<string, unknown>, key: string, at: Locate, pointer: JsonPointer): Readonly<Record<string, Record<string, unknown>>> {
   const facets = optionalObject(owner, key, at, pointer, key);
-  const result: Record<string, Record<string, unknown>> = {};
-  if (!facets) return result;
-  for (const [name, facet] of Object.entries(facets)) {
+  if (!facets) return NO_FACETS;
+  let withoutNulls: Record<string, Record<string, unknown>> | undefined;
+  for (const name of Object.keys(facets)) {
+    const facet = facets[name];
     // A null facet is how some clients write "not set".
-    if (facet === null) continue;
+    if (facet === null) {
+      withoutNulls ??= { ...(facets as Record<string, Record<string, unknown>>) };
+      delete withoutNulls[name];
+      continue;
+    }
     if (!isObject(facet)) throw artefactError(`facet "${name}" must be an object, not ${describeValue(facet)}`, at([...pointer, key, name]));
-    result[name] = facet;
   }
-  return result;
+  return withoutNulls ?? (facets as Record<string, Record<string, unknown>>);
+}
+
+/** Absent, null or a string: what optionalString accepts without a word. */
+function isOptionalString(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'string';
 }
 
 /**
  * Checks the documented facets modelgate maps (version, dataSource, ownership) where they
  * stand, so a wrong type is reported at its own line even when a later event replaces it.
+ * Runs for every dataset: pointers are only built for a value that is refused.
  */
-function checkMappedFacets(facets: Record<string, Record<string, unknown>>, at: Locate, pointer: JsonPointer): void {
-  const facetsAt = [...pointer, 'facets'];
-  if (facets.version) optionalString(facets.version, 'datasetVersion', at, [...facetsAt, 'version'], 'version facet datasetVersion');
-  if (facets.dataSource) {
-    optionalString(facets.dataSource, 'uri', at, [...facetsAt, 'dataSource'], 'dataSource facet uri');
-    optionalString(facets.dataSource, 'name', at, [...facetsAt, 'dataSource'], 'dataSource facet name');
+function checkMappedFacets(facets: Readonly<Record<string, Record<string, unknown>>>, at: Locate, pointer: JsonPointer): void {
+  const { version, dataSource, ownership } = facets;
+  if (version && !isOptionalString(version.datasetVersion)) {
+    optionalString(version, 'datasetVersion', at, [...pointer, 'facets', 'version'], 'version facet datasetVersion');
   }
-  const ownership = facets.ownership;
-  if (ownership && ownership.owners !== undefined && ownership.owners !== null) {
-    const ownersAt = [...facetsAt, 'ownership', 'owners'];
-    if (!Array.isArray(ownership.owners)) throw artefactError(`ownership facet owners must be a list, not ${describeValue(ownership.owners)}`, at(ownersAt));
-    ownership.owners.forEach((owner: unknown, index) => {
-      if (!isObject(owner) || typeof owner.name !== 'string' || owner.name.trim() === '') {
-        throw artefactError('an owner of the ownership facet has no name', at([...ownersAt, index]));
-      }
-    });
+  if (dataSource && !(isOptionalString(dataSource.uri) && isOptionalString(dataSource.name))) {
+    optionalString(dataSource, 'uri', at, [...pointer, 'facets', 'dataSource'], 'dataSource facet uri');
+    optionalString(dataSource, 'name', at, [...pointer, 'facets', 'dataSource'], 'dataSource facet name');
+  }
+  const owners = ownership?.owners;
+  if (owners === undefined || owners === null) return;
+  if (!Array.isArray(owners)) {
+    throw artefactError(`ownership facet owners must be a list, not ${describeValue(owners)}`, at([...pointer, 'facets', 'ownership', 'owners']));
+  }
+  for (let index = 0; index < owners.length; index++) {
+    const owner: unknown = owners[index];
+    if (!isObject(owner) || typeof owner.name !== 'string' || owner.name.trim() === '') {
+      throw artefactError('an owner of the ownership facet has no name', at([...pointer, 'facets', 'ownership', 'owners', index]));
+    }
   }
 }
 
@@ -214,13 +238,14 @@ function ownersOf(facets: Record<string, Record<string, unknown>>): string[] {
 }
 
 class LineageCollector {
-  /** Dataset facets by dataset identity: they describe the dataset, whichever job read or wrote it. */
-  readonly datasetFacets = new Map<string, Record<string, Record<string, unknown>>>();
-  readonly items = new Map<string, DatasetItem>();
+  /** Datasets by namespace, then name: kept by the strings the file holds, without building a key per dataset. */
+  private readonly datasets = new Map<string, Map<string, DatasetEntry>>();
+  /** Datasets as read or written, in the order first named. */
+  readonly items: DatasetItem[] = [];
   readonly jobs = new Map<string, { namespace: string; name: string }>();
   readonly events: Record<string, unknown>[] = [];
   /** Dataset events, to keep their facets on the record when no run names the dataset. */
-  readonly datasetEvents: { record: Record<string, unknown>; identity: string; facets: Record<string, unknown> }[] = [];
+  readonly datasetEvents: { record: Record<string, unknown>; entry: DatasetEntry; facets: Readonly<Record<string, unknown>> }[] = [];
   firstJobLocation: SourceLocation | undefined;
 
   addEvent(entry: EventEntry): void {
@@ -271,11 +296,16 @@ class LineageCollector {
       const list = event[key];
       if (list === undefined || list === null) continue;
       if (!Array.isArray(list)) throw artefactError(`${key} must be a list of datasets, not ${describeValue(list)}`, at([key]));
-      list.forEach((dataset: unknown, index) => this.addDataset(dataset, role, at, [key, index]));
+      // The list's pointer is shared by its datasets' locations, each adding its index.
+      const listAt = [key];
+      for (let index = 0; index < list.length; index++) this.addDataset(list[index], role, at, listAt, index);
     }
   }
 
-  private identify(dataset: unknown, at: Locate, pointer: JsonPointer, what: string): { namespace: string; name: string; value: Record<string, unknown> } {
+  /** Refuses a dataset without a name and a namespace; `role` names it in the message. */
+  private identify(dataset: unknown, at: Locate, pointer: JsonPointer, role: Role | undefined): asserts dataset is { namespace: string; name: string } & Record<string, unknown> {
+    if (isNamed(dataset) && dataset.name.trim() !== '') return;
+    const what = role === undefined ? 'the dataset of a dataset event' : `${role} dataset`;
     if (!isObject(dataset)) throw artefactError(`${what} must be an object, not ${describeValue(dataset)}`, at(pointer));
     if (typeof dataset.name !== 'string' || dataset.name.trim() === '') {
       throw artefactError(`${what} has no name`, at(dataset.name === undefined ? pointer : [...pointer, 'name']));
@@ -284,60 +314,81 @@ class LineageCollector {
       const found = dataset.namespace === undefined ? 'no namespace' : `namespace ${describeValue(dataset.namespace)}, not a string`;
       throw artefactError(`${what} "${dataset.name}" has ${found}`, at(dataset.namespace === undefined ? pointer : [...pointer, 'namespace']));
     }
-    return { namespace: dataset.namespace, name: dataset.name, value: dataset };
+  }
+
+  private entryOf(namespace: string, name: string): DatasetEntry {
+    let byName = this.datasets.get(namespace);
+    if (!byName) this.datasets.set(namespace, (byName = new Map()));
+    let entry = byName.get(name);
+    if (!entry) byName.set(name, (entry = { facets: NO_FACETS, merged: false }));
+    return entry;
   }
 
   /** Later facets replace earlier ones of the same name, as the spec says a newly emitted facet does. */
-  private mergeFacets(identity: string, facets: Record<string, Record<string, unknown>>): void {
-    const merged = this.datasetFacets.get(identity) ?? {};
-    Object.assign(merged, facets);
-    this.datasetFacets.set(identity, merged);
+  private mergeFacets(entry: DatasetEntry, facets: Readonly<Record<string, Record<string, unknown>>>): void {
+    if (entry.facets === NO_FACETS) {
+      entry.facets = facets;
+      return;
+    }
+    if (Object.keys(facets).length === 0) return;
+    if (!entry.merged) {
+      entry.facets = { ...entry.facets };
+      entry.merged = true;
+    }
+    Object.assign(entry.facets, facets);
   }
 
-  private addDataset(raw: unknown, role: Role, at: Locate, pointer: JsonPointer): void {
-    const { namespace, name, value } = this.identify(raw, at, pointer, `${role} dataset`);
+  private addDataset(value: unknown, role: Role, at: Locate, listAt: JsonPointer, index: number): void {
+    const pointer = [...listAt, index];
+    this.identify(value, at, pointer, role);
+    const { namespace, name } = value;
     const facets = facetsOf(value, 'facets', at, pointer);
     checkMappedFacets(facets, at, pointer);
-    const identity = JSON.stringify([namespace, name]);
-    this.mergeFacets(identity, facets);
-    const key = `${role} ${identity}`;
-    let item = this.items.get(key);
+    const entry = this.entryOf(namespace, name);
+    this.mergeFacets(entry, facets);
+    let item = entry[role];
     if (!item) {
-      item = { role, identity, namespace, name, location: at(pointer), runFacets: { inputFacets: {}, outputFacets: {} }, others: {} };
-      this.items.set(key, item);
+      item = { role, entry, namespace, name, location: at(listAt, index), inputFacets: undefined, outputFacets: undefined, others: undefined };
+      entry[role] = item;
+      this.items.push(item);
     }
-    for (const group of FACET_GROUPS) Object.assign(item.runFacets[group], facetsOf(value, group, at, pointer));
-    for (const [field, fieldValue] of Object.entries(value)) if (!DATASET_KEYS.has(field)) item.others[field] = fieldValue;
+    for (const group of FACET_GROUPS) {
+      if (value[group] === undefined) continue;
+      const groupFacets = facetsOf(value, group, at, pointer);
+      if (Object.keys(groupFacets).length > 0) Object.assign((item[group] ??= {}), groupFacets);
+    }
+    for (const field in value) if (!DATASET_KEYS.has(field) && Object.hasOwn(value, field)) (item.others ??= {})[field] = value[field];
   }
 
-  private addDatasetEvent(raw: Record<string, unknown>, at: Locate, record: Record<string, unknown>): void {
-    const { namespace, name, value } = this.identify(raw, at, ['dataset'], 'the dataset of a dataset event');
+  private addDatasetEvent(value: Record<string, unknown>, at: Locate, record: Record<string, unknown>): void {
+    this.identify(value, at, ['dataset'], undefined);
+    const { namespace, name } = value;
     const facets = facetsOf(value, 'facets', at, ['dataset']);
     checkMappedFacets(facets, at, ['dataset']);
-    const identity = JSON.stringify([namespace, name]);
-    this.mergeFacets(identity, facets);
+    const entry = this.entryOf(namespace, name);
+    this.mergeFacets(entry, facets);
     record.dataset = { namespace, name };
-    this.datasetEvents.push({ record, identity, facets });
+    this.datasetEvents.push({ record, entry, facets });
   }
 
   toData(): Record<string, unknown> {
-    const datasets = [...this.items.values()].map((item) => {
-      const facets = { ...(this.datasetFacets.get(item.identity) ?? {}) };
-      const dataset: Record<string, unknown> = { name: item.name, namespace: item.namespace, role: item.role };
+    const datasets = this.items.map((item) => {
+      // The dataset's facets, shared by its input and output items: nothing changes them after this.
+      const facets = item.entry.facets;
+      const { name, namespace, role, location } = item;
       const version = nonEmpty(facets.version?.datasetVersion);
-      if (version !== undefined) dataset.version = version;
       const source = nonEmpty(facets.dataSource?.uri) ?? nonEmpty(facets.dataSource?.name);
-      if (source !== undefined) dataset.source = source;
-      dataset.owners = ownersOf(facets);
-      dataset.location = item.location;
-      const extra: Record<string, unknown> = { ...item.others, facets };
-      for (const group of FACET_GROUPS) if (Object.keys(item.runFacets[group]).length > 0) extra[group] = item.runFacets[group];
-      dataset.extra = extra;
-      return dataset;
+      const owners = ownersOf(facets);
+      const extra: Record<string, unknown> = item.others ? { ...item.others, facets } : { facets };
+      for (const group of FACET_GROUPS) if (item[group]) extra[group] = item[group];
+      // One literal per shape, fields in the schema's order: added one by one, they would spill into a second store.
+      if (version === undefined) {
+        return source === undefined ? { name, namespace, role, owners, location, extra } : { name, namespace, role, source, owners, location, extra };
+      }
+      return source === undefined ? { name, namespace, role, version, owners, location, extra } : { name, namespace, role, version, source, owners, location, extra };
     });
-    const named = new Set([...this.items.values()].map((item) => item.identity));
     // A dataset event about a dataset no run or job names keeps its facets on its own record.
-    for (const { record, identity, facets } of this.datasetEvents) if (!named.has(identity)) record.datasetFacets = facets;
+    for (const { record, entry, facets } of this.datasetEvents) if (!entry.input && !entry.output) record.datasetFacets = facets;
     return { datasets, jobs: [...this.jobs.values()].map(({ name, namespace }) => ({ name, namespace })), extra: { events: this.events } };
   }
 }
@@ -349,7 +400,7 @@ function adaptOpenLineage(input: ArtefactInput): AdaptedEvidence {
   for (const entry of entries) collector.addEvent(entry);
   const data = collector.toData();
   const firstEvent = entries[0]!.locate([]);
-  const firstDataset = [...collector.items.values()][0];
+  const firstDataset = collector.items[0];
   const fieldLocations: Record<string, SourceLocation> = {
     datasets: firstDataset?.location ?? firstEvent,
     jobs: collector.firstJobLocation ?? firstEvent,

@@ -66,8 +66,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function omit(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+/** The fields of `record` other than `keys`, in a new object (undefined when there are none). */
+function rest(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | undefined {
+  let kept: Record<string, unknown> | undefined;
+  for (const key in record) {
+    if (keys.includes(key) || !Object.hasOwn(record, key)) continue;
+    kept ??= {};
+    kept[key] = record[key];
+  }
+  return kept;
 }
 
 /** Clarify writes the group as a string; a hand-made or older file may hold a number or a list. */
@@ -103,14 +110,11 @@ function describeMetric({ code, facet, group, sectionKey }: MetricContext): stri
  * otherwise pass without ever seeing the group the metric was about.
  */
 function metricValue(metric: Record<string, unknown>, context: MetricContext): number {
-  const { doc, pointer, code } = context;
   const raw = metric.value;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  const { doc, pointer, code } = context;
   const at = doc.locate([...pointer, raw === undefined ? 'name' : 'value']);
-  if (typeof raw === 'number') {
-    // JSON.parse turns 1e999 into Infinity.
-    if (Number.isFinite(raw)) return raw;
-    throw artefactError(`${describeMetric(context)} has value ${raw}, which is not a finite number`, at);
-  }
+  if (typeof raw === 'number') throw artefactError(`${describeMetric(context)} has value ${raw}, which is not a finite number`, at);
   if (raw === null || raw === undefined) {
     const reason = typeof metric.error === 'string' && metric.error.trim() !== '' ? `: "${metric.error.trim()}"` : ' (no value and no error given)';
     throw artefactError(
@@ -126,12 +130,23 @@ function metricValue(metric: Record<string, unknown>, context: MetricContext): n
   throw artefactError(`${describeMetric(context)} has value ${shown}, which is not a number`, at);
 }
 
-interface LocatedMetric {
-  data: Record<string, unknown>;
-  pointer: (string | number)[];
-}
+const METRIC_FIELDS = ['name', 'value'];
+const ENTRY_FIELDS = ['value_or_threshold', 'metrics'];
+const SECTION_FIELDS = ['label', 'label_value_or_threshold', 'facets'];
 
-function readSection(doc: ParsedDocument, sectionKey: string, stage: Stage, section: unknown): { metrics: LocatedMetric[]; facets: string[]; extra?: Record<string, unknown> } {
+/**
+ * Adds the metrics of one bias section to `metrics`. Large analyses hold tens of thousands of
+ * metrics, so each costs only its own objects: its lazily resolved location (which shares its
+ * entry's pointer), its `extra` and itself; names are normalized once per distinct code.
+ */
+function readSection(
+  doc: ParsedDocument,
+  sectionKey: string,
+  stage: Stage,
+  section: unknown,
+  names: Map<string, string>,
+  metrics: Record<string, unknown>[],
+): { facets: string[]; extra?: Record<string, unknown> } {
   const sectionAt: (string | number)[] = [sectionKey];
   if (!isObject(section)) throw artefactError(`${sectionKey} must be an object`, doc.locate(sectionAt));
   const facets = section.facets;
@@ -141,55 +156,59 @@ function readSection(doc: ParsedDocument, sectionKey: string, stage: Stage, sect
   }
   const label = section.label;
   const labelValue = section.label_value_or_threshold;
-  const metrics: LocatedMetric[] = [];
   const facetNames: string[] = [];
-  for (const [facet, entries] of Object.entries(facets)) {
+  for (const facet of Object.keys(facets)) {
+    const entries = facets[facet];
     const facetAt = [...sectionAt, 'facets', facet];
     if (facet.trim() === '') throw artefactError(`${sectionKey} has a facet with an empty name`, doc.locate(facetAt));
     if (!Array.isArray(entries)) {
       throw artefactError(`facet "${facet}" in ${sectionKey} must be a list of facet values with their metrics`, doc.locate(facetAt));
     }
     facetNames.push(facet);
-    entries.forEach((entry: unknown, entryIndex) => {
-      const entryAt = [...facetAt, entryIndex];
-      if (!isObject(entry)) throw artefactError(`an entry of facet "${facet}" in ${sectionKey} must be an object`, doc.locate(entryAt));
+    for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+      const entry: unknown = entries[entryIndex];
+      if (!isObject(entry)) throw artefactError(`an entry of facet "${facet}" in ${sectionKey} must be an object`, doc.locate([...facetAt, entryIndex]));
       const group = groupOf(entry.value_or_threshold);
       if (group === undefined) {
         const why = entry.value_or_threshold === undefined ? 'has no value_or_threshold' : 'has a value_or_threshold that is not a string';
-        throw artefactError(`an entry of facet "${facet}" in ${sectionKey} ${why}`, doc.locate(entry.value_or_threshold === undefined ? entryAt : [...entryAt, 'value_or_threshold']));
+        throw artefactError(`an entry of facet "${facet}" in ${sectionKey} ${why}`, doc.locate(entry.value_or_threshold === undefined ? [...facetAt, entryIndex] : [...facetAt, entryIndex, 'value_or_threshold']));
       }
-      if (!Array.isArray(entry.metrics)) {
-        throw artefactError(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entry.metrics === undefined ? entryAt : [...entryAt, 'metrics']));
+      const entryMetrics = entry.metrics;
+      if (!Array.isArray(entryMetrics)) {
+        throw artefactError(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entryMetrics === undefined ? [...facetAt, entryIndex] : [...facetAt, entryIndex, 'metrics']));
       }
-      const entryExtra = omit(entry, ['value_or_threshold', 'metrics']);
-      entry.metrics.forEach((metric: unknown, metricIndex) => {
-        const pointer = [...entryAt, 'metrics', metricIndex];
-        if (!isObject(metric)) throw artefactError(`a metric of facet "${facet}" = "${group}" in ${sectionKey} must be an object`, doc.locate(pointer));
+      const entryExtra = rest(entry, ENTRY_FIELDS);
+      // Shared by the entry's metrics, whose locations each add their index.
+      const metricsAt = [...facetAt, entryIndex, 'metrics'];
+      for (let metricIndex = 0; metricIndex < entryMetrics.length; metricIndex++) {
+        const metric: unknown = entryMetrics[metricIndex];
+        if (!isObject(metric)) throw artefactError(`a metric of facet "${facet}" = "${group}" in ${sectionKey} must be an object`, doc.locate(metricsAt, metricIndex));
         const code = typeof metric.name === 'string' ? metric.name.trim() : '';
-        if (code === '') throw artefactError(`a metric of facet "${facet}" = "${group}" in ${sectionKey} has no name`, doc.locate(pointer));
-        const value = metricValue(metric, { doc, pointer, code, stage, sectionKey, facet, group });
-        const extra: Record<string, unknown> = omit(metric, ['name', 'value']);
-        if (label !== undefined) extra.label = label;
-        if (labelValue !== undefined) extra.label_value_or_threshold = labelValue;
-        if (Object.keys(entryExtra).length > 0) extra.facet_entry = entryExtra;
-        metrics.push({
-          pointer,
-          data: {
-            name: clarifyMetricName(code),
-            original_name: code,
-            attribute: facet,
-            group,
-            stage,
-            value,
-            location: doc.locate(pointer),
-            ...(Object.keys(extra).length > 0 ? { extra } : {}),
-          },
-        });
-      });
-    });
+        if (code === '') throw artefactError(`a metric of facet "${facet}" = "${group}" in ${sectionKey} has no name`, doc.locate(metricsAt, metricIndex));
+        const raw = metric.value;
+        // JSON.parse turns 1e999 into Infinity.
+        const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : metricValue(metric, { doc, pointer: [...metricsAt, metricIndex], code, stage, sectionKey, facet, group });
+        let name = names.get(code);
+        if (name === undefined) names.set(code, (name = clarifyMetricName(code)));
+        let extra = rest(metric, METRIC_FIELDS);
+        if (label !== undefined || labelValue !== undefined || entryExtra) {
+          extra ??= {};
+          if (label !== undefined) extra.label = label;
+          if (labelValue !== undefined) extra.label_value_or_threshold = labelValue;
+          if (entryExtra) extra.facet_entry = entryExtra;
+        }
+        const location = doc.locate(metricsAt, metricIndex);
+        // One literal each way: a field added later would move to a separate, larger store.
+        metrics.push(
+          extra
+            ? { name, original_name: code, attribute: facet, group, stage, value, location, extra }
+            : { name, original_name: code, attribute: facet, group, stage, value, location },
+        );
+      }
+    }
   }
-  const sectionExtra = omit(section, ['label', 'label_value_or_threshold', 'facets']);
-  return { metrics, facets: facetNames, ...(Object.keys(sectionExtra).length > 0 ? { extra: sectionExtra } : {}) };
+  const sectionExtra = rest(section, SECTION_FIELDS);
+  return { facets: facetNames, ...(sectionExtra ? { extra: sectionExtra } : {}) };
 }
 
 function adaptClarify(input: ArtefactInput): AdaptedEvidence {
@@ -199,19 +218,19 @@ function adaptClarify(input: ArtefactInput): AdaptedEvidence {
   const present = SECTIONS.filter(({ key }) => Object.hasOwn(root, key));
   if (present.length === 0) throw artefactError(NO_BIAS, doc.locate([]));
 
-  const metrics: LocatedMetric[] = [];
+  const metrics: Record<string, unknown>[] = [];
   const attributes: string[] = [];
-  const extra: Record<string, unknown> = omit(root, SECTIONS.map(({ key }) => key));
+  const extra: Record<string, unknown> = rest(root, SECTIONS.map(({ key }) => key)) ?? {};
+  const names = new Map<string, string>();
   for (const { key, stage } of present) {
-    const section = readSection(doc, key, stage, root[key]);
-    metrics.push(...section.metrics);
+    const section = readSection(doc, key, stage, root[key], names, metrics);
     for (const facet of section.facets) if (!attributes.includes(facet)) attributes.push(facet);
     if (section.extra) extra[key] = section.extra;
   }
   const first = present[0]!.key;
   if (metrics.length === 0) throw artefactError(`${NO_BIAS}: the bias sections list no metric for any facet`, doc.locate([first]));
 
-  const data: Record<string, unknown> = { protected_attributes: attributes, metrics: metrics.map((metric) => metric.data) };
+  const data: Record<string, unknown> = { protected_attributes: attributes, metrics };
   if (Object.keys(extra).length > 0) data.extra = extra;
   const fieldLocations: Record<string, SourceLocation> = {
     protected_attributes: doc.locate([first, 'facets']),
@@ -220,7 +239,7 @@ function adaptClarify(input: ArtefactInput): AdaptedEvidence {
   if (data.extra !== undefined) fieldLocations.extra = doc.locate([]);
   const locate = (path: JsonPointer): SourceLocation => {
     const [field, index] = path;
-    if (field === 'metrics' && typeof index === 'number' && metrics[index]) return doc.locate(metrics[index].pointer);
+    if (field === 'metrics' && typeof index === 'number' && metrics[index]) return metrics[index].location as SourceLocation;
     if (typeof field === 'string' && fieldLocations[field]) return fieldLocations[field];
     return doc.locate([]);
   };
