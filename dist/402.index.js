@@ -2,49 +2,7 @@ export const id = 402;
 export const ids = [402];
 export const modules = {
 
-/***/ 7374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Km: () => (/* binding */ parseEntries),
-/* harmony export */   VK: () => (/* binding */ AuditStoreError)
-/* harmony export */ });
-/* unused harmony export isMigratable */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2622);
-
-
-function isMigratable(store) {
-    return typeof store.migrate === 'function';
-}
-/**
- * A store that cannot be used (unreachable, locked, damaged). A configuration-class error:
- * the run ends with exit code 2 and this message, so nothing is lost without a word.
- */
-class AuditStoreError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ {
-    constructor(message) {
-        super('config', message);
-        this.name = 'AuditStoreError';
-    }
-}
-/**
- * Records from stored entries, each checked on its own (valid, hash matches). Links between
- * records are `verify`'s job; a record that is damaged by itself stops the reading here,
- * so a log or an export never shows an edited record as if it were sound.
- */
-async function* parseEntries(entries) {
-    for await (const entry of entries) {
-        const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
-        if ('reason' in checked)
-            throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
-        yield checked.record;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9402:
+/***/ 69402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,24 +12,24 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/audit/record.ts
-var audit_record = __webpack_require__(4733);
+var audit_record = __webpack_require__(7114);
 // EXTERNAL MODULE: ./src/audit/store.ts
-var store = __webpack_require__(7374);
+var store = __webpack_require__(47374);
 // EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __webpack_require__(2622);
+var verify = __webpack_require__(42622);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/audit/stores/file-lock.ts
 
 
@@ -251,7 +209,7 @@ function createFileStore(file, options = {}) {
         }
         catch (error) {
             if (error.code === 'ENOENT')
-                throw new store/* AuditStoreError */.VK(`audit file not found: ${shown}`);
+                throw new store/* AuditStoreError */.VK(`audit file not found: ${shown}`, { trailMissing: true });
             throw new store/* AuditStoreError */.VK(`cannot read the audit file ${shown}: ${error.message}`);
         }
         let lineNumber = 0;
@@ -430,172 +388,6 @@ async function completeLastLine(absolute, offset, lockPath, shownLock, lockOptio
     catch {
         return readRest();
     }
-}
-
-
-/***/ }),
-
-/***/ 2622:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EQ: () => (/* binding */ checkRecord)
-/* harmony export */ });
-/* unused harmony exports createChainVerifier, verifyChain, verifyEntries, formatAnchor, parseAnchor, describeBroken */
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4733);
-
-/**
- * A streaming verifier, so a long chain is checked in constant memory. Each record must
- * be valid, hash to its `hash`, have seq equal to its position, and link to the record
- * before it with `prev` (null for the first). Stored text must be the record's canonical
- * JSON, so that no parser can read a stored record differently from the one verified.
- */
-function createChainVerifier(options = {}) {
-    let position = 0;
-    let last;
-    let broken;
-    let anchorSeen = false;
-    const check = (entry) => {
-        const where = entry.where;
-        const fail = (reason, value) => {
-            const record = isObject(value) ? value : {};
-            return {
-                position,
-                ...(typeof record.seq === 'number' && { seq: record.seq }),
-                ...(typeof record.id === 'string' && { id: record.id }),
-                ...(where !== undefined && { where }),
-                reason,
-            };
-        };
-        const checked = checkRecord(entry);
-        if ('reason' in checked)
-            return fail(checked.reason, checked.value);
-        const { record, value } = checked;
-        const expectedSeq = last ? last.seq + 1 : 0;
-        if (record.seq !== expectedSeq) {
-            let why;
-            if (!last)
-                why = 'the chain does not start at its first record';
-            else if (record.seq === last.seq)
-                why = 'duplicate seq';
-            else if (record.seq > expectedSeq)
-                why = 'records were deleted or moved';
-            else
-                why = 'records are out of order';
-            return fail(`expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`, value);
-        }
-        if (!last && record.prev !== null) {
-            return fail(`the first record must have prev null, but it links to ${record.prev}: the chain does not start here`, value);
-        }
-        if (last && record.prev !== last.hash) {
-            return fail(`prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`, value);
-        }
-        if (options.anchor && record.seq === options.anchor.seq) {
-            if (record.hash !== options.anchor.hash) {
-                return fail(`the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`, value);
-            }
-            anchorSeen = true;
-        }
-        last = { seq: record.seq, hash: record.hash, id: record.id };
-        return undefined;
-    };
-    return {
-        push(entry) {
-            if (broken)
-                return undefined;
-            broken = check(entry);
-            if (!broken)
-                position += 1;
-            return broken;
-        },
-        finish() {
-            const head = last && { seq: last.seq, hash: last.hash };
-            if (!broken && options.anchor && !anchorSeen) {
-                const end = last ? `ends at seq ${last.seq}` : 'is empty';
-                broken = {
-                    position,
-                    reason: `the chain ${end}, but the anchor names seq ${options.anchor.seq}: records were removed from the end`,
-                };
-            }
-            return { ok: !broken, checked: position, ...(head && { head }), ...(broken && { broken }) };
-        },
-    };
-}
-/**
- * Checks one record on its own, without its neighbours: readable, valid, its hash matches its
- * content and, for stored text, the text is its canonical JSON. Stores use it on the head
- * before linking a new record to it.
- */
-function checkRecord(entry) {
-    let value;
-    if ('text' in entry) {
-        if (entry.incomplete)
-            return { reason: 'the last line has no newline at its end: an interrupted write left it incomplete' };
-        if (entry.text.trim() === '')
-            return { reason: 'empty line where a record should be' };
-        try {
-            value = JSON.parse(entry.text);
-        }
-        catch (error) {
-            return { reason: `not JSON (${error.message}): a damaged or partly written record` };
-        }
-    }
-    else {
-        value = entry.value;
-    }
-    if (!isObject(value))
-        return { reason: 'not a JSON object', value };
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditRecordSchema */ .eH.safeParse(value);
-    if (!parsed.success)
-        return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
-    if ((0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .hashRecord */ .OK)(value) !== parsed.data.hash)
-        return { reason: "the hash does not match the record's content: the record was edited", value };
-    if ('text' in entry && (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(value) !== entry.text) {
-        return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
-    }
-    return { record: parsed.data, value };
-}
-/** Verifies records held in memory (values, or stored text). */
-function verifyChain(records, options = {}) {
-    const verifier = createChainVerifier(options);
-    let index = 0;
-    for (const record of records) {
-        index += 1;
-        if (verifier.push({ value: record, where: `record ${index}` }))
-            break;
-    }
-    return verifier.finish();
-}
-/** Verifies a store's entries as they stream in, stopping at the first break. */
-async function verifyEntries(entries, options = {}) {
-    const verifier = createChainVerifier(options);
-    for await (const entry of entries) {
-        if (verifier.push(entry))
-            break;
-    }
-    return verifier.finish();
-}
-/** `<seq>:<hash>`, the form `audit verify` prints and reads as `--anchor`. */
-function formatAnchor(head) {
-    return `${head.seq}:${head.hash}`;
-}
-function parseAnchor(value) {
-    const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    return { seq: Number(match[1]), hash: match[2] };
-}
-/** One line naming the record and why it breaks the chain. */
-function describeBroken(broken) {
-    const what = broken.seq !== undefined ? `record seq ${broken.seq}${broken.id ? ` (id ${broken.id})` : ''}` : `the entry at position ${broken.position}`;
-    return `${what}${broken.where ? ` at ${broken.where}` : ''}: ${broken.reason}`;
-}
-function summarizeIssues(error) {
-    const issues = error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`);
-    return issues.join('; ') + (error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : '');
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

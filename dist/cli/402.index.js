@@ -2,7 +2,7 @@ export const id = 402;
 export const ids = [402];
 export const modules = {
 
-/***/ 9402:
+/***/ 69402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,24 +12,24 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/audit/record.ts
 var audit_record = __webpack_require__(7114);
 // EXTERNAL MODULE: ./src/audit/store.ts
-var store = __webpack_require__(7374);
+var store = __webpack_require__(47374);
 // EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __webpack_require__(2622);
+var verify = __webpack_require__(42622);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/audit/stores/file-lock.ts
 
 
@@ -209,7 +209,7 @@ function createFileStore(file, options = {}) {
         }
         catch (error) {
             if (error.code === 'ENOENT')
-                throw new store/* AuditStoreError */.VK(`audit file not found: ${shown}`);
+                throw new store/* AuditStoreError */.VK(`audit file not found: ${shown}`, { trailMissing: true });
             throw new store/* AuditStoreError */.VK(`cannot read the audit file ${shown}: ${error.message}`);
         }
         let lineNumber = 0;

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4807:
+/***/ 14807:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -21,8 +21,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
-    const format_1 = __nccwpck_require__(6612);
-    const parser_1 = __nccwpck_require__(5152);
+    const format_1 = __nccwpck_require__(76612);
+    const parser_1 = __nccwpck_require__(95152);
     function removeProperty(text, path, options) {
         return setProperty(text, path, void 0, options);
     }
@@ -210,7 +210,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 6612:
+/***/ 76612:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -229,8 +229,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.isEOL = exports.format = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
-    const string_intern_1 = __nccwpck_require__(4579);
+    const scanner_1 = __nccwpck_require__(78525);
+    const string_intern_1 = __nccwpck_require__(54579);
     function format(documentText, range, options) {
         let initialIndentLevel;
         let formatText;
@@ -492,7 +492,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 5152:
+/***/ 95152:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -511,7 +511,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
-    const scanner_1 = __nccwpck_require__(8525);
+    const scanner_1 = __nccwpck_require__(78525);
     var ParseOptions;
     (function (ParseOptions) {
         ParseOptions.DEFAULT = {
@@ -1181,7 +1181,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 8525:
+/***/ 78525:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1644,7 +1644,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 4579:
+/***/ 54579:
 /***/ ((module, exports) => {
 
 (function (factory) {
@@ -1693,7 +1693,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 9547:
+/***/ 99547:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 (function (factory) {
@@ -1712,10 +1712,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
     'use strict';
     Object.defineProperty(exports, "__esModule", ({ value: true }));
     exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
-    const formatter = __nccwpck_require__(6612);
-    const edit = __nccwpck_require__(4807);
-    const scanner = __nccwpck_require__(8525);
-    const parser = __nccwpck_require__(5152);
+    const formatter = __nccwpck_require__(76612);
+    const edit = __nccwpck_require__(14807);
+    const scanner = __nccwpck_require__(78525);
+    const parser = __nccwpck_require__(95152);
     /**
      * Creates a JSON scanner on the given text.
      * If ignoreTrivia is set, whitespaces or comments are ignored.
@@ -1894,13 +1894,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -2109,13 +2109,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -3541,14 +3541,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -3909,12 +3909,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -4319,7 +4319,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -4398,7 +4398,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 9379:
+/***/ 89379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4538,17 +4538,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(356)
-const { safeRe: re, t } = __nccwpck_require__(5471)
-const cmp = __nccwpck_require__(8646)
+const parseOptions = __nccwpck_require__(70356)
+const { safeRe: re, t } = __nccwpck_require__(95471)
+const cmp = __nccwpck_require__(28646)
 const debug = __nccwpck_require__(1159)
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 
 
 /***/ }),
 
-/***/ 6782:
+/***/ 96782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4770,22 +4770,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(1383)
+const LRU = __nccwpck_require__(61383)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(356)
-const Comparator = __nccwpck_require__(9379)
+const parseOptions = __nccwpck_require__(70356)
+const Comparator = __nccwpck_require__(89379)
 const debug = __nccwpck_require__(1159)
 const SemVer = __nccwpck_require__(7163)
-const trimComparatorWhitespace = __nccwpck_require__(9737)
+const trimComparatorWhitespace = __nccwpck_require__(69737)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(5471)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+} = __nccwpck_require__(95471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(45101)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -5138,11 +5138,11 @@ const testSet = (set, version, options) => {
 
 
 const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(45101)
+const { safeRe: re, t } = __nccwpck_require__(95471)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(70356)
+const { compareIdentifiers } = __nccwpck_require__(73348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -5494,7 +5494,7 @@ module.exports = SemVer
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -5504,17 +5504,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 8646:
+/***/ 28646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(5082)
+const eq = __nccwpck_require__(55082)
 const neq = __nccwpck_require__(4974)
-const gt = __nccwpck_require__(6599)
-const gte = __nccwpck_require__(1236)
+const gt = __nccwpck_require__(16599)
+const gte = __nccwpck_require__(41236)
 const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
+const lte = __nccwpck_require__(56717)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -5565,14 +5565,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 5385:
+/***/ 35385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const parse = __nccwpck_require__(6353)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const parse = __nccwpck_require__(16353)
+const { safeRe: re, t } = __nccwpck_require__(95471)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -5634,7 +5634,7 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 7648:
+/***/ 37648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5650,19 +5650,19 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 6874:
+/***/ 56874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 8469:
+/***/ 78469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5676,12 +5676,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 711:
+/***/ 70711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -5743,43 +5743,43 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 55082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 6599:
+/***/ 16599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 1236:
+/***/ 41236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 2338:
+/***/ 62338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5812,26 +5812,26 @@ module.exports = inc
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 6717:
+/***/ 56717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 8511:
+/***/ 68511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5843,7 +5843,7 @@ module.exports = major
 
 /***/ }),
 
-/***/ 2603:
+/***/ 32603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5860,14 +5860,14 @@ module.exports = minor
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 6353:
+/***/ 16353:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5892,7 +5892,7 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8756:
+/***/ 48756:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5904,12 +5904,12 @@ module.exports = patch
 
 /***/ }),
 
-/***/ 5714:
+/***/ 15714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -5919,36 +5919,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 32173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(8469)
+const compare = __nccwpck_require__(78469)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 7192:
+/***/ 87192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(37648)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 8011:
+/***/ 68011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -5962,25 +5962,25 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 9872:
+/***/ 29872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(7648)
+const compareBuild = __nccwpck_require__(37648)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 6114:
+/***/ 16114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
-const constants = __nccwpck_require__(5101)
+const parse = __nccwpck_require__(16353)
+const constants = __nccwpck_require__(45101)
 const SemVer = __nccwpck_require__(7163)
 
 const truncate = (version, truncation, options) => {
@@ -6029,12 +6029,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 8780:
+/***/ 58780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(16353)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -6044,54 +6044,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 2088:
+/***/ 62088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(5471)
-const constants = __nccwpck_require__(5101)
+const internalRe = __nccwpck_require__(95471)
+const constants = __nccwpck_require__(45101)
 const SemVer = __nccwpck_require__(7163)
-const identifiers = __nccwpck_require__(3348)
-const parse = __nccwpck_require__(6353)
-const valid = __nccwpck_require__(8780)
+const identifiers = __nccwpck_require__(73348)
+const parse = __nccwpck_require__(16353)
+const valid = __nccwpck_require__(58780)
 const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(711)
-const major = __nccwpck_require__(8511)
-const minor = __nccwpck_require__(2603)
-const patch = __nccwpck_require__(8756)
-const prerelease = __nccwpck_require__(5714)
-const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
-const compareLoose = __nccwpck_require__(6874)
-const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(9872)
-const rsort = __nccwpck_require__(7192)
-const gt = __nccwpck_require__(6599)
+const inc = __nccwpck_require__(62338)
+const diff = __nccwpck_require__(70711)
+const major = __nccwpck_require__(68511)
+const minor = __nccwpck_require__(32603)
+const patch = __nccwpck_require__(48756)
+const prerelease = __nccwpck_require__(15714)
+const compare = __nccwpck_require__(78469)
+const rcompare = __nccwpck_require__(32173)
+const compareLoose = __nccwpck_require__(56874)
+const compareBuild = __nccwpck_require__(37648)
+const sort = __nccwpck_require__(29872)
+const rsort = __nccwpck_require__(87192)
+const gt = __nccwpck_require__(16599)
 const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
+const eq = __nccwpck_require__(55082)
 const neq = __nccwpck_require__(4974)
-const gte = __nccwpck_require__(1236)
-const lte = __nccwpck_require__(6717)
-const cmp = __nccwpck_require__(8646)
-const coerce = __nccwpck_require__(5385)
-const truncate = __nccwpck_require__(6114)
-const Comparator = __nccwpck_require__(9379)
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
-const minSatisfying = __nccwpck_require__(8595)
-const minVersion = __nccwpck_require__(1866)
-const validRange = __nccwpck_require__(4737)
-const outside = __nccwpck_require__(280)
-const gtr = __nccwpck_require__(2276)
-const ltr = __nccwpck_require__(5213)
-const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(2028)
-const subset = __nccwpck_require__(1489)
+const gte = __nccwpck_require__(41236)
+const lte = __nccwpck_require__(56717)
+const cmp = __nccwpck_require__(28646)
+const coerce = __nccwpck_require__(35385)
+const truncate = __nccwpck_require__(16114)
+const Comparator = __nccwpck_require__(89379)
+const Range = __nccwpck_require__(96782)
+const satisfies = __nccwpck_require__(68011)
+const toComparators = __nccwpck_require__(54750)
+const maxSatisfying = __nccwpck_require__(73193)
+const minSatisfying = __nccwpck_require__(68595)
+const minVersion = __nccwpck_require__(51866)
+const validRange = __nccwpck_require__(64737)
+const outside = __nccwpck_require__(10280)
+const gtr = __nccwpck_require__(12276)
+const ltr = __nccwpck_require__(15213)
+const intersects = __nccwpck_require__(23465)
+const simplifyRange = __nccwpck_require__(82028)
+const subset = __nccwpck_require__(61489)
 module.exports = {
   parse,
   valid,
@@ -6144,7 +6144,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 45101:
 /***/ ((module) => {
 
 
@@ -6236,7 +6236,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 73348:
 /***/ ((module) => {
 
 
@@ -6272,7 +6272,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1383:
+/***/ 61383:
 /***/ ((module) => {
 
 
@@ -6321,7 +6321,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 356:
+/***/ 70356:
 /***/ ((module) => {
 
 
@@ -6345,7 +6345,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 95471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -6354,7 +6354,7 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(45101)
 const debug = __nccwpck_require__(1159)
 exports = module.exports = {}
 
@@ -6575,7 +6575,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9737:
+/***/ 69737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6590,7 +6590,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(5101)
+} = __nccwpck_require__(45101)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -7020,25 +7020,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 2276:
+/***/ 12276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(10280)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3465:
+/***/ 23465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -7049,12 +7049,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 5213:
+/***/ 15213:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(280)
+const outside = __nccwpck_require__(10280)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -7062,13 +7062,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 73193:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -7096,13 +7096,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 8595:
+/***/ 68595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -7129,14 +7129,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 1866:
+/***/ 51866:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Range = __nccwpck_require__(6782)
-const gt = __nccwpck_require__(6599)
+const Range = __nccwpck_require__(96782)
+const gt = __nccwpck_require__(16599)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -7199,20 +7199,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 10280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const SemVer = __nccwpck_require__(7163)
-const Comparator = __nccwpck_require__(9379)
+const Comparator = __nccwpck_require__(89379)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(6782)
-const satisfies = __nccwpck_require__(8011)
-const gt = __nccwpck_require__(6599)
+const Range = __nccwpck_require__(96782)
+const satisfies = __nccwpck_require__(68011)
+const gt = __nccwpck_require__(16599)
 const lt = __nccwpck_require__(3872)
-const lte = __nccwpck_require__(6717)
-const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(56717)
+const gte = __nccwpck_require__(41236)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -7288,7 +7288,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 2028:
+/***/ 82028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7296,8 +7296,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(68011)
+const compare = __nccwpck_require__(78469)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -7344,16 +7344,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 61489:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
-const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(96782)
+const Comparator = __nccwpck_require__(89379)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(8011)
-const compare = __nccwpck_require__(8469)
+const satisfies = __nccwpck_require__(68011)
+const compare = __nccwpck_require__(78469)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -7600,12 +7600,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 54750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -7617,12 +7617,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 4737:
+/***/ 64737:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(6782)
+const Range = __nccwpck_require__(96782)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -7637,566 +7637,133 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 7114:
+/***/ 55254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OK: () => (/* binding */ hashRecord),
-/* harmony export */   cz: () => (/* binding */ buildDecisionRecord),
-/* harmony export */   dj: () => (/* binding */ canonicalJson),
-/* harmony export */   eH: () => (/* binding */ AuditRecordSchema),
-/* harmony export */   eO: () => (/* binding */ RECORD_KINDS),
-/* harmony export */   xe: () => (/* binding */ sealRecord)
+/* harmony export */   D_: () => (/* binding */ ARTEFACT_KINDS),
+/* harmony export */   LT: () => (/* binding */ ApprovalSchema),
+/* harmony export */   Qy: () => (/* binding */ ArtefactKindSchema),
+/* harmony export */   dP: () => (/* binding */ EVIDENCE_SCHEMAS)
 /* harmony export */ });
-/* unused harmony exports AUDIT_RECORD_FORMAT, TRIGGER_TYPES, ArtefactDigestSchema, RecordSubjectSchema, TriggerSchema, PolicyRefSchema, RecordResultSchema, ApprovalSnapshotSchema, WaiverDetailSchema, PolicyChangeDetailSchema, nextLink, normalizeArtefacts */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8799);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4377);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7428);
-
-
-
-/**
- * Audit records: one JSON object per event, chained by hash. Everything here is pure:
- * stores decide where records live, this module decides what a record is and how it is sealed.
- */
-/** Written into every record, so a later format can change fields without old records becoming ambiguous. */
-const AUDIT_RECORD_FORMAT = 'modelgate.audit/v1';
-const RECORD_KINDS = ['decision', 'approval', 'waiver', 'policy_change'];
-const TRIGGER_TYPES = ['cli', 'pull_request', 'release', 'registry'];
-const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
-const text = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);
-const ArtefactDigestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ path: text, sha256: sha256Hex });
-const RecordSubjectSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    model: text,
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
-    /** Every artefact file the decision read, by repository-relative path, sorted by path. */
-    artefacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ArtefactDigestSchema),
-});
-const TriggerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TRIGGER_TYPES),
-    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-});
-const PolicyRefSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ name: text, version: text, digest: text });
-const RecordLocationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    line: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    column: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-});
-const RecordResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    rule: text,
-    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'fail', 'warn', 'waived', 'skipped', 'error']),
-    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'warn']),
-    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    controls: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    location: RecordLocationSchema.optional(),
-});
-const ApprovalSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    user: text,
-    teams: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['approved', 'changes_requested', 'commented', 'dismissed']),
-    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-});
-const WaiverDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ rule: text, reason: text, approver: text, expires: text });
-const PolicyChangeDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    previous: PolicyRefSchema.nullable(),
-    paths: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-});
-/** Fields every kind carries, so exports and filters treat all kinds alike. */
-const envelope = {
-    format: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(AUDIT_RECORD_FORMAT),
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .uuid */ .uRe(),
-    seq: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    time: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$(),
-    trigger: TriggerSchema,
-    actor: text,
-    policy: PolicyRefSchema,
-    results: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(RecordResultSchema),
-    approvals: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ApprovalSnapshotSchema),
-    prev: sha256Hex.nullable(),
-    hash: sha256Hex,
-};
-/**
- * Strict objects without defaults or transforms: a record that parses is returned unchanged,
- * so what is hashed, stored and shown is one and the same value.
- */
-const AuditRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('kind', [
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('decision'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail']) }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('approval'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ() }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('waiver'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(), waiver: WaiverDetailSchema }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('policy_change'), subject: RecordSubjectSchema.nullable(), verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(), change: PolicyChangeDetailSchema }),
-]);
-/** `seq` and `prev` for the record that follows `head` (undefined for an empty chain). */
-function nextLink(head) {
-    return head ? { seq: head.seq + 1, prev: head.hash } : { seq: 0, prev: null };
-}
-/** The record's hash: sha256 (hex) over the RFC 8785 canonical JSON of the record without `hash`. */
-function hashRecord(record) {
-    const { hash: _hash, ...rest } = record;
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
-}
-/** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
-function canonicalJson(value) {
-    const serialized = (0,canonicalize__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(value);
-    if (serialized === undefined)
-        throw new TypeError('value has no JSON form');
-    return serialized;
-}
-/**
- * Seals a record: checks it links to `head` and is a valid record, then adds its hash.
- * Stores call this inside their serialization, so a builder that ignores the head is caught here.
- */
-function sealRecord(unsigned, head) {
-    const expected = nextLink(head);
-    if (unsigned.seq !== expected.seq || unsigned.prev !== expected.prev) {
-        throw new Error(`record does not follow the chain head: seq ${unsigned.seq}, prev ${unsigned.prev} (expected seq ${expected.seq}, prev ${expected.prev})`);
-    }
-    // A JSON round trip drops `undefined` fields, so the hash covers exactly what is stored.
-    const plain = JSON.parse(JSON.stringify(unsigned));
-    const parsed = AuditRecordSchema.safeParse({ ...plain, hash: hashRecord(plain) });
-    if (!parsed.success)
-        throw new Error(`invalid audit record: ${zod__WEBPACK_IMPORTED_MODULE_4__/* .prettifyError */ .S1(parsed.error)}`);
-    return parsed.data;
-}
-/** Builds the unsigned decision record for one model, linked to `head`. */
-function buildDecisionRecord(entry, head, context) {
-    return {
-        format: AUDIT_RECORD_FORMAT,
-        id: (context.newId ?? node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-        ...nextLink(head),
-        time: context.time.toISOString(),
-        kind: 'decision',
-        subject: { model: entry.model.name, version: entry.model.version, artefacts: normalizeArtefacts(entry.artefacts) },
-        trigger: context.trigger,
-        actor: context.actor,
-        policy: { name: entry.policy.name, version: entry.policy.version, digest: entry.policy.digest },
-        results: entry.model.results.map(snapshotResult),
-        verdict: entry.model.verdict,
-        approvals: entry.approvals.map(snapshotApproval),
-    };
-}
-/** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */
-function normalizeArtefacts(artefacts) {
-    const byPath = new Map();
-    for (const artefact of artefacts)
-        byPath.set(`${artefact.path}\u0000${artefact.sha256}`, { path: artefact.path, sha256: artefact.sha256 });
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sha256 < b.sha256 ? -1 : 1));
-}
-/** Copies only the contract fields, so engine-internal additions never leak into a signed record. */
-function snapshotResult(result) {
-    const snapshot = {
-        rule: result.rule,
-        status: result.status,
-        severity: result.severity,
-        message: result.message,
-        controls: [...result.controls],
-    };
-    if (result.location) {
-        const { path, line, column } = result.location;
-        snapshot.location = { path, ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
-    }
-    return snapshot;
-}
-function snapshotApproval(approval) {
-    return {
-        user: approval.user,
-        teams: [...approval.teams],
-        state: approval.state,
-        ...(approval.at !== undefined && { at: approval.at }),
-        source: approval.source,
-    };
-}
-
-
-/***/ }),
-
-/***/ 7374:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Km: () => (/* binding */ parseEntries),
-/* harmony export */   RH: () => (/* binding */ isMigratable),
-/* harmony export */   VK: () => (/* binding */ AuditStoreError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2622);
-
-
-function isMigratable(store) {
-    return typeof store.migrate === 'function';
-}
-/**
- * A store that cannot be used (unreachable, locked, damaged). A configuration-class error:
- * the run ends with exit code 2 and this message, so nothing is lost without a word.
- */
-class AuditStoreError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ {
-    constructor(message) {
-        super('config', message);
-        this.name = 'AuditStoreError';
-    }
-}
-/**
- * Records from stored entries, each checked on its own (valid, hash matches). Links between
- * records are `verify`'s job; a record that is damaged by itself stops the reading here,
- * so a log or an export never shows an edited record as if it were sound.
- */
-async function* parseEntries(entries) {
-    for await (const entry of entries) {
-        const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
-        if ('reason' in checked)
-            throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
-        yield checked.record;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2622:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EQ: () => (/* binding */ checkRecord),
-/* harmony export */   fB: () => (/* binding */ parseAnchor),
-/* harmony export */   lk: () => (/* binding */ describeBroken),
-/* harmony export */   mG: () => (/* binding */ createChainVerifier),
-/* harmony export */   zG: () => (/* binding */ formatAnchor)
-/* harmony export */ });
-/* unused harmony exports verifyChain, verifyEntries */
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7114);
-
-/**
- * A streaming verifier, so a long chain is checked in constant memory. Each record must
- * be valid, hash to its `hash`, have seq equal to its position, and link to the record
- * before it with `prev` (null for the first). Stored text must be the record's canonical
- * JSON, so that no parser can read a stored record differently from the one verified.
- */
-function createChainVerifier(options = {}) {
-    let position = 0;
-    let last;
-    let broken;
-    let anchorSeen = false;
-    const check = (entry) => {
-        const where = entry.where;
-        const fail = (reason, value) => {
-            const record = isObject(value) ? value : {};
-            return {
-                position,
-                ...(typeof record.seq === 'number' && { seq: record.seq }),
-                ...(typeof record.id === 'string' && { id: record.id }),
-                ...(where !== undefined && { where }),
-                reason,
-            };
-        };
-        const checked = checkRecord(entry);
-        if ('reason' in checked)
-            return fail(checked.reason, checked.value);
-        const { record, value } = checked;
-        const expectedSeq = last ? last.seq + 1 : 0;
-        if (record.seq !== expectedSeq) {
-            let why;
-            if (!last)
-                why = 'the chain does not start at its first record';
-            else if (record.seq === last.seq)
-                why = 'duplicate seq';
-            else if (record.seq > expectedSeq)
-                why = 'records were deleted or moved';
-            else
-                why = 'records are out of order';
-            return fail(`expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`, value);
-        }
-        if (!last && record.prev !== null) {
-            return fail(`the first record must have prev null, but it links to ${record.prev}: the chain does not start here`, value);
-        }
-        if (last && record.prev !== last.hash) {
-            return fail(`prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`, value);
-        }
-        if (options.anchor && record.seq === options.anchor.seq) {
-            if (record.hash !== options.anchor.hash) {
-                return fail(`the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`, value);
-            }
-            anchorSeen = true;
-        }
-        last = { seq: record.seq, hash: record.hash, id: record.id };
-        return undefined;
-    };
-    return {
-        push(entry) {
-            if (broken)
-                return undefined;
-            broken = check(entry);
-            if (!broken)
-                position += 1;
-            return broken;
-        },
-        finish() {
-            const head = last && { seq: last.seq, hash: last.hash };
-            if (!broken && options.anchor && !anchorSeen) {
-                const end = last ? `ends at seq ${last.seq}` : 'is empty';
-                broken = {
-                    position,
-                    reason: `the chain ${end}, but the anchor names seq ${options.anchor.seq}: records were removed from the end`,
-                };
-            }
-            return { ok: !broken, checked: position, ...(head && { head }), ...(broken && { broken }) };
-        },
-    };
-}
-/**
- * Checks one record on its own, without its neighbours: readable, valid, its hash matches its
- * content and, for stored text, the text is its canonical JSON. Stores use it on the head
- * before linking a new record to it.
- */
-function checkRecord(entry) {
-    let value;
-    if ('text' in entry) {
-        if (entry.incomplete)
-            return { reason: 'the last line has no newline at its end: an interrupted write left it incomplete' };
-        if (entry.text.trim() === '')
-            return { reason: 'empty line where a record should be' };
-        try {
-            value = JSON.parse(entry.text);
-        }
-        catch (error) {
-            return { reason: `not JSON (${error.message}): a damaged or partly written record` };
-        }
-    }
-    else {
-        value = entry.value;
-    }
-    if (!isObject(value))
-        return { reason: 'not a JSON object', value };
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_0__/* .AuditRecordSchema */ .eH.safeParse(value);
-    if (!parsed.success)
-        return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
-    if ((0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .hashRecord */ .OK)(value) !== parsed.data.hash)
-        return { reason: "the hash does not match the record's content: the record was edited", value };
-    if ('text' in entry && (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(value) !== entry.text) {
-        return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
-    }
-    return { record: parsed.data, value };
-}
-/** Verifies records held in memory (values, or stored text). */
-function verifyChain(records, options = {}) {
-    const verifier = createChainVerifier(options);
-    let index = 0;
-    for (const record of records) {
-        index += 1;
-        if (verifier.push({ value: record, where: `record ${index}` }))
-            break;
-    }
-    return verifier.finish();
-}
-/** Verifies a store's entries as they stream in, stopping at the first break. */
-async function verifyEntries(entries, options = {}) {
-    const verifier = createChainVerifier(options);
-    for await (const entry of entries) {
-        if (verifier.push(entry))
-            break;
-    }
-    return verifier.finish();
-}
-/** `<seq>:<hash>`, the form `audit verify` prints and reads as `--anchor`. */
-function formatAnchor(head) {
-    return `${head.seq}:${head.hash}`;
-}
-function parseAnchor(value) {
-    const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    return { seq: Number(match[1]), hash: match[2] };
-}
-/** One line naming the record and why it breaks the chain. */
-function describeBroken(broken) {
-    const what = broken.seq !== undefined ? `record seq ${broken.seq}${broken.id ? ` (id ${broken.id})` : ''}` : `the entry at position ${broken.position}`;
-    return `${what}${broken.where ? ` at ${broken.where}` : ''}: ${broken.reason}`;
-}
-function summarizeIssues(error) {
-    const issues = error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`);
-    return issues.join('; ') + (error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : '');
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-
-/***/ }),
-
-/***/ 2957:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2917);
-
-
-
-/** The CLI's one exit point: every failure below it is a thrown error with a code. */
-async function main(argv) {
-    let outcome = { exitCode: 0 };
-    const program = (0,_program_js__WEBPACK_IMPORTED_MODULE_2__/* .buildProgram */ .T)({
-        cwd: process.cwd(),
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-        env: process.env,
-        now: () => new Date(),
-    }, (result) => {
-        outcome = result;
-    });
-    try {
-        await program.parseAsync(argv);
-        return outcome.exitCode;
-    }
-    catch (error) {
-        if (error instanceof commander__WEBPACK_IMPORTED_MODULE_0__/* .CommanderError */ .b7) {
-            // --help and --version end through here with exit code 0.
-            return error.exitCode === 0 ? 0 : 2;
-        }
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isModelgateError */ .j$)(error) && error.code !== 'artefact') {
-            process.stderr.write(`modelgate: ${error.message}\n`);
-            return 2;
-        }
-        const detail = process.env.MODELGATE_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
-        process.stderr.write(`modelgate: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
-        return 2;
-    }
-}
-process.exitCode = await main(process.argv);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2917:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  T: () => (/* binding */ buildProgram)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __nccwpck_require__(8179);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
-var schemas = __nccwpck_require__(3798);
-;// CONCATENATED MODULE: ./src/artefacts/evidence.ts
+/* unused harmony exports LocationSchema, SourceFileSchema, EvaluationResultSchema, ModelCardSchema, DatasetSchema, LineageSchema, BiasMetricSchema, BiasSchema, WindowSchema, DriftFeatureSchema, DriftSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13798);
 
 /**
  * The normalized evidence every adapter produces. Policies are written against
  * these shapes only, so a new real-world format never changes a policy or the engine.
  */
 const ARTEFACT_KINDS = ['model_card', 'lineage', 'bias', 'drift'];
-const ArtefactKindSchema = schemas/* enum */.k5n(ARTEFACT_KINDS);
+const ArtefactKindSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ARTEFACT_KINDS);
 /**
  * A source location. Checked by shape only (its `path`), never read field by field:
  * parsers hand out locations whose line is computed on first use, so validating
  * evidence must not force every item's line to be worked out.
  */
-const LocationSchema = schemas/* custom */.IeY((value) => typeof value === 'object' && value !== null && typeof value.path === 'string', { message: 'must be a source location' });
+const LocationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .IeY((value) => typeof value === 'object' && value !== null && typeof value.path === 'string', { message: 'must be a source location' });
 /** A finite number: NaN and ±Infinity are never accepted as a metric, so they can never pass a threshold. */
-const finite = schemas/* number */.aig().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
-const evidence_text = schemas/* string */.YjP().trim().min(1);
+const finite = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().refine(Number.isFinite, { message: 'must be a finite number (not NaN or Infinity)' });
+const text = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().trim().min(1);
+/**
+ * A plain object of named values. (Its keys are strings: JSON and YAML give no symbol keys,
+ * and a symbol-keyed property is invisible to JSON, CEL and reports alike.)
+ */
+function isRecord(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const prototype = Object.getPrototypeOf(value);
+    return (prototype === null || prototype === Object.prototype) && !Object.hasOwn(value, '__proto__');
+}
 /**
  * What a tool wrote that has no normalized field: kept, so a policy can still reach it
- * (e.g. `has(item.extra.facets.ownership)`), instead of being dropped.
+ * (e.g. `has(item.extra.facets.ownership)`), instead of being dropped. Checked as a record
+ * but kept by reference: a zod record copies every key of every item's `extra`, which cost
+ * more than the rest of validating a large artefact. Described as the record it is.
  */
-const extra = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional();
-const SourceFileSchema = schemas/* strictObject */.rej({
-    path: schemas/* string */.YjP(),
-    format: schemas/* string */.YjP(),
-    sha256: schemas/* string */.YjP(),
+const extra = zod__WEBPACK_IMPORTED_MODULE_0__/* .custom */ .IeY(isRecord, { message: 'Invalid input: expected an object of named values' })
+    .meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} })
+    .optional();
+const SourceFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    path: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    format: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    sha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
 });
-const EvaluationResultSchema = schemas/* strictObject */.rej({
-    metric: evidence_text,
+const EvaluationResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    metric: text,
     value: finite,
-    dataset: schemas/* string */.YjP().optional(),
-    split: schemas/* string */.YjP().optional(),
+    dataset: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    split: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     location: LocationSchema.optional(),
     extra,
 });
-const ModelCardSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().optional(),
-    version: schemas/* string */.YjP().optional(),
-    license: schemas/* string */.YjP().optional(),
-    owners: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    risk: schemas/* string */.YjP().optional(),
-    intended_use: schemas/* string */.YjP().optional(),
-    out_of_scope_use: schemas/* string */.YjP().optional(),
-    limitations: schemas/* string */.YjP().optional(),
-    risks: schemas/* string */.YjP().optional(),
-    ethical_considerations: schemas/* string */.YjP().optional(),
-    training_data: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    evaluation: schemas/* array */.YOg(EvaluationResultSchema).default([]),
+const ModelCardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    license: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    owners: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+    risk: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    intended_use: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    out_of_scope_use: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    limitations: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    risks: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    ethical_considerations: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    training_data: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+    evaluation: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EvaluationResultSchema).default([]),
     /** Names of the documented sections present, normalized to the field names above. */
-    sections: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    sections: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
     extra,
 });
-const DatasetSchema = schemas/* strictObject */.rej({
-    name: evidence_text,
-    namespace: schemas/* string */.YjP().optional(),
-    role: schemas/* enum */.k5n(['input', 'output']).default('input'),
-    version: schemas/* string */.YjP().optional(),
-    digest: schemas/* string */.YjP().optional(),
-    source: schemas/* string */.YjP().optional(),
-    license: schemas/* string */.YjP().optional(),
-    contains_pii: schemas/* boolean */.zMY().optional(),
-    legal_basis: schemas/* string */.YjP().optional(),
-    owners: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+const DatasetSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    name: text,
+    namespace: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    role: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['input', 'output']).default('input'),
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    license: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    contains_pii: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    legal_basis: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    owners: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
     location: LocationSchema.optional(),
     extra,
 });
-const LineageSchema = schemas/* strictObject */.rej({
-    datasets: schemas/* array */.YOg(DatasetSchema).default([]),
-    jobs: schemas/* array */.YOg(schemas/* strictObject */.rej({ name: evidence_text, namespace: schemas/* string */.YjP().optional() })).default([]),
+const LineageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    datasets: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(DatasetSchema).default([]),
+    jobs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ name: text, namespace: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() })).default([]),
     extra,
 });
-const BiasMetricSchema = schemas/* strictObject */.rej({
+const BiasMetricSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     /** Normalized name, e.g. `disparate_impact`; the tool's own name is kept in `original_name`. */
-    name: evidence_text,
-    original_name: schemas/* string */.YjP().optional(),
-    attribute: evidence_text,
-    group: schemas/* string */.YjP(),
-    reference_group: schemas/* string */.YjP().optional(),
-    stage: schemas/* enum */.k5n(['pre_training', 'post_training']).optional(),
+    name: text,
+    original_name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    attribute: text,
+    group: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    reference_group: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    stage: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pre_training', 'post_training']).optional(),
     value: finite,
     location: LocationSchema.optional(),
     extra,
 });
-const BiasSchema = schemas/* strictObject */.rej({
-    protected_attributes: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    metrics: schemas/* array */.YOg(BiasMetricSchema).default([]),
+const BiasSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    protected_attributes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(BiasMetricSchema).default([]),
     extra,
 });
-const WindowSchema = schemas/* strictObject */.rej({ start: schemas/* string */.YjP().optional(), end: schemas/* string */.YjP().optional() });
-const DriftFeatureSchema = schemas/* strictObject */.rej({
-    name: evidence_text,
-    test: schemas/* string */.YjP().optional(),
+const WindowSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ start: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), end: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() });
+const DriftFeatureSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    name: text,
+    test: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     score: finite.optional(),
     threshold: finite.optional(),
-    drifted: schemas/* boolean */.zMY(),
+    drifted: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
     location: LocationSchema.optional(),
     extra,
 });
-const DriftSchema = schemas/* strictObject */.rej({
-    dataset_drift: schemas/* boolean */.zMY(),
+const DriftSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    dataset_drift: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
     /** Share of features that drifted, 0..1; derived from `features` when the tool does not state it. */
-    share_drifted: finite.pipe(schemas/* number */.aig().min(0).max(1)),
-    features: schemas/* array */.YOg(DriftFeatureSchema).default([]),
+    share_drifted: finite.pipe(zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1)),
+    features: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(DriftFeatureSchema).default([]),
     reference: WindowSchema.optional(),
     current: WindowSchema.optional(),
     extra,
@@ -8207,382 +7774,29 @@ const EVIDENCE_SCHEMAS = {
     bias: BiasSchema,
     drift: DriftSchema,
 };
-const ApprovalSchema = schemas/* strictObject */.rej({
-    user: evidence_text,
-    teams: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
-    state: schemas/* enum */.k5n(['approved', 'changes_requested', 'commented', 'dismissed']).default('approved'),
-    at: schemas/* string */.YjP().optional(),
-    source: schemas/* string */.YjP().default('file'),
+const ApprovalSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    user: text,
+    teams: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).default([]),
+    state: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['approved', 'changes_requested', 'commented', 'dismissed']).default('approved'),
+    at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().default('file'),
+});
+
+
+/***/ }),
+
+/***/ 49426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ FORMATS),
+  F: () => (/* binding */ findFormat)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/document/limits.ts
-
-/** Bounds on what one artefact or policy file may cost to read; the defaults suit real artefacts. */
-const LimitsSchema = schemas/* object */.Ikc({
-    max_file_bytes: schemas/* number */.aig().int().positive().default(16 * 1024 * 1024),
-    max_yaml_aliases: schemas/* number */.aig().int().nonnegative().default(100),
-    max_nesting_depth: schemas/* number */.aig().int().positive().default(64),
-    max_files_per_kind: schemas/* number */.aig().int().positive().default(200),
-})
-    .strict();
-const DEFAULT_LIMITS = LimitsSchema.parse({});
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-// EXTERNAL MODULE: ./src/document/location.ts
-var document_location = __nccwpck_require__(5294);
-;// CONCATENATED MODULE: ./src/document/parse.ts
-
-
-
-
-
-/** Keys that would reach an object's prototype if copied by naive code downstream. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/**
- * An unpaired UTF-16 surrogate, which only an escape (`"\ud800"`) can produce: such a
- * string is not Unicode text, has no UTF-8 form and no RFC 8785 canonical JSON, so a
- * value carrying it into a report or an audit record could not be recorded.
- */
-const LONE_SURROGATE = /\p{Cs}/u;
-function syntaxOf(path) {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
-        return 'yaml';
-    if (lower.endsWith('.json'))
-        return 'json';
-    return undefined;
-}
-/** Parses by file extension; other extensions are tried as JSON when they look like JSON, else YAML. */
-function parseStructured(text, path, options = {}) {
-    const syntax = syntaxOf(path) ?? (/^\s*[[{]/.test(text) ? 'json' : 'yaml');
-    return syntax === 'json' ? parseJson(text, path, options) : parseYaml(text, path, options);
-}
-function parseYaml(text, path, options = {}) {
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const fail = failWith(options.errorCode ?? 'artefact', path);
-    checkSize(text, limits, fail);
-    const lineCounter = new dist/* LineCounter */.HN();
-    let doc;
-    let value;
-    try {
-        // yaml's own uniqueKeys check is quadratic in a mapping's size: duplicates are found below instead.
-        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
-    }
-    catch (error) {
-        throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
-    }
-    const locateOffset = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { path, line, column: col };
-    };
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
-        throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
-    }
-    const badKey = firstBadKey(doc);
-    if (badKey)
-        throw fail(`invalid YAML: ${badKey.reason}`, locateOffset(badKey.offset));
-    try {
-        value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
-    }
-    catch (error) {
-        throw fail(`cannot read YAML: ${describeParserCrash(error)}`);
-    }
-    const locate = (pointer) => {
-        const offset = yamlOffset(doc, pointer);
-        return offset === undefined ? { path, line: 1, column: 1 } : locateOffset(offset);
-    };
-    checkTree(value, limits, locate, () => locate([]), fail);
-    return { path, syntax: 'yaml', value, locate };
-}
-function parseJson(text, path, options = {}) {
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const fail = failWith(options.errorCode ?? 'artefact', path);
-    checkSize(text, limits, fail);
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path));
-    }
-    // The position tree is only built when a finding needs a line: most documents never do.
-    let tree;
-    let starts;
-    const locate = (pointer) => (0,document_location/* lazyLocation */.QT)(path, () => {
-        tree ??= (0,main.parseTree)(text) ?? { type: 'null', offset: 0, length: 0 };
-        starts ??= (0,document_location/* lineStartsOf */.xV)(text);
-        return (0,document_location/* positionAt */.t$)(starts, nodeStart(deepestNode(tree, pointer)));
-    });
-    const locateTooDeep = () => {
-        starts ??= (0,document_location/* lineStartsOf */.xV)(text);
-        return { path, ...(0,document_location/* positionAt */.t$)(starts, offsetBeyondDepth(text, limits.max_nesting_depth)) };
-    };
-    checkTree(value, limits, locate, locateTooDeep, fail);
-    return { path, syntax: 'json', value, locate };
-}
-/** Pairs of a YAML mapping by key, built on first use (see propertyTables). */
-const pairTables = new WeakMap();
-function yamlPair(map, key) {
-    let table = pairTables.get(map);
-    if (!table) {
-        table = new Map();
-        for (const pair of map.items) {
-            if ((0,dist/* isScalar */.jn)(pair.key) && !table.has(String(pair.key.value)))
-                table.set(String(pair.key.value), pair);
-        }
-        pairTables.set(map, table);
-    }
-    return table.get(key);
-}
-/**
- * The offset of the value at `pointer`, or of the key that names it (the line a reader
- * edits); a pointer past the document stops at its deepest existing parent.
- */
-function yamlOffset(doc, pointer) {
-    let node = doc.contents;
-    let offset = (0,dist/* isNode */.Ll)(node) ? node.range?.[0] : undefined;
-    for (const segment of pointer) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = yamlPair(node, String(segment));
-            if (!pair)
-                break;
-            offset = (0,dist/* isNode */.Ll)(pair.key) ? pair.key.range?.[0] : offset;
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-            node = node.items[segment];
-            offset = (0,dist/* isNode */.Ll)(node) ? (node.range?.[0] ?? offset) : offset;
-        }
-        else {
-            break;
-        }
-    }
-    return offset;
-}
-/** Where nesting first exceeds the limit, found by a scan: a tree walk would overflow on such input. */
-function offsetBeyondDepth(text, maxDepth) {
-    let depth = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (inString) {
-            if (char === '\\')
-                i++;
-            else if (char === '"')
-                inString = false;
-        }
-        else if (char === '"')
-            inString = true;
-        else if (char === '[' || char === '{') {
-            if (++depth > maxDepth)
-                return i;
-        }
-        else if (char === ']' || char === '}')
-            depth--;
-    }
-    return 0;
-}
-/**
- * Property lookup tables per object node, built on first use: locating every item of a
- * large object one by one would otherwise scan its properties each time (quadratic).
- */
-const propertyTables = new WeakMap();
-function propertyValue(node, key) {
-    let table = propertyTables.get(node);
-    if (!table) {
-        table = new Map();
-        for (const property of node.children ?? []) {
-            const [name, value] = property.children ?? [];
-            if (name && value && !table.has(String(name.value)))
-                table.set(String(name.value), value);
-        }
-        propertyTables.set(node, table);
-    }
-    return table.get(key);
-}
-/** The node at `pointer`, or its deepest existing ancestor. */
-function deepestNode(root, pointer) {
-    let node = root;
-    for (const segment of pointer) {
-        const next = node.type === 'object'
-            ? propertyValue(node, String(segment))
-            : node.type === 'array' && typeof segment === 'number'
-                ? node.children?.[segment]
-                : undefined;
-        if (!next)
-            break;
-        node = next;
-    }
-    return node;
-}
-/** A property value's line is where its key stands: that is the line a reader edits. */
-function nodeStart(node) {
-    return node.parent?.type === 'property' ? node.parent.offset : node.offset;
-}
-function locateJsonError(text, path) {
-    if (text.trim() === '')
-        return { path };
-    const errors = [];
-    try {
-        (0,main.parseTree)(text, errors, { allowTrailingComma: false, disallowComments: true });
-    }
-    catch {
-        // A pathologically nested text overflows the locating parser; the reason still stands.
-        return { path };
-    }
-    const first = errors[0];
-    if (!first)
-        return { path };
-    return { path, ...(0,document_location/* positionAt */.t$)((0,document_location/* lineStartsOf */.xV)(text), first.offset) };
-}
-function describeJsonError(text, error) {
-    if (text.trim() === '')
-        return 'the file is empty';
-    const message = error instanceof Error ? error.message : String(error);
-    // V8's message repeats a window of the input; the location prefix already says where.
-    return firstLine(message.replace(/, "[\s\S]*$/, '').replace(/ in JSON at position \d+.*$/, ''));
-}
-function describeParserCrash(error) {
-    if (error instanceof RangeError)
-        return 'the document is nested too deeply';
-    return firstLine(error instanceof Error ? error.message : String(error));
-}
-function firstLine(message) {
-    return message.split('\n')[0]?.trim() ?? message;
-}
-function failWith(code, path) {
-    return (message, location) => new errors/* ModelgateError */.HJ(code, message, location ?? { path });
-}
-function checkSize(text, limits, fail) {
-    if (text.length > limits.max_file_bytes) {
-        throw fail(`file is larger than the limit of ${limits.max_file_bytes} bytes`);
-    }
-}
-const LONE_SURROGATE_MESSAGE = 'not valid Unicode text: a string holds an unpaired surrogate escape (\\ud800-\\udfff)';
-/**
- * One iterative walk (deep documents must not overflow the stack) that refuses
- * prototype-polluting keys, strings that are not Unicode text and nesting beyond the limit.
- */
-function checkTree(value, limits, locate, locateTooDeep, fail) {
-    const pointerOf = (entry) => {
-        const pointer = [];
-        for (let current = entry; current?.parent; current = current.parent)
-            pointer.unshift(current.key);
-        return pointer;
-    };
-    const stack = [{ value, depth: 0, parent: undefined, key: '' }];
-    while (stack.length > 0) {
-        const entry = stack.pop();
-        const current = entry.value;
-        if (typeof current === 'string' && LONE_SURROGATE.test(current)) {
-            throw fail(LONE_SURROGATE_MESSAGE, locate(pointerOf(entry)));
-        }
-        if (current === null || typeof current !== 'object')
-            continue;
-        if (entry.depth >= limits.max_nesting_depth) {
-            throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
-        }
-        if (Array.isArray(current)) {
-            for (let index = 0; index < current.length; index++) {
-                stack.push({ value: current[index], depth: entry.depth + 1, parent: entry, key: index });
-            }
-            continue;
-        }
-        for (const key of Object.keys(current)) {
-            if (FORBIDDEN_KEYS.has(key)) {
-                throw fail(`forbidden key "${key}"`, locate([...pointerOf(entry), key]));
-            }
-            if (LONE_SURROGATE.test(key))
-                throw fail(LONE_SURROGATE_MESSAGE, locate([...pointerOf(entry), key]));
-            stack.push({ value: current[key], depth: entry.depth + 1, parent: entry, key });
-        }
-    }
-}
-/**
- * The first key of any mapping that would be lost or ambiguous in the parsed value: a
- * repeated key (compared as the parsed object's key, so an alias of an earlier key or a
- * `~` beside `""` counts), or a key that is a map, list or binary value, which would be
- * turned into text. Found with one set per mapping.
- */
-function firstBadKey(doc) {
-    let found;
-    (0,dist/* visit */.YR)(doc, {
-        Map(_, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                const offset = ((0,dist/* isNode */.Ll)(pair.key) ? pair.key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
-                const key = objectKeyOf(pair.key, doc);
-                if (key === undefined) {
-                    found = { reason: 'a mapping key must be a string, number, bool or null, not a map, list or binary value', offset };
-                    return dist/* visit */.YR.BREAK;
-                }
-                if (seen.has(key)) {
-                    found = { reason: `Map keys must be unique ("${key}")`, offset };
-                    return dist/* visit */.YR.BREAK;
-                }
-                seen.add(key);
-            }
-            return undefined;
-        },
-    });
-    return found;
-}
-/** The property name a mapping key becomes in the parsed value (as `yaml`'s toJS names it); undefined for a non-scalar key. */
-function objectKeyOf(key, doc) {
-    const node = (0,dist/* isAlias */.Vj)(key) ? key.resolve(doc) : key;
-    if (node === null || node === undefined)
-        return '';
-    if (!(0,dist/* isScalar */.jn)(node))
-        return undefined;
-    if (node.value === null)
-        return '';
-    return typeof node.value === 'object' ? undefined : String(node.value);
-}
-
-;// CONCATENATED MODULE: ./src/document/validate.ts
-
-/**
- * Validates a parsed document against a zod schema; the first problem becomes an
- * error at the file:line:column of the offending value.
- */
-function validateDocument(doc, schema, what, code = 'config') {
-    const result = schema.safeParse(doc.value);
-    if (result.success)
-        return result.data;
-    const { issue, pointer: at } = firstIssue(result.error);
-    const field = at.length > 0 ? `${at.join('.')}: ` : '';
-    throw new errors/* ModelgateError */.HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
-}
-/**
- * zod reports a value that matches no branch of a union as a bare "Invalid input";
- * the branch that got furthest into the value says what is actually wrong.
- */
-function mostSpecific(issue) {
-    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
-        return issue;
-    const deepest = issue.errors
-        .map((branch) => branch[0])
-        .filter((candidate) => candidate !== undefined)
-        .sort((a, b) => b.path.length - a.path.length)[0];
-    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
-}
-/**
- * The issue to report and the pointer to the offending value. A misspelt key usually causes
- * the other issues (a required field "missing"), so it is reported first; for an unknown key
- * the pointer names the key itself.
- */
-function firstIssue(error) {
-    const issue = mostSpecific(error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0]);
-    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
-    return { issue, pointer };
-}
-
+var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/artefacts/formats/cyclonedx.ts
 
 /**
@@ -8838,8 +8052,8 @@ class Reader {
     constructor(doc) {
         this.doc = doc;
     }
-    locate(pointer) {
-        return this.doc.locate(pointer);
+    locate(pointer, last) {
+        return this.doc.locate(pointer, last);
     }
     fail(message, pointer) {
         throw (0,errors/* artefactError */.bo)(message, this.doc.locate(pointer));
@@ -8881,6 +8095,30 @@ class Reader {
             return value;
         this.fail(`${what} is ${value === undefined ? 'missing' : `${JSON.stringify(value)}, not true or false`}`, pointer);
     }
+    /**
+     * `owner[key]` as an optional finite number, for the fields of every column, whose entry is
+     * at `at` (then `last`, when given): the pointer and the message ("<key> of column "<name>"")
+     * are only built when the value is refused.
+     */
+    columnNumber(owner, key, column, at, last) {
+        const value = owner[key];
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        if (value === undefined || value === null)
+            return undefined;
+        return this.optionalNumber(value, [...joined(at, last), key], `${key} of column "${column}"`);
+    }
+    /** `owner[key]` as a boolean, built like columnNumber. */
+    columnBoolean(owner, key, column, at, last) {
+        const value = owner[key];
+        if (typeof value === 'boolean')
+            return value;
+        return this.boolean(value, [...joined(at, last), key], `${key} of column "${column}"`);
+    }
+}
+/** `pointer`, then `last` when given. */
+function joined(pointer, last) {
+    return last === undefined ? pointer : [...pointer, last];
 }
 /** Ranks of dataset-level statements, lowest first. */
 const RANK = { table: 1, datasetMetric: 2, numberTest: 3, shareTest: 4 };
@@ -8921,19 +8159,19 @@ class DriftCollector {
             existing.extra.also_reported_by = [...also, input.source];
             return;
         }
-        this.featuresAt(input.pointer.slice(0, -1));
-        const feature = {
-            name: input.name,
-            drifted: input.drifted,
-            location: this.reader.locate(input.pointer),
-            extra: { source: input.source, ...input.extra },
-        };
+        if (this.featuresLocation === undefined)
+            this.featuresAt(input.last === undefined ? input.pointer.slice(0, -1) : input.pointer);
+        // Fields in the order of the drift schema, as the evidence is shown.
+        const feature = { name: input.name };
         if (input.test !== undefined)
             feature.test = input.test;
         if (input.score !== undefined)
             feature.score = input.score;
         if (input.threshold !== undefined)
             feature.threshold = input.threshold;
+        feature.drifted = input.drifted;
+        feature.location = this.reader.locate(input.pointer, input.last);
+        feature.extra = input.extra;
         this.features.set(input.name, feature);
     }
     stateDatasetDrift(value, pointer, source, rank) {
@@ -9028,18 +8266,14 @@ class DriftCollector {
             extra.other_metrics = this.otherMetrics;
         if (this.otherTests.length > 0)
             extra.other_tests = this.otherTests;
-        const data = {
-            dataset_drift: datasetDrift,
-            share_drifted: share.value,
-            features: features.map((feature) => ({ ...feature })),
-            extra,
-        };
+        const data = { dataset_drift: datasetDrift, share_drifted: share.value, features };
         for (const side of ['reference', 'current']) {
             if (this.windows[side]) {
                 data[side] = this.windows[side];
                 fieldLocations[side] = this.windowLocations[side];
             }
         }
+        data.extra = extra;
         const locate = (path) => {
             const [field, index] = path;
             if (field === 'features' && typeof index === 'number')
@@ -9072,13 +8306,16 @@ const PLOT_FIELDS = new Set([
  * The fields of an entry that no normalized field took, minus plot data and the `type`
  * tag pydantic writes to tell classes apart (the metric's name is kept instead).
  */
-function unmapped(entry, mapped) {
-    const rest = {};
-    for (const [key, value] of Object.entries(entry)) {
-        if (!mapped.includes(key) && !PLOT_FIELDS.has(key) && key !== 'type')
-            rest[key] = value;
+function unmapped(entry, mapped, into = {}) {
+    for (const key in entry) {
+        if (!mapped.includes(key) && !PLOT_FIELDS.has(key) && key !== 'type' && Object.hasOwn(entry, key))
+            into[key] = entry[key];
     }
-    return rest;
+    return into;
+}
+/** A column's `extra`: the metric or test that reported it, then its fields no normalized field took. */
+function featureExtra(source, entry, mapped) {
+    return unmapped(entry, mapped, { source });
 }
 /**
  * How a statistical test decides drift, from its Evidently name or display name: p-value
@@ -9119,25 +8356,29 @@ function statusFailed(status) {
  * `save()` and the 0.4 workspace write.
  */
 const COLUMN_FIELDS = ['column_name', 'stattest_name', 'stattest_threshold', 'threshold', 'drift_score', 'drift_detected'];
-/** One column's drift result: a DataDriftTable `drift_by_columns` entry or a ColumnDriftMetric result. */
-function readColumn(collector, entry, pointer, source, key) {
+/**
+ * One column's drift result: a DataDriftTable `drift_by_columns` entry (at `at`, then its
+ * `key`, so the table's columns share its pointer) or a ColumnDriftMetric result (at `at`).
+ */
+function readColumn(collector, entry, at, source, key) {
     const reader = collector.reader;
     if (!evidently_common_isObject(entry))
-        reader.fail(`a ${source} column result must be an object`, pointer);
+        reader.fail(`a ${source} column result must be an object`, joined(at, key));
     const name = evidently_common_nonEmpty(entry.column_name) ?? key;
     if (name === undefined)
-        reader.fail(`a ${source} column result has no column_name`, pointer);
+        reader.fail(`a ${source} column result has no column_name`, joined(at, key));
     // 0.2 wrote `threshold`; 0.3 and later `stattest_threshold`.
     const thresholdKey = entry.stattest_threshold !== undefined ? 'stattest_threshold' : 'threshold';
     collector.addFeature({
         name,
         test: evidently_common_nonEmpty(entry.stattest_name),
-        score: reader.optionalNumber(entry.drift_score, [...pointer, 'drift_score'], `drift_score of column "${name}"`),
-        threshold: reader.optionalNumber(entry[thresholdKey], [...pointer, thresholdKey], `${thresholdKey} of column "${name}"`),
-        drifted: reader.boolean(entry.drift_detected, [...pointer, 'drift_detected'], `drift_detected of column "${name}"`),
-        pointer,
+        score: reader.columnNumber(entry, 'drift_score', name, at, key),
+        threshold: reader.columnNumber(entry, thresholdKey, name, at, key),
+        drifted: reader.columnBoolean(entry, 'drift_detected', name, at, key),
+        pointer: at,
+        last: key,
         source,
-        extra: unmapped(entry, COLUMN_FIELDS),
+        extra: featureExtra(source, entry, COLUMN_FIELDS),
     });
 }
 const DATASET_METRICS = new Set(['DatasetDriftMetric']);
@@ -9182,7 +8423,7 @@ function readLegacyMetric(collector, name, result, pointer, config) {
             drifted: reader.boolean(result.drift_detected, [...pointer, 'drift_detected'], `drift_detected of embeddings "${embeddings}"`),
             pointer,
             source: name,
-            extra: unmapped(result, ['embeddings_name', 'method_name', 'drift_score', 'drift_detected']),
+            extra: featureExtra(name, result, ['embeddings_name', 'method_name', 'drift_score', 'drift_detected']),
         });
         return true;
     }
@@ -9207,9 +8448,10 @@ function readLegacyMetric(collector, name, result, pointer, config) {
     if (columns !== undefined) {
         if (!evidently_common_isObject(columns))
             reader.fail(`drift_by_columns of ${name} must be an object of columns`, [...pointer, 'drift_by_columns']);
-        collector.featuresAt([...pointer, 'drift_by_columns']);
-        for (const [key, entry] of Object.entries(columns))
-            readColumn(collector, entry, [...pointer, 'drift_by_columns', key], name, key);
+        const columnsAt = [...pointer, 'drift_by_columns'];
+        collector.featuresAt(columnsAt);
+        for (const key of Object.keys(columns))
+            readColumn(collector, columns[key], columnsAt, name, key);
     }
     return true;
 }
@@ -9230,7 +8472,7 @@ const TEST_KINDS = Object.assign(Object.create(null), {
     'Drift per Feature': 'column',
 });
 /** A column's drift flag in test parameters: `detected` (0.2+) or `data_drift` (0.1: a boolean or "Detected"/"Not Detected"). */
-function detectedOf(reader, parameters, pointer, what) {
+function detectedOf(reader, parameters, pointer, column) {
     const key = parameters.detected !== undefined ? 'detected' : parameters.data_drift !== undefined ? 'data_drift' : undefined;
     if (key === undefined)
         return undefined;
@@ -9239,23 +8481,23 @@ function detectedOf(reader, parameters, pointer, what) {
         return true;
     if (value === 'Not Detected')
         return false;
-    return reader.boolean(value, [...pointer, key], `${key} of ${what}`);
+    return reader.columnBoolean(parameters, key, column, pointer);
 }
 /** A column of a drift test; `at` is where its fields are, `pointer` where the column's entry (or its test) stands. */
 function readTestColumn(collector, name, parameters, pointer, at, source, fallbackDrifted) {
     const reader = collector.reader;
-    const drifted = detectedOf(reader, parameters, at, `column "${name}"`) ?? fallbackDrifted;
+    const drifted = detectedOf(reader, parameters, at, name) ?? fallbackDrifted;
     if (drifted === undefined)
         reader.fail(`the drift test result of column "${name}" says neither "detected" nor a status`, pointer);
     collector.addFeature({
         name,
         test: evidently_common_nonEmpty(parameters.stattest),
-        score: reader.optionalNumber(parameters.score, [...at, 'score'], `score of column "${name}"`),
-        threshold: reader.optionalNumber(parameters.threshold, [...at, 'threshold'], `threshold of column "${name}"`),
+        score: reader.columnNumber(parameters, 'score', name, at),
+        threshold: reader.columnNumber(parameters, 'threshold', name, at),
         drifted,
         pointer,
         source,
-        extra: unmapped(parameters, ['column_name', 'stattest', 'score', 'threshold', 'detected', 'data_drift', 'type']),
+        extra: featureExtra(source, parameters, ['column_name', 'stattest', 'score', 'threshold', 'detected', 'data_drift', 'type']),
     });
 }
 /**
@@ -9600,7 +8842,7 @@ function readValueDrift(collector, item) {
     const score = reader.number(item.single.value, item.single.pointer, `the drift score of column "${name}"`);
     const method = evidently_common_nonEmpty(item.params.method);
     const threshold = reader.optionalNumber(item.params.threshold, item.pointer, `threshold of ValueDrift for column "${name}"`);
-    const extra = {};
+    const extra = { source: 'ValueDrift' };
     if (item.id !== undefined)
         extra.metric_id = item.id;
     let drifted;
@@ -12307,6 +11549,8 @@ const FAIRLEARN_TABLE_FORMAT = {
     adapt: adaptFairlearnTable,
 };
 
+// EXTERNAL MODULE: ./src/document/parse.ts
+var document_parse = __nccwpck_require__(13702);
 ;// CONCATENATED MODULE: ./src/artefacts/formats/huggingface.ts
 
 
@@ -12642,7 +11886,7 @@ function adaptHuggingFace(input) {
     if (frontMatter) {
         // Blank lines in place of everything before the YAML keep the parser's lines the file's lines.
         const yaml = '\n'.repeat(frontMatter.open + 1) + lines.slice(frontMatter.open + 1, frontMatter.close).join('\n');
-        const doc = parseYaml(yaml, path, { errorCode: 'artefact', limits: input.limits });
+        const doc = (0,document_parse/* parseYaml */.hN)(yaml, path, { errorCode: 'artefact', limits: input.limits });
         if (doc.value !== null && doc.value !== undefined && !huggingface_isObject(doc.value)) {
             const found = Array.isArray(doc.value) ? 'a list' : `a ${typeof doc.value}`;
             throw (0,errors/* artefactError */.bo)(`the front matter must be a mapping of metadata, not ${found}`, doc.locate([]));
@@ -13094,6 +12338,8 @@ const MODEL_CARD_TOOLKIT_FORMAT = {
     adapt: adaptModelCardToolkit,
 };
 
+// EXTERNAL MODULE: ./src/artefacts/evidence.ts
+var evidence = __nccwpck_require__(55254);
 ;// CONCATENATED MODULE: ./src/artefacts/formats/native.ts
 
 
@@ -13148,7 +12394,7 @@ function deriveDriftShare(data) {
     const drifted = features.filter((feature) => native_isObject(feature) && feature.drifted === true).length;
     data.share_drifted = drifted / features.length;
 }
-const NATIVE_FORMATS = ARTEFACT_KINDS.map((kind) => ({
+const NATIVE_FORMATS = evidence/* ARTEFACT_KINDS */.D_.map((kind) => ({
     id: `modelgate-${kind.replace('_', '-')}`,
     kind,
     description: `modelgate native ${kind} (YAML or JSON, apiVersion ${NATIVE_API_VERSION}, kind ${kind})`,
@@ -13221,17 +12467,10 @@ function whyNotEvent(value) {
     }
     return { reason: 'not an OpenLineage run event: it has neither run.runId nor a known eventType', pointer: [] };
 }
-function shiftLocation(location, line) {
-    if (location.line === undefined)
-        return { path: location.path, line };
-    const shifted = { path: location.path, line: location.line + line - 1 };
-    if (location.column !== undefined)
-        shifted.column = location.column;
-    return shifted;
-}
 /**
  * NDJSON: every line is parsed on its own by the project's JSON parser (limits and forbidden
- * keys apply), and locations are moved to the line of the file. `firstOnly` serves detection.
+ * keys apply), told the line it stands on so that locations name the file's line (still
+ * worked out only when read). `firstOnly` serves detection.
  */
 function readLines(input, firstOnly) {
     const { path, text, limits } = input;
@@ -13253,16 +12492,15 @@ function readLines(input, firstOnly) {
             return [];
         let doc;
         try {
-            doc = parseJson(content, path, { limits, errorCode: 'artefact' });
+            doc = (0,document_parse/* parseJson */.qF)(content, path, { limits, errorCode: 'artefact', startLine: line });
         }
         catch (error) {
             if (!(error instanceof errors/* ModelgateError */.HJ) || !error.location)
                 throw error;
             const hint = error.reason.startsWith('invalid JSON') ? ' (each line of an NDJSON file must hold one whole event)' : '';
-            throw (0,errors/* artefactError */.bo)(`${error.reason}${hint}`, shiftLocation(error.location, line));
+            throw (0,errors/* artefactError */.bo)(`${error.reason}${hint}`, error.location.line === undefined ? { path: error.location.path, line } : error.location);
         }
-        const parsed = doc;
-        entries.push({ value: parsed.value, locate: (pointer) => shiftLocation(parsed.locate(pointer), line) });
+        entries.push({ value: doc.value, locate: doc.locate });
         if (firstOnly)
             break;
     }
@@ -13274,8 +12512,8 @@ function readEvents(input) {
     const doc = input.structured();
     const value = doc.value;
     const entries = Array.isArray(value)
-        ? value.map((item, index) => ({ value: item, locate: (pointer) => doc.locate([index, ...pointer]) }))
-        : [{ value, locate: (pointer) => doc.locate(pointer) }];
+        ? value.map((item, index) => ({ value: item, locate: (pointer, last) => doc.locate([index, ...pointer], last) }))
+        : [{ value, locate: doc.locate }];
     return { entries, fileLocation: doc.locate([]) };
 }
 function detectOpenLineage(input) {
@@ -13303,44 +12541,58 @@ function optionalObject(owner, key, at, pointer, what) {
         throw (0,errors/* artefactError */.bo)(`${what} must be an object, not ${describeValue(value)}`, at([...pointer, key]));
     return value;
 }
-/** Facets by name; a facet is an object by the spec, so anything else is refused. */
+const NO_FACETS = Object.freeze({});
+/**
+ * Facets by name; a facet is an object by the spec, so anything else is refused. The
+ * file's own object is returned (read, never changed) unless a null facet must be left out.
+ */
 function facetsOf(owner, key, at, pointer) {
     const facets = optionalObject(owner, key, at, pointer, key);
-    const result = {};
     if (!facets)
-        return result;
-    for (const [name, facet] of Object.entries(facets)) {
+        return NO_FACETS;
+    let withoutNulls;
+    for (const name of Object.keys(facets)) {
+        const facet = facets[name];
         // A null facet is how some clients write "not set".
-        if (facet === null)
+        if (facet === null) {
+            withoutNulls ??= { ...facets };
+            delete withoutNulls[name];
             continue;
+        }
         if (!openlineage_isObject(facet))
             throw (0,errors/* artefactError */.bo)(`facet "${name}" must be an object, not ${describeValue(facet)}`, at([...pointer, key, name]));
-        result[name] = facet;
     }
-    return result;
+    return withoutNulls ?? facets;
+}
+/** Absent, null or a string: what optionalString accepts without a word. */
+function isOptionalString(value) {
+    return value === undefined || value === null || typeof value === 'string';
 }
 /**
  * Checks the documented facets modelgate maps (version, dataSource, ownership) where they
  * stand, so a wrong type is reported at its own line even when a later event replaces it.
+ * Runs for every dataset: pointers are only built for a value that is refused.
  */
 function checkMappedFacets(facets, at, pointer) {
-    const facetsAt = [...pointer, 'facets'];
-    if (facets.version)
-        optionalString(facets.version, 'datasetVersion', at, [...facetsAt, 'version'], 'version facet datasetVersion');
-    if (facets.dataSource) {
-        optionalString(facets.dataSource, 'uri', at, [...facetsAt, 'dataSource'], 'dataSource facet uri');
-        optionalString(facets.dataSource, 'name', at, [...facetsAt, 'dataSource'], 'dataSource facet name');
+    const { version, dataSource, ownership } = facets;
+    if (version && !isOptionalString(version.datasetVersion)) {
+        optionalString(version, 'datasetVersion', at, [...pointer, 'facets', 'version'], 'version facet datasetVersion');
     }
-    const ownership = facets.ownership;
-    if (ownership && ownership.owners !== undefined && ownership.owners !== null) {
-        const ownersAt = [...facetsAt, 'ownership', 'owners'];
-        if (!Array.isArray(ownership.owners))
-            throw (0,errors/* artefactError */.bo)(`ownership facet owners must be a list, not ${describeValue(ownership.owners)}`, at(ownersAt));
-        ownership.owners.forEach((owner, index) => {
-            if (!openlineage_isObject(owner) || typeof owner.name !== 'string' || owner.name.trim() === '') {
-                throw (0,errors/* artefactError */.bo)('an owner of the ownership facet has no name', at([...ownersAt, index]));
-            }
-        });
+    if (dataSource && !(isOptionalString(dataSource.uri) && isOptionalString(dataSource.name))) {
+        optionalString(dataSource, 'uri', at, [...pointer, 'facets', 'dataSource'], 'dataSource facet uri');
+        optionalString(dataSource, 'name', at, [...pointer, 'facets', 'dataSource'], 'dataSource facet name');
+    }
+    const owners = ownership?.owners;
+    if (owners === undefined || owners === null)
+        return;
+    if (!Array.isArray(owners)) {
+        throw (0,errors/* artefactError */.bo)(`ownership facet owners must be a list, not ${describeValue(owners)}`, at([...pointer, 'facets', 'ownership', 'owners']));
+    }
+    for (let index = 0; index < owners.length; index++) {
+        const owner = owners[index];
+        if (!openlineage_isObject(owner) || typeof owner.name !== 'string' || owner.name.trim() === '') {
+            throw (0,errors/* artefactError */.bo)('an owner of the ownership facet has no name', at([...pointer, 'facets', 'ownership', 'owners', index]));
+        }
     }
 }
 function openlineage_nonEmpty(value) {
@@ -13359,9 +12611,10 @@ function ownersOf(facets) {
     return names;
 }
 class LineageCollector {
-    /** Dataset facets by dataset identity: they describe the dataset, whichever job read or wrote it. */
-    datasetFacets = new Map();
-    items = new Map();
+    /** Datasets by namespace, then name: kept by the strings the file holds, without building a key per dataset. */
+    datasets = new Map();
+    /** Datasets as read or written, in the order first named. */
+    items = [];
     jobs = new Map();
     events = [];
     /** Dataset events, to keep their facets on the record when no run names the dataset. */
@@ -13425,10 +12678,17 @@ class LineageCollector {
                 continue;
             if (!Array.isArray(list))
                 throw (0,errors/* artefactError */.bo)(`${key} must be a list of datasets, not ${describeValue(list)}`, at([key]));
-            list.forEach((dataset, index) => this.addDataset(dataset, role, at, [key, index]));
+            // The list's pointer is shared by its datasets' locations, each adding its index.
+            const listAt = [key];
+            for (let index = 0; index < list.length; index++)
+                this.addDataset(list[index], role, at, listAt, index);
         }
     }
-    identify(dataset, at, pointer, what) {
+    /** Refuses a dataset without a name and a namespace; `role` names it in the message. */
+    identify(dataset, at, pointer, role) {
+        if (isNamed(dataset) && dataset.name.trim() !== '')
+            return;
+        const what = role === undefined ? 'the dataset of a dataset event' : `${role} dataset`;
         if (!openlineage_isObject(dataset))
             throw (0,errors/* artefactError */.bo)(`${what} must be an object, not ${describeValue(dataset)}`, at(pointer));
         if (typeof dataset.name !== 'string' || dataset.name.trim() === '') {
@@ -13438,64 +12698,86 @@ class LineageCollector {
             const found = dataset.namespace === undefined ? 'no namespace' : `namespace ${describeValue(dataset.namespace)}, not a string`;
             throw (0,errors/* artefactError */.bo)(`${what} "${dataset.name}" has ${found}`, at(dataset.namespace === undefined ? pointer : [...pointer, 'namespace']));
         }
-        return { namespace: dataset.namespace, name: dataset.name, value: dataset };
+    }
+    entryOf(namespace, name) {
+        let byName = this.datasets.get(namespace);
+        if (!byName)
+            this.datasets.set(namespace, (byName = new Map()));
+        let entry = byName.get(name);
+        if (!entry)
+            byName.set(name, (entry = { facets: NO_FACETS, merged: false }));
+        return entry;
     }
     /** Later facets replace earlier ones of the same name, as the spec says a newly emitted facet does. */
-    mergeFacets(identity, facets) {
-        const merged = this.datasetFacets.get(identity) ?? {};
-        Object.assign(merged, facets);
-        this.datasetFacets.set(identity, merged);
+    mergeFacets(entry, facets) {
+        if (entry.facets === NO_FACETS) {
+            entry.facets = facets;
+            return;
+        }
+        if (Object.keys(facets).length === 0)
+            return;
+        if (!entry.merged) {
+            entry.facets = { ...entry.facets };
+            entry.merged = true;
+        }
+        Object.assign(entry.facets, facets);
     }
-    addDataset(raw, role, at, pointer) {
-        const { namespace, name, value } = this.identify(raw, at, pointer, `${role} dataset`);
+    addDataset(value, role, at, listAt, index) {
+        const pointer = [...listAt, index];
+        this.identify(value, at, pointer, role);
+        const { namespace, name } = value;
         const facets = facetsOf(value, 'facets', at, pointer);
         checkMappedFacets(facets, at, pointer);
-        const identity = JSON.stringify([namespace, name]);
-        this.mergeFacets(identity, facets);
-        const key = `${role} ${identity}`;
-        let item = this.items.get(key);
+        const entry = this.entryOf(namespace, name);
+        this.mergeFacets(entry, facets);
+        let item = entry[role];
         if (!item) {
-            item = { role, identity, namespace, name, location: at(pointer), runFacets: { inputFacets: {}, outputFacets: {} }, others: {} };
-            this.items.set(key, item);
+            item = { role, entry, namespace, name, location: at(listAt, index), inputFacets: undefined, outputFacets: undefined, others: undefined };
+            entry[role] = item;
+            this.items.push(item);
         }
-        for (const group of FACET_GROUPS)
-            Object.assign(item.runFacets[group], facetsOf(value, group, at, pointer));
-        for (const [field, fieldValue] of Object.entries(value))
-            if (!DATASET_KEYS.has(field))
-                item.others[field] = fieldValue;
+        for (const group of FACET_GROUPS) {
+            if (value[group] === undefined)
+                continue;
+            const groupFacets = facetsOf(value, group, at, pointer);
+            if (Object.keys(groupFacets).length > 0)
+                Object.assign((item[group] ??= {}), groupFacets);
+        }
+        for (const field in value)
+            if (!DATASET_KEYS.has(field) && Object.hasOwn(value, field))
+                (item.others ??= {})[field] = value[field];
     }
-    addDatasetEvent(raw, at, record) {
-        const { namespace, name, value } = this.identify(raw, at, ['dataset'], 'the dataset of a dataset event');
+    addDatasetEvent(value, at, record) {
+        this.identify(value, at, ['dataset'], undefined);
+        const { namespace, name } = value;
         const facets = facetsOf(value, 'facets', at, ['dataset']);
         checkMappedFacets(facets, at, ['dataset']);
-        const identity = JSON.stringify([namespace, name]);
-        this.mergeFacets(identity, facets);
+        const entry = this.entryOf(namespace, name);
+        this.mergeFacets(entry, facets);
         record.dataset = { namespace, name };
-        this.datasetEvents.push({ record, identity, facets });
+        this.datasetEvents.push({ record, entry, facets });
     }
     toData() {
-        const datasets = [...this.items.values()].map((item) => {
-            const facets = { ...(this.datasetFacets.get(item.identity) ?? {}) };
-            const dataset = { name: item.name, namespace: item.namespace, role: item.role };
+        const datasets = this.items.map((item) => {
+            // The dataset's facets, shared by its input and output items: nothing changes them after this.
+            const facets = item.entry.facets;
+            const { name, namespace, role, location } = item;
             const version = openlineage_nonEmpty(facets.version?.datasetVersion);
-            if (version !== undefined)
-                dataset.version = version;
             const source = openlineage_nonEmpty(facets.dataSource?.uri) ?? openlineage_nonEmpty(facets.dataSource?.name);
-            if (source !== undefined)
-                dataset.source = source;
-            dataset.owners = ownersOf(facets);
-            dataset.location = item.location;
-            const extra = { ...item.others, facets };
+            const owners = ownersOf(facets);
+            const extra = item.others ? { ...item.others, facets } : { facets };
             for (const group of FACET_GROUPS)
-                if (Object.keys(item.runFacets[group]).length > 0)
-                    extra[group] = item.runFacets[group];
-            dataset.extra = extra;
-            return dataset;
+                if (item[group])
+                    extra[group] = item[group];
+            // One literal per shape, fields in the schema's order: added one by one, they would spill into a second store.
+            if (version === undefined) {
+                return source === undefined ? { name, namespace, role, owners, location, extra } : { name, namespace, role, source, owners, location, extra };
+            }
+            return source === undefined ? { name, namespace, role, version, owners, location, extra } : { name, namespace, role, version, source, owners, location, extra };
         });
-        const named = new Set([...this.items.values()].map((item) => item.identity));
         // A dataset event about a dataset no run or job names keeps its facets on its own record.
-        for (const { record, identity, facets } of this.datasetEvents)
-            if (!named.has(identity))
+        for (const { record, entry, facets } of this.datasetEvents)
+            if (!entry.input && !entry.output)
                 record.datasetFacets = facets;
         return { datasets, jobs: [...this.jobs.values()].map(({ name, namespace }) => ({ name, namespace })), extra: { events: this.events } };
     }
@@ -13509,7 +12791,7 @@ function adaptOpenLineage(input) {
         collector.addEvent(entry);
     const data = collector.toData();
     const firstEvent = entries[0].locate([]);
-    const firstDataset = [...collector.items.values()][0];
+    const firstDataset = collector.items[0];
     const fieldLocations = {
         datasets: firstDataset?.location ?? firstEvent,
         jobs: collector.firstJobLocation ?? firstEvent,
@@ -13581,8 +12863,16 @@ function clarifyMetricName(code) {
 function sagemaker_clarify_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function omit(record, keys) {
-    return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+/** The fields of `record` other than `keys`, in a new object (undefined when there are none). */
+function rest(record, keys) {
+    let kept;
+    for (const key in record) {
+        if (keys.includes(key) || !Object.hasOwn(record, key))
+            continue;
+        kept ??= {};
+        kept[key] = record[key];
+    }
+    return kept;
 }
 /** Clarify writes the group as a string; a hand-made or older file may hold a number or a list. */
 function groupOf(raw) {
@@ -13606,15 +12896,13 @@ function describeMetric({ code, facet, group, sectionKey }) {
  * otherwise pass without ever seeing the group the metric was about.
  */
 function sagemaker_clarify_metricValue(metric, context) {
-    const { doc, pointer, code } = context;
     const raw = metric.value;
+    if (typeof raw === 'number' && Number.isFinite(raw))
+        return raw;
+    const { doc, pointer, code } = context;
     const at = doc.locate([...pointer, raw === undefined ? 'name' : 'value']);
-    if (typeof raw === 'number') {
-        // JSON.parse turns 1e999 into Infinity.
-        if (Number.isFinite(raw))
-            return raw;
+    if (typeof raw === 'number')
         throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} has value ${raw}, which is not a finite number`, at);
-    }
     if (raw === null || raw === undefined) {
         const reason = typeof metric.error === 'string' && metric.error.trim() !== '' ? `: "${metric.error.trim()}"` : ' (no value and no error given)';
         throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} was not computed by Clarify${reason}. A metric without a value cannot be checked: ` +
@@ -13626,7 +12914,15 @@ function sagemaker_clarify_metricValue(metric, context) {
     }
     throw (0,errors/* artefactError */.bo)(`${describeMetric(context)} has value ${shown}, which is not a number`, at);
 }
-function readSection(doc, sectionKey, stage, section) {
+const METRIC_FIELDS = ['name', 'value'];
+const ENTRY_FIELDS = ['value_or_threshold', 'metrics'];
+const SECTION_FIELDS = ['label', 'label_value_or_threshold', 'facets'];
+/**
+ * Adds the metrics of one bias section to `metrics`. Large analyses hold tens of thousands of
+ * metrics, so each costs only its own objects: its lazily resolved location (which shares its
+ * entry's pointer), its `extra` and itself; names are normalized once per distinct code.
+ */
+function readSection(doc, sectionKey, stage, section, names, metrics) {
     const sectionAt = [sectionKey];
     if (!sagemaker_clarify_isObject(section))
         throw (0,errors/* artefactError */.bo)(`${sectionKey} must be an object`, doc.locate(sectionAt));
@@ -13638,9 +12934,9 @@ function readSection(doc, sectionKey, stage, section) {
     }
     const label = section.label;
     const labelValue = section.label_value_or_threshold;
-    const metrics = [];
     const facetNames = [];
-    for (const [facet, entries] of Object.entries(facets)) {
+    for (const facet of Object.keys(facets)) {
+        const entries = facets[facet];
         const facetAt = [...sectionAt, 'facets', facet];
         if (facet.trim() === '')
             throw (0,errors/* artefactError */.bo)(`${sectionKey} has a facet with an empty name`, doc.locate(facetAt));
@@ -13648,52 +12944,55 @@ function readSection(doc, sectionKey, stage, section) {
             throw (0,errors/* artefactError */.bo)(`facet "${facet}" in ${sectionKey} must be a list of facet values with their metrics`, doc.locate(facetAt));
         }
         facetNames.push(facet);
-        entries.forEach((entry, entryIndex) => {
-            const entryAt = [...facetAt, entryIndex];
+        for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+            const entry = entries[entryIndex];
             if (!sagemaker_clarify_isObject(entry))
-                throw (0,errors/* artefactError */.bo)(`an entry of facet "${facet}" in ${sectionKey} must be an object`, doc.locate(entryAt));
+                throw (0,errors/* artefactError */.bo)(`an entry of facet "${facet}" in ${sectionKey} must be an object`, doc.locate([...facetAt, entryIndex]));
             const group = groupOf(entry.value_or_threshold);
             if (group === undefined) {
                 const why = entry.value_or_threshold === undefined ? 'has no value_or_threshold' : 'has a value_or_threshold that is not a string';
-                throw (0,errors/* artefactError */.bo)(`an entry of facet "${facet}" in ${sectionKey} ${why}`, doc.locate(entry.value_or_threshold === undefined ? entryAt : [...entryAt, 'value_or_threshold']));
+                throw (0,errors/* artefactError */.bo)(`an entry of facet "${facet}" in ${sectionKey} ${why}`, doc.locate(entry.value_or_threshold === undefined ? [...facetAt, entryIndex] : [...facetAt, entryIndex, 'value_or_threshold']));
             }
-            if (!Array.isArray(entry.metrics)) {
-                throw (0,errors/* artefactError */.bo)(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entry.metrics === undefined ? entryAt : [...entryAt, 'metrics']));
+            const entryMetrics = entry.metrics;
+            if (!Array.isArray(entryMetrics)) {
+                throw (0,errors/* artefactError */.bo)(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entryMetrics === undefined ? [...facetAt, entryIndex] : [...facetAt, entryIndex, 'metrics']));
             }
-            const entryExtra = omit(entry, ['value_or_threshold', 'metrics']);
-            entry.metrics.forEach((metric, metricIndex) => {
-                const pointer = [...entryAt, 'metrics', metricIndex];
+            const entryExtra = rest(entry, ENTRY_FIELDS);
+            // Shared by the entry's metrics, whose locations each add their index.
+            const metricsAt = [...facetAt, entryIndex, 'metrics'];
+            for (let metricIndex = 0; metricIndex < entryMetrics.length; metricIndex++) {
+                const metric = entryMetrics[metricIndex];
                 if (!sagemaker_clarify_isObject(metric))
-                    throw (0,errors/* artefactError */.bo)(`a metric of facet "${facet}" = "${group}" in ${sectionKey} must be an object`, doc.locate(pointer));
+                    throw (0,errors/* artefactError */.bo)(`a metric of facet "${facet}" = "${group}" in ${sectionKey} must be an object`, doc.locate(metricsAt, metricIndex));
                 const code = typeof metric.name === 'string' ? metric.name.trim() : '';
                 if (code === '')
-                    throw (0,errors/* artefactError */.bo)(`a metric of facet "${facet}" = "${group}" in ${sectionKey} has no name`, doc.locate(pointer));
-                const value = sagemaker_clarify_metricValue(metric, { doc, pointer, code, stage, sectionKey, facet, group });
-                const extra = omit(metric, ['name', 'value']);
-                if (label !== undefined)
-                    extra.label = label;
-                if (labelValue !== undefined)
-                    extra.label_value_or_threshold = labelValue;
-                if (Object.keys(entryExtra).length > 0)
-                    extra.facet_entry = entryExtra;
-                metrics.push({
-                    pointer,
-                    data: {
-                        name: clarifyMetricName(code),
-                        original_name: code,
-                        attribute: facet,
-                        group,
-                        stage,
-                        value,
-                        location: doc.locate(pointer),
-                        ...(Object.keys(extra).length > 0 ? { extra } : {}),
-                    },
-                });
-            });
-        });
+                    throw (0,errors/* artefactError */.bo)(`a metric of facet "${facet}" = "${group}" in ${sectionKey} has no name`, doc.locate(metricsAt, metricIndex));
+                const raw = metric.value;
+                // JSON.parse turns 1e999 into Infinity.
+                const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : sagemaker_clarify_metricValue(metric, { doc, pointer: [...metricsAt, metricIndex], code, stage, sectionKey, facet, group });
+                let name = names.get(code);
+                if (name === undefined)
+                    names.set(code, (name = clarifyMetricName(code)));
+                let extra = rest(metric, METRIC_FIELDS);
+                if (label !== undefined || labelValue !== undefined || entryExtra) {
+                    extra ??= {};
+                    if (label !== undefined)
+                        extra.label = label;
+                    if (labelValue !== undefined)
+                        extra.label_value_or_threshold = labelValue;
+                    if (entryExtra)
+                        extra.facet_entry = entryExtra;
+                }
+                const location = doc.locate(metricsAt, metricIndex);
+                // One literal each way: a field added later would move to a separate, larger store.
+                metrics.push(extra
+                    ? { name, original_name: code, attribute: facet, group, stage, value, location, extra }
+                    : { name, original_name: code, attribute: facet, group, stage, value, location });
+            }
+        }
     }
-    const sectionExtra = omit(section, ['label', 'label_value_or_threshold', 'facets']);
-    return { metrics, facets: facetNames, ...(Object.keys(sectionExtra).length > 0 ? { extra: sectionExtra } : {}) };
+    const sectionExtra = rest(section, SECTION_FIELDS);
+    return { facets: facetNames, ...(sectionExtra ? { extra: sectionExtra } : {}) };
 }
 function adaptClarify(input) {
     const doc = input.structured();
@@ -13705,10 +13004,10 @@ function adaptClarify(input) {
         throw (0,errors/* artefactError */.bo)(NO_BIAS, doc.locate([]));
     const metrics = [];
     const attributes = [];
-    const extra = omit(root, sagemaker_clarify_SECTIONS.map(({ key }) => key));
+    const extra = rest(root, sagemaker_clarify_SECTIONS.map(({ key }) => key)) ?? {};
+    const names = new Map();
     for (const { key, stage } of present) {
-        const section = readSection(doc, key, stage, root[key]);
-        metrics.push(...section.metrics);
+        const section = readSection(doc, key, stage, root[key], names, metrics);
         for (const facet of section.facets)
             if (!attributes.includes(facet))
                 attributes.push(facet);
@@ -13718,7 +13017,7 @@ function adaptClarify(input) {
     const first = present[0].key;
     if (metrics.length === 0)
         throw (0,errors/* artefactError */.bo)(`${NO_BIAS}: the bias sections list no metric for any facet`, doc.locate([first]));
-    const data = { protected_attributes: attributes, metrics: metrics.map((metric) => metric.data) };
+    const data = { protected_attributes: attributes, metrics };
     if (Object.keys(extra).length > 0)
         data.extra = extra;
     const fieldLocations = {
@@ -13730,7 +13029,7 @@ function adaptClarify(input) {
     const locate = (path) => {
         const [field, index] = path;
         if (field === 'metrics' && typeof index === 'number' && metrics[index])
-            return doc.locate(metrics[index].pointer);
+            return metrics[index].location;
         if (typeof field === 'string' && fieldLocations[field])
             return fieldLocations[field];
         return doc.locate([]);
@@ -14309,45 +13608,61 @@ function findFormat(id) {
     return FORMATS.find((format) => format.id === id);
 }
 
-;// CONCATENATED MODULE: ./src/artefacts/read.ts
+
+/***/ }),
+
+/***/ 6767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i1: () => (/* binding */ mergeEvidence),
+/* harmony export */   jk: () => (/* binding */ readArtefact)
+/* harmony export */ });
+/* unused harmony exports toArtefactInput, detectFormat */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _document_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15841);
+/* harmony import */ var _document_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13702);
+/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40447);
+/* harmony import */ var _evidence_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(55254);
+/* harmony import */ var _formats_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49426);
 
 
 
 
 
 
-function toArtefactInput(file, limits = DEFAULT_LIMITS) {
+function toArtefactInput(file, limits = _document_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LIMITS */ .dR) {
     let parsed;
     return {
         path: file.path,
         text: file.text,
         limits,
-        structured: () => (parsed ??= parseStructured(file.text, file.path, { limits, errorCode: 'artefact' })),
+        structured: () => (parsed ??= (0,_document_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStructured */ .jE)(file.text, file.path, { limits, errorCode: 'artefact' })),
     };
 }
-function detectFormat(input, kind, formats = FORMATS) {
+function detectFormat(input, kind, formats = _formats_index_js__WEBPACK_IMPORTED_MODULE_5__/* .FORMATS */ .h) {
     const candidates = formats.filter((format) => kind === undefined || format.kind === kind);
     const match = candidates.find((format) => format.detect(input));
     if (match)
         return match;
     const expected = kind ? `a ${kind} format` : 'a known artefact format';
-    throw (0,errors/* artefactError */.bo)(`unknown format: not ${expected} (readable formats: ${candidates.map((format) => format.id).join(', ')})`, { path: input.path });
+    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .artefactError */ .bo)(`unknown format: not ${expected} (readable formats: ${candidates.map((format) => format.id).join(', ')})`, { path: input.path });
 }
 /** Pure: detects the format of one file, adapts it and validates the normalized evidence. */
 function readArtefact(file, options = {}) {
     const input = toArtefactInput(file, options.limits);
-    const formats = options.formats ?? FORMATS;
+    const formats = options.formats ?? _formats_index_js__WEBPACK_IMPORTED_MODULE_5__/* .FORMATS */ .h;
     const format = options.format
         ? requireFormat(options.format, options.kind, file.path, formats)
         : detectFormat(input, options.kind, formats);
     const adapted = format.adapt(input);
-    const schema = EVIDENCE_SCHEMAS[format.kind];
-    const result = schema.safeParse(adapted.data);
+    const schema = _evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .EVIDENCE_SCHEMAS */ .dP[format.kind];
+    const result = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .safeParseUnchanged */ .MT)(schema, adapted.data);
     if (!result.success) {
-        const { issue, pointer } = firstIssue(result.error);
+        const { issue, pointer } = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .firstIssue */ .OE)(result.error);
         const where = adapted.locate?.(pointer) ?? issueLocation(pointer, adapted.data, adapted.fieldLocations) ?? { path: file.path };
         const field = pointer.length > 0 ? `${pointer.join('.')}: ` : '';
-        throw (0,errors/* artefactError */.bo)(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .artefactError */ .bo)(`not a valid ${format.kind} (${format.id}): ${field}${issue.message}`, where);
     }
     return {
         kind: format.kind,
@@ -14359,9 +13674,9 @@ function readArtefact(file, options = {}) {
 function requireFormat(id, kind, path, formats) {
     const format = formats.find((candidate) => candidate.id === id);
     if (!format)
-        throw (0,errors/* artefactError */.bo)(`unknown format "${id}"`, { path });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .artefactError */ .bo)(`unknown format "${id}"`, { path });
     if (kind && format.kind !== kind) {
-        throw (0,errors/* artefactError */.bo)(`format "${id}" reads ${format.kind}, not ${kind}`, { path });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .artefactError */ .bo)(`format "${id}" reads ${format.kind}, not ${kind}`, { path });
     }
     return format;
 }
@@ -14391,7 +13706,7 @@ function mergeEvidence(kind, parts) {
     const data = parts.map((part) => part.data);
     switch (kind) {
         case 'model_card':
-            throw (0,errors/* artefactError */.bo)(`a model has one model card, but ${parts.length} files matched: ${sources.map((source) => source.path).join(', ')}`, { path: sources[0].path });
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .artefactError */ .bo)(`a model has one model card, but ${parts.length} files matched: ${sources.map((source) => source.path).join(', ')}`, { path: sources[0].path });
         case 'lineage': {
             const lineage = data;
             const jobs = new Map(lineage.flatMap((l) => l.jobs).map((job) => [`${job.namespace ?? ''}\u0000${job.name}`, job]));
@@ -14449,154 +13764,3756 @@ function mergeExtra(parts) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./src/policy/controls.ts
-const entries = (prefix, list) => list.map(([control, title]) => ({ id: `${prefix}:${control}`, title }));
-/** ISO/IEC 42001:2023 Annex A: the 38 reference controls. */
-const ISO42001 = {
-    prefix: 'ISO42001',
-    name: 'ISO/IEC 42001:2023 Annex A',
-    controls: entries('ISO42001', [
-        ['A.2.2', 'AI policy'],
-        ['A.2.3', 'Alignment with other organizational policies'],
-        ['A.2.4', 'Review of the AI policy'],
-        ['A.3.2', 'AI roles and responsibilities'],
-        ['A.3.3', 'Reporting of concerns'],
-        ['A.4.2', 'Resource documentation'],
-        ['A.4.3', 'Data resources'],
-        ['A.4.4', 'Tooling resources'],
-        ['A.4.5', 'System and computing resources'],
-        ['A.4.6', 'Human resources'],
-        ['A.5.2', 'AI system impact assessment process'],
-        ['A.5.3', 'Documentation of AI system impact assessments'],
-        ['A.5.4', 'Assessing AI system impact on individuals or groups of individuals'],
-        ['A.5.5', 'Assessing societal impacts of AI systems'],
-        ['A.6.1.2', 'Objectives for responsible development of AI system'],
-        ['A.6.1.3', 'Processes for responsible AI system design and development'],
-        ['A.6.2.2', 'AI system requirements and specification'],
-        ['A.6.2.3', 'Documentation of AI system design and development'],
-        ['A.6.2.4', 'AI system verification and validation'],
-        ['A.6.2.5', 'AI system deployment'],
-        ['A.6.2.6', 'AI system operation and monitoring'],
-        ['A.6.2.7', 'AI system technical documentation'],
-        ['A.6.2.8', 'AI system recording of event logs'],
-        ['A.7.2', 'Data for development and enhancement of AI system'],
-        ['A.7.3', 'Acquisition of data'],
-        ['A.7.4', 'Quality of data for AI systems'],
-        ['A.7.5', 'Data provenance'],
-        ['A.7.6', 'Data preparation'],
-        ['A.8.2', 'System documentation and information for users'],
-        ['A.8.3', 'External reporting'],
-        ['A.8.4', 'Communication of incidents'],
-        ['A.8.5', 'Information for interested parties'],
-        ['A.9.2', 'Processes for responsible use of AI systems'],
-        ['A.9.3', 'Objectives for responsible use of AI system'],
-        ['A.9.4', 'Intended use of the AI system'],
-        ['A.10.2', 'Allocating responsibilities'],
-        ['A.10.3', 'Suppliers'],
-        ['A.10.4', 'Customers'],
-    ]),
-};
-/** Regulation (EU) 2024/1689: the articles that oblige providers of high-risk AI systems. */
-const EU_AI_ACT = {
-    prefix: 'EU-AI-Act',
-    name: 'EU AI Act, requirements for high-risk AI systems and their providers',
-    controls: entries('EU-AI-Act', [
-        ['Art.9', 'Risk management system'],
-        ['Art.10', 'Data and data governance'],
-        ['Art.11', 'Technical documentation (with Annex IV)'],
-        ['Art.12', 'Record-keeping'],
-        ['Art.13', 'Transparency and provision of information to deployers'],
-        ['Art.14', 'Human oversight'],
-        ['Art.15', 'Accuracy, robustness and cybersecurity'],
-        ['Art.16', 'Obligations of providers of high-risk AI systems'],
-        ['Art.17', 'Quality management system'],
-        ['Art.18', 'Documentation keeping'],
-        ['Art.19', 'Automatically generated logs'],
-        ['Art.43', 'Conformity assessment'],
-        ['Art.47', 'EU declaration of conformity'],
-        ['Art.49', 'Registration'],
-        ['Art.72', 'Post-market monitoring'],
-        ['Art.73', 'Reporting of serious incidents'],
-    ]),
-};
-const NIST_CATEGORIES = [
-    ['GOVERN 1', 'Policies, processes, procedures and practices for mapping, measuring and managing AI risks', 7],
-    ['GOVERN 2', 'Accountability structures', 3],
-    ['GOVERN 3', 'Workforce diversity, equity, inclusion and accessibility', 2],
-    ['GOVERN 4', 'Culture that considers and communicates AI risk', 3],
-    ['GOVERN 5', 'Engagement with relevant AI actors', 2],
-    ['GOVERN 6', 'Third-party software, data and supply chain risks', 2],
-    ['MAP 1', 'Context is established and understood', 6],
-    ['MAP 2', 'Categorization of the AI system', 3],
-    ['MAP 3', 'Capabilities, targeted usage, goals, benefits and costs', 5],
-    ['MAP 4', 'Risks and benefits of all components, including third-party data and software', 2],
-    ['MAP 5', 'Impacts to individuals, groups, communities, organizations and society', 2],
-    ['MEASURE 1', 'Appropriate methods and metrics are identified and applied', 3],
-    ['MEASURE 2', 'AI systems are evaluated for trustworthy characteristics', 13],
-    ['MEASURE 3', 'Mechanisms for tracking identified AI risks over time', 3],
-    ['MEASURE 4', 'Feedback about efficacy of measurement', 3],
-    ['MANAGE 1', 'AI risks are prioritized, responded to and managed', 4],
-    ['MANAGE 2', 'Strategies to maximize benefits and minimize negative impacts', 4],
-    ['MANAGE 3', 'Third-party AI risks and benefits are managed', 2],
-    ['MANAGE 4', 'Risk treatments, response, recovery and communication are documented and monitored', 3],
-];
-/** NIST AI RMF 1.0: its 72 subcategories, titled by their category. */
-const NIST_AI_RMF = {
-    prefix: 'NIST-AI-RMF',
-    name: 'NIST AI Risk Management Framework 1.0',
-    controls: NIST_CATEGORIES.flatMap(([category, title, count]) => Array.from({ length: count }, (_, index) => ({ id: `NIST-AI-RMF:${category}.${index + 1}`, title }))),
-};
-const FRAMEWORKS = [ISO42001, EU_AI_ACT, NIST_AI_RMF];
-function frameworkOf(control) {
-    const prefix = control.slice(0, control.indexOf(':'));
-    return FRAMEWORKS.find((framework) => framework.prefix === prefix);
-}
-/** The catalogue entry a control belongs to: the same id, or the entry it refines (`Art.10(2)` → `Art.10`). */
-function catalogueEntryOf(control) {
-    return frameworkOf(control)?.controls.find((entry) => control === entry.id || control.startsWith(`${entry.id}(`));
-}
-/** The title of a control, from its catalogue entry when there is one. */
-function controlTitle(control) {
-    return catalogueEntryOf(control)?.title ?? '';
-}
 
-;// CONCATENATED MODULE: ./src/engine/coverage.ts
+/***/ }),
 
-/** Statuses that show a control's rule was not satisfied; a waived failure is still a failure of the control. */
-const VIOLATING = ['fail', 'error', 'warn', 'waived'];
+/***/ 53106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bn: () => (/* binding */ lookupPreviousDecisions),
+/* harmony export */   dZ: () => (/* binding */ readPreviousDecisions)
+/* harmony export */ });
+/* unused harmony exports APPROVED_VERDICTS, previousDecisionOf, findPreviousDecisions */
+/* harmony import */ var _engine_compile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70111);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(47374);
+/* harmony import */ var _stores_open_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72540);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42622);
+
+
+
+
+
 /**
- * Which controls one model's results evidence and violate, and which controls of the
- * frameworks the policy draws on no applicable rule reached. A control is evidenced only
- * when every result that names it passed; a skipped rule (its `when` was false) reaches nothing.
+ * The previous approved decision of each model, for the CEL variable `previous`: the latest
+ * decision record of the model whose verdict let it through. `warn` counts as well as `pass`:
+ * a warning does not block, so the data of a `warn` decision was released too, and leaving it
+ * out would let a model that always warns escape every comparison.
  */
-function controlCoverage(results, policyControls) {
-    const passed = new Set();
-    const violated = new Set();
-    for (const result of results) {
-        if (result.status === 'skipped')
-            continue;
-        for (const control of result.controls)
-            (VIOLATING.includes(result.status) ? violated : passed).add(control);
-    }
-    const evidenced = [...passed].filter((control) => !violated.has(control));
-    const reached = new Set([...evidenced, ...violated].map((control) => catalogueEntryOf(control)?.id ?? control));
-    const frameworks = new Set(policyControls.map((control) => frameworkOf(control)?.prefix).filter((prefix) => prefix !== undefined));
-    const notCovered = FRAMEWORKS.filter((framework) => frameworks.has(framework.prefix))
-        .flatMap((framework) => framework.controls.map((entry) => entry.id))
-        .filter((id) => !reached.has(id));
-    return { evidenced: sortControls(evidenced), violated: sortControls([...violated]), not_covered: notCovered };
-}
-/** Catalogue order for known controls (A.6.2.10 after A.6.2.9), then the rest alphabetically. */
-function sortControls(controls) {
-    const rank = (control) => {
-        const entry = catalogueEntryOf(control);
-        const framework = frameworkOf(control);
-        if (!entry || !framework)
-            return Number.MAX_SAFE_INTEGER;
-        return FRAMEWORKS.indexOf(framework) * 1000 + framework.controls.indexOf(entry);
+const APPROVED_VERDICTS = ['pass', 'warn'];
+/** What a policy sees of a decision record; a record written before observations has no datasets and a null digest. */
+function previousDecisionOf(record) {
+    return {
+        decision_id: record.id,
+        seq: record.seq,
+        time: record.time,
+        verdict: record.verdict,
+        version: record.subject.version,
+        datasets: record.observations?.datasets ?? [],
+        datasets_digest: record.observations?.datasets_digest ?? null,
+        datasets_total: record.observations?.datasets_total ?? 0,
     };
-    return [...controls].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
 }
+/**
+ * Reads the whole chain through the verifier, keeping each model's latest approved decision.
+ * A chain that does not verify gives no answer rather than an older one: a record edited or
+ * removed after the break could be exactly the decision a rule needs.
+ */
+async function findPreviousDecisions(entries) {
+    const verifier = (0,_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .createChainVerifier */ .mG)();
+    const decisions = new Map();
+    for await (const entry of entries) {
+        const broken = verifier.push(entry);
+        if (broken)
+            return { unavailable: `the audit trail does not verify: ${(0,_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .describeBroken */ .lk)(broken)}` };
+        // The verifier has checked this text is a valid record whose hash matches.
+        const record = JSON.parse(entry.text);
+        if (record.kind === 'decision' && APPROVED_VERDICTS.includes(record.verdict))
+            decisions.set(record.subject.model, previousDecisionOf(record));
+    }
+    return { decisions };
+}
+/**
+ * The edges' one call (CLI `check --audit`, the Action's `audit` input): reads the previous
+ * approved decisions from the store the decision will be recorded in, when the policy has a
+ * rule that reads `previous`. Undefined when there is no store or no such rule. Never throws
+ * for the store itself: a store that cannot be read makes `previous` unknown, and the rules
+ * that read it give `error`. An unsupported URL is still a usage error.
+ */
+async function lookupPreviousDecisions(policy, url, options) {
+    if (url === undefined || !(0,_engine_compile_js__WEBPACK_IMPORTED_MODULE_0__/* .policyReads */ ._I)(policy, 'previous'))
+        return undefined;
+    (0,_stores_open_js__WEBPACK_IMPORTED_MODULE_3__/* .auditStoreKind */ .zY)(url);
+    let store;
+    try {
+        store = await (0,_stores_open_js__WEBPACK_IMPORTED_MODULE_3__/* .openAuditStore */ .Xb)(url, { cwd: options.cwd, ...(options.github && { github: options.github }) });
+        return await readPreviousDecisions(policy, store);
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isModelgateError */ .j$)(error) && error.code === 'usage')
+            throw error;
+        return unreadable(error, store);
+    }
+    finally {
+        await store?.close().catch(() => undefined);
+    }
+}
+/**
+ * The same lookup in a store that is already open (the hook server keeps one for its life).
+ * Undefined when no rule reads `previous`; never throws.
+ */
+async function readPreviousDecisions(policy, store) {
+    if (!(0,_engine_compile_js__WEBPACK_IMPORTED_MODULE_0__/* .policyReads */ ._I)(policy, 'previous'))
+        return undefined;
+    try {
+        return await findPreviousDecisions(store.readEntries());
+    }
+    catch (error) {
+        return unreadable(error, store);
+    }
+}
+function unreadable(error, store) {
+    // A trail that does not exist yet is an empty trail: its first append creates it.
+    if (isMissingTrailFile(error))
+        return { decisions: new Map() };
+    return { unavailable: `the audit trail${store ? ` ${store.description}` : ''} cannot be read: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}` };
+}
+function isMissingTrailFile(error) {
+    return error instanceof _store_js__WEBPACK_IMPORTED_MODULE_2__/* .AuditStoreError */ .VK && error.trailMissing;
+}
+
+
+/***/ }),
+
+/***/ 80398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ DecisionNotRecorded),
+  V: () => (/* binding */ appendDecisionRecords)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./src/audit/record.ts
+var record = __nccwpck_require__(7114);
+;// CONCATENATED MODULE: ./src/audit/record-kinds.ts
+
+
+/**
+ * The records that join decisions in the chain: an approval a decision relied on, a waiver a
+ * decision used, and a change of the policy. Pure, like the decision record: the store seals them.
+ */
+function envelope(head, context, policy) {
+    return {
+        format: record/* AUDIT_RECORD_FORMAT */.UM,
+        id: (context.newId ?? external_node_crypto_.randomUUID)(),
+        ...(0,record/* nextLink */.IX)(head),
+        time: context.time.toISOString(),
+        trigger: context.trigger,
+        actor: context.actor,
+        policy: { name: policy.name, version: policy.version, digest: policy.digest },
+    };
+}
+/** One `approval` record: `approvals` holds the approval given, `subject` the model (and files) it was given for. */
+function buildApprovalRecord(approval, subject, policy, head, context) {
+    return { ...envelope(head, context, policy), kind: 'approval', subject, results: [], verdict: null, approvals: [approval] };
+}
+/** One `waiver` record for a result a waiver turned into `waived`; `results` holds that result. */
+function buildWaiverRecord(waived, subject, policy, approvals, head, context) {
+    return {
+        ...envelope(head, context, policy),
+        kind: 'waiver',
+        subject,
+        results: [waived.record],
+        verdict: null,
+        approvals: [...approvals],
+        waiver: { rule: waived.record.rule, reason: waived.waiver.reason, approver: waived.waiver.approved_by, expires: waived.waiver.expires },
+    };
+}
+/** One `policy_change` record: the policy judged now, the one before (if known) and the files that changed. */
+function buildPolicyChangeRecord(change, policy, approvals, head, context) {
+    return {
+        ...envelope(head, context, policy),
+        kind: 'policy_change',
+        subject: null,
+        results: [],
+        verdict: null,
+        approvals: [...approvals],
+        change: { previous: change.previous, paths: [...change.paths].sort() },
+    };
+}
+/** The waived results of a model decision, each with its waiver. */
+function waivedResults(model) {
+    return model.results.flatMap((result) => (result.status === 'waived' && result.waiver ? [{ record: (0,record/* snapshotResult */.ob)(result), waiver: result.waiver }] : []));
+}
+/** Approvals a decision relied on: those in the `approved` state. */
+function approvalsGiven(approvals) {
+    return approvals.filter((approval) => approval.state === 'approved');
+}
+
+;// CONCATENATED MODULE: ./src/audit/record-decisions.ts
+
+
+/** A decision that was not (fully) recorded; the message says how far the appends got. */
+class DecisionNotRecorded extends Error {
+    name = 'DecisionNotRecorded';
+}
+/**
+ * Appends one decision record per model of `decision`, with the digests of the files its
+ * evidence was read from (`pathOf` turns a source's shown path into the recorded path); after
+ * each decision, one `waiver` record per waiver it used and one `approval` record per approval
+ * it relied on; before them all, a `policy_change` record when `policyChange` is given.
+ * The CLI, the Action and the hook server all record through here, so a record means the same
+ * wherever it was made. Returns the records in chain order; throws DecisionNotRecorded on the
+ * first failed append.
+ */
+async function appendDecisionRecords(store, decision, subjects, context, pathOf = (shown) => shown, options = {}) {
+    const records = [];
+    let decisions = 0;
+    // Each record carries the time it was appended.
+    const recordContext = () => ({ time: context.now(), actor: context.actor, trigger: context.trigger });
+    try {
+        if (options.policyChange) {
+            const change = options.policyChange;
+            const approvals = approvalsGiven(subjects.flatMap((subject) => subject.approvals)).map(record/* snapshotApproval */.Us);
+            const unique = [...new Map(approvals.map((approval) => [(0,record/* canonicalJson */.dj)(approval), approval])).values()];
+            records.push(await store.append((head) => buildPolicyChangeRecord(change, change.policy ?? decision.policy, unique, head, recordContext())));
+        }
+        for (const model of decision.models) {
+            const subject = subjects.find((candidate) => candidate.model.name === model.name);
+            const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
+            const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: (0,record/* observeEvidence */.a9)(subject?.evidence ?? {}) };
+            const sealed = await store.append((head) => (0,record/* buildDecisionRecord */.cz)(entry, head, recordContext()));
+            records.push(sealed);
+            decisions += 1;
+            const approvals = sealed.approvals;
+            for (const waived of waivedResults(model)) {
+                records.push(await store.append((head) => buildWaiverRecord(waived, sealed.subject, decision.policy, approvals, head, recordContext())));
+            }
+            for (const approval of approvalsGiven(entry.approvals)) {
+                records.push(await store.append((head) => buildApprovalRecord((0,record/* snapshotApproval */.Us)(approval), sealed.subject, decision.policy, head, recordContext())));
+            }
+        }
+    }
+    catch (error) {
+        const partly = records.length > 0 ? ` (${decisions} of ${decision.models.length} model decisions were recorded, up to seq ${records.at(-1).seq})` : '';
+        throw new DecisionNotRecorded(`the decision was not recorded in ${store.description}${partly}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return records;
+}
+
+
+/***/ }),
+
+/***/ 7114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ nextLink),
+/* harmony export */   UM: () => (/* binding */ AUDIT_RECORD_FORMAT),
+/* harmony export */   Us: () => (/* binding */ snapshotApproval),
+/* harmony export */   a9: () => (/* binding */ observeEvidence),
+/* harmony export */   cz: () => (/* binding */ buildDecisionRecord),
+/* harmony export */   dj: () => (/* binding */ canonicalJson),
+/* harmony export */   eH: () => (/* binding */ AuditRecordSchema),
+/* harmony export */   eO: () => (/* binding */ RECORD_KINDS),
+/* harmony export */   ob: () => (/* binding */ snapshotResult),
+/* harmony export */   xe: () => (/* binding */ sealRecord)
+/* harmony export */ });
+/* unused harmony exports TRIGGER_TYPES, ArtefactDigestSchema, RecordSubjectSchema, REGISTRY_NAMES, EnforcementSchema, TriggerSchema, PolicyRefSchema, RecordResultSchema, ApprovalSnapshotSchema, WaiverDetailSchema, ObservedMetricSchema, ObservedDatasetSchema, MAX_LISTED_DATASETS, ObservationsSchema, PolicyChangeDetailSchema, hashRecord, normalizeArtefacts */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(98799);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(64377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37428);
+
+
+
+/**
+ * Audit records: one JSON object per event, chained by hash. Everything here is pure:
+ * stores decide where records live, this module decides what a record is and how it is sealed.
+ */
+/** Written into every record, so a later format can change fields without old records becoming ambiguous. */
+const AUDIT_RECORD_FORMAT = 'modelgate.audit/v1';
+const RECORD_KINDS = ['decision', 'approval', 'waiver', 'policy_change'];
+const TRIGGER_TYPES = ['cli', 'pull_request', 'release', 'registry'];
+const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
+const text = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);
+const ArtefactDigestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ path: text, sha256: sha256Hex });
+const RecordSubjectSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    model: text,
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    /** Every artefact file the decision read, by repository-relative path, sorted by path. */
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ArtefactDigestSchema),
+});
+const REGISTRY_NAMES = ['mlflow', 'huggingface', 'sagemaker'];
+/**
+ * What a registry hook did to the registry because of the decision, before recording it:
+ * a blocked promotion's alias removed, or moved back to the version that last passed the
+ * gate for it; `alias_unchanged` when the alias had already moved on.
+ */
+const EnforcementSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    action: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['alias_removed', 'alias_restored', 'alias_unchanged']),
+    alias: text,
+    /** The version the alias was moved back to (`alias_restored`). */
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Why, in words. */
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+/**
+ * The optional fields came with the registry hooks; records written before them lack them,
+ * so each stays optional and old records keep their hashes.
+ */
+const TriggerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TRIGGER_TYPES),
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The registry whose event started the check (type `registry`). */
+    registry: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(REGISTRY_NAMES).optional(),
+    /** The registry's name for the event, e.g. `model_version_alias.created`. */
+    event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The delivery's idempotency key: a redelivered event finds its record by it. */
+    delivery: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The alias a promotion set (MLflow). */
+    alias: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    enforcement: EnforcementSchema.optional(),
+});
+const PolicyRefSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ name: text, version: text, digest: text });
+const RecordLocationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    line: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    column: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+});
+const RecordResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    rule: text,
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'fail', 'warn', 'waived', 'skipped', 'error']),
+    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'warn']),
+    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    controls: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    location: RecordLocationSchema.optional(),
+});
+const ApprovalSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    user: text,
+    teams: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['approved', 'changes_requested', 'commented', 'dismissed']),
+    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const WaiverDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ rule: text, reason: text, approver: text, expires: text });
+/**
+ * What the evidence measured, kept with the decision so that history can be charted and
+ * compared without the artefacts: one summary per metric (min/max over groups, so a bias
+ * report with thousands of groups stays small) and the model's input datasets.
+ */
+const ObservedMetricSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['bias', 'drift', 'evaluation']),
+    name: text,
+    /** The protected attribute (bias) or dataset (evaluation) the metric is about. */
+    attribute: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    min: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    /** How many values (groups, splits) the summary covers. */
+    count: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+});
+const ObservedDatasetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    name: text,
+    namespace: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+/** Input datasets beyond this many are counted in `datasets_digest` but not listed. */
+const MAX_LISTED_DATASETS = 100;
+const ObservationsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ObservedMetricSchema),
+    /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS of them. */
+    datasets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ObservedDatasetSchema),
+    /** sha256 over the canonical JSON of every input dataset (all of them): equal digests, same training data. */
+    datasets_digest: sha256Hex.nullable(),
+    datasets_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+});
+const PolicyChangeDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    previous: PolicyRefSchema.nullable(),
+    paths: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+/** Fields every kind carries, so exports and filters treat all kinds alike. */
+const envelope = {
+    format: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(AUDIT_RECORD_FORMAT),
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .uuid */ .uRe(),
+    seq: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    time: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$(),
+    trigger: TriggerSchema,
+    actor: text,
+    policy: PolicyRefSchema,
+    results: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(RecordResultSchema),
+    approvals: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ApprovalSnapshotSchema),
+    prev: sha256Hex.nullable(),
+    hash: sha256Hex,
+};
+/**
+ * Strict objects without defaults or transforms: a record that parses is returned unchanged,
+ * so what is hashed, stored and shown is one and the same value.
+ */
+const AuditRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('kind', [
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        ...envelope,
+        kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('decision'),
+        subject: RecordSubjectSchema,
+        verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail']),
+        /** Added after the first records were written; absent from those, so optional. */
+        observations: ObservationsSchema.optional(),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('approval'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ() }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('waiver'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(), waiver: WaiverDetailSchema }),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('policy_change'), subject: RecordSubjectSchema.nullable(), verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(), change: PolicyChangeDetailSchema }),
+]);
+/** `seq` and `prev` for the record that follows `head` (undefined for an empty chain). */
+function nextLink(head) {
+    return head ? { seq: head.seq + 1, prev: head.hash } : { seq: 0, prev: null };
+}
+/** The record's hash: sha256 (hex) over the RFC 8785 canonical JSON of the record without `hash`. */
+function hashRecord(record) {
+    const { hash: _hash, ...rest } = record;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+}
+/** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
+function canonicalJson(value) {
+    const serialized = (0,canonicalize__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(value);
+    if (serialized === undefined)
+        throw new TypeError('value has no JSON form');
+    return serialized;
+}
+/**
+ * Seals a record: checks it links to `head` and is a valid record, then adds its hash.
+ * Stores call this inside their serialization, so a builder that ignores the head is caught here.
+ */
+function sealRecord(unsigned, head) {
+    const expected = nextLink(head);
+    if (unsigned.seq !== expected.seq || unsigned.prev !== expected.prev) {
+        throw new Error(`record does not follow the chain head: seq ${unsigned.seq}, prev ${unsigned.prev} (expected seq ${expected.seq}, prev ${expected.prev})`);
+    }
+    // A JSON round trip drops `undefined` fields, so the hash covers exactly what is stored.
+    const plain = JSON.parse(JSON.stringify(unsigned));
+    const parsed = AuditRecordSchema.safeParse({ ...plain, hash: hashRecord(plain) });
+    if (!parsed.success)
+        throw new Error(`invalid audit record: ${zod__WEBPACK_IMPORTED_MODULE_4__/* .prettifyError */ .S1(parsed.error)}`);
+    return parsed.data;
+}
+/** Builds the unsigned decision record for one model, linked to `head`. */
+function buildDecisionRecord(entry, head, context) {
+    return {
+        format: AUDIT_RECORD_FORMAT,
+        id: (context.newId ?? node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+        ...nextLink(head),
+        time: context.time.toISOString(),
+        kind: 'decision',
+        subject: { model: entry.model.name, version: entry.model.version, artefacts: normalizeArtefacts(entry.artefacts) },
+        trigger: context.trigger,
+        actor: context.actor,
+        policy: { name: entry.policy.name, version: entry.policy.version, digest: entry.policy.digest },
+        results: entry.model.results.map(snapshotResult),
+        verdict: entry.model.verdict,
+        approvals: entry.approvals.map(snapshotApproval),
+        ...(entry.observations && { observations: entry.observations }),
+    };
+}
+/** Summarizes a model's evidence for its decision record: metric ranges and input datasets. */
+function observeEvidence(evidence) {
+    const summaries = new Map();
+    const observe = (kind, name, attribute, value) => {
+        const key = JSON.stringify([kind, name, attribute ?? null]);
+        const known = summaries.get(key);
+        if (known) {
+            known.min = Math.min(known.min, value);
+            known.max = Math.max(known.max, value);
+            known.count += 1;
+        }
+        else {
+            summaries.set(key, { kind, name, ...(attribute !== undefined && { attribute }), min: value, max: value, count: 1 });
+        }
+    };
+    for (const metric of evidence.bias?.data.metrics ?? [])
+        observe('bias', metric.name, metric.attribute, metric.value);
+    if (evidence.drift) {
+        observe('drift', 'share_drifted', undefined, evidence.drift.data.share_drifted);
+        for (const feature of evidence.drift.data.features)
+            if (feature.score !== undefined)
+                observe('drift', 'feature_score', undefined, feature.score);
+    }
+    for (const result of evidence.model_card?.data.evaluation ?? [])
+        observe('evaluation', result.metric, result.dataset, result.value);
+    const metrics = [...summaries.values()].sort((a, b) => compareText(`${a.kind}\u0000${a.name}\u0000${a.attribute ?? ''}`, `${b.kind}\u0000${b.name}\u0000${b.attribute ?? ''}`));
+    const inputs = (evidence.lineage?.data.datasets ?? [])
+        .filter((dataset) => dataset.role === 'input')
+        .map((dataset) => ({
+        name: dataset.name,
+        ...(dataset.namespace !== undefined && { namespace: dataset.namespace }),
+        ...(dataset.version !== undefined && { version: dataset.version }),
+        ...(dataset.digest !== undefined && { digest: dataset.digest }),
+    }));
+    const unique = [...new Map(inputs.map((dataset) => [canonicalJson(dataset), dataset])).entries()]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([, dataset]) => dataset);
+    return {
+        metrics,
+        datasets: unique.slice(0, MAX_LISTED_DATASETS),
+        datasets_digest: evidence.lineage ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonicalJson(unique), 'utf8').digest('hex') : null,
+        datasets_total: unique.length,
+    };
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */
+function normalizeArtefacts(artefacts) {
+    const byPath = new Map();
+    for (const artefact of artefacts)
+        byPath.set(`${artefact.path}\u0000${artefact.sha256}`, { path: artefact.path, sha256: artefact.sha256 });
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sha256 < b.sha256 ? -1 : 1));
+}
+/** Copies only the contract fields, so engine-internal additions never leak into a signed record. */
+function snapshotResult(result) {
+    const snapshot = {
+        rule: result.rule,
+        status: result.status,
+        severity: result.severity,
+        message: result.message,
+        controls: [...result.controls],
+    };
+    if (result.location) {
+        const { path, line, column } = result.location;
+        snapshot.location = { path, ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
+    }
+    return snapshot;
+}
+function snapshotApproval(approval) {
+    return {
+        user: approval.user,
+        teams: [...approval.teams],
+        state: approval.state,
+        ...(approval.at !== undefined && { at: approval.at }),
+        source: approval.source,
+    };
+}
+
+
+/***/ }),
+
+/***/ 66339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vj: () => (/* binding */ renderLogEntry),
+/* harmony export */   _X: () => (/* binding */ renderCsvHeader),
+/* harmony export */   lU: () => (/* binding */ renderJsonArrayEnd),
+/* harmony export */   pq: () => (/* binding */ renderJsonArrayPart),
+/* harmony export */   u1: () => (/* binding */ describeEnforcement),
+/* harmony export */   yl: () => (/* binding */ renderCsvRecord)
+/* harmony export */ });
+/* unused harmony exports CSV_COLUMNS, quoteCsvField, renderCsvRow */
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7114);
+
+/**
+ * Audit records as text for people (`audit log`) and as CSV and JSON for auditors' tools
+ * (`audit export`). Renderers return strings per record so that long chains stream.
+ */
+/** One line per record, then the results that did not pass, so a reader sees why without opening JSON. */
+function renderLogEntry(record) {
+    const subject = record.subject ? `${record.subject.model}${record.subject.version ? ` ${record.subject.version}` : ''}` : '-';
+    const outcome = record.verdict ?? '-';
+    const approvers = record.approvals.filter((approval) => approval.state === 'approved').map((approval) => approval.user);
+    const trigger = [record.trigger.type, record.trigger.registry, record.trigger.event, record.trigger.ref].filter(Boolean).join(' ');
+    const lines = [
+        `#${record.seq} ${record.time} ${record.kind} ${subject} ${outcome} by ${record.actor} (${trigger}) policy ${record.policy.name} ${record.policy.version}` +
+            `${approvers.length > 0 ? ` approved by ${approvers.join(', ')}` : ''} hash ${record.hash.slice(0, 12)}`,
+    ];
+    for (const result of record.results) {
+        if (result.status === 'pass' || result.status === 'skipped')
+            continue;
+        lines.push(`    ${result.status.padEnd(6)} ${result.rule}: ${result.message}`);
+    }
+    if (record.trigger.enforcement)
+        lines.push(`    ${describeEnforcement(record.trigger.enforcement)}`);
+    if (record.kind === 'waiver')
+        lines.push(`    waiver of ${record.waiver.rule} by ${record.waiver.approver} until ${record.waiver.expires}: ${record.waiver.reason}`);
+    if (record.kind === 'policy_change') {
+        const before = record.change.previous ? `${record.change.previous.name} ${record.change.previous.version}` : 'none';
+        lines.push(`    policy changed from ${before}${record.change.paths.length > 0 ? ` (${record.change.paths.join(', ')})` : ''}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The CSV columns, in order; docs/audit.md describes each. */
+const CSV_COLUMNS = [
+    'seq',
+    'id',
+    'time',
+    'kind',
+    'model',
+    'version',
+    'verdict',
+    'actor',
+    'trigger_type',
+    'trigger_ref',
+    'trigger_url',
+    'trigger_registry',
+    'trigger_event',
+    'trigger_delivery',
+    'enforcement',
+    'policy_name',
+    'policy_version',
+    'policy_digest',
+    'failed_rules',
+    'warned_rules',
+    'waived_rules',
+    'approved_by',
+    'approvals',
+    'artefacts',
+    'prev',
+    'hash',
+];
+/** Lists inside one cell are joined with this. */
+const LIST_SEPARATOR = '; ';
+/**
+ * RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its quotes are doubled.
+ * A field that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+ * or CR, and is not a plain number) gets a leading `'`: values come partly from pull requests,
+ * and an auditor opening the export must not run them.
+ */
+function quoteCsvField(value) {
+    const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+/** One CSV line (CRLF-terminated, as RFC 4180 has it). */
+function renderCsvRow(values) {
+    return `${values.map(quoteCsvField).join(',')}\r\n`;
+}
+function renderCsvHeader() {
+    return renderCsvRow(CSV_COLUMNS);
+}
+function renderCsvRecord(record) {
+    const rules = (...statuses) => unique(record.results.filter((result) => statuses.includes(result.status)).map((result) => result.rule)).join(LIST_SEPARATOR);
+    const cells = {
+        seq: String(record.seq),
+        id: record.id,
+        time: record.time,
+        kind: record.kind,
+        model: record.subject?.model ?? '',
+        version: record.subject?.version ?? '',
+        verdict: record.verdict ?? '',
+        actor: record.actor,
+        trigger_type: record.trigger.type,
+        trigger_ref: record.trigger.ref ?? '',
+        trigger_url: record.trigger.url ?? '',
+        trigger_registry: record.trigger.registry ?? '',
+        trigger_event: record.trigger.event ?? '',
+        trigger_delivery: record.trigger.delivery ?? '',
+        enforcement: record.trigger.enforcement ? describeEnforcement(record.trigger.enforcement) : '',
+        policy_name: record.policy.name,
+        policy_version: record.policy.version,
+        policy_digest: record.policy.digest,
+        failed_rules: rules('fail', 'error'),
+        warned_rules: rules('warn'),
+        waived_rules: rules('waived'),
+        approved_by: unique(record.approvals.filter((a) => a.state === 'approved').map((a) => a.user)).join(LIST_SEPARATOR),
+        approvals: record.approvals.map((a) => `${a.user} ${a.state}${a.at ? ` ${a.at}` : ''} (${a.source})`).join(LIST_SEPARATOR),
+        artefacts: (record.subject?.artefacts ?? []).map((artefact) => `${artefact.path}@${artefact.sha256}`).join(LIST_SEPARATOR),
+        prev: record.prev ?? '',
+        hash: record.hash,
+    };
+    return renderCsvRow(CSV_COLUMNS.map((column) => cells[column]));
+}
+/**
+ * A JSON array with one record per line, each in its canonical form: an auditor can hash
+ * any line (less its trailing comma) without re-serializing it.
+ */
+function renderJsonArrayPart(record, index) {
+    return `${index === 0 ? '[\n' : ',\n'}${(0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(record)}`;
+}
+function renderJsonArrayEnd(count) {
+    return count === 0 ? '[]\n' : '\n]\n';
+}
+/** What the hook did in the registry, in words: `alias_restored champion → 3: version 4 is blocked; …`. */
+function describeEnforcement(enforcement) {
+    const target = enforcement.version !== undefined ? ` → ${enforcement.version}` : '';
+    return `${enforcement.action} ${enforcement.alias}${target}: ${enforcement.reason}`;
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+
+/***/ }),
+
+/***/ 47374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ parseEntries),
+/* harmony export */   RH: () => (/* binding */ isMigratable),
+/* harmony export */   VK: () => (/* binding */ AuditStoreError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42622);
+
+
+function isMigratable(store) {
+    return typeof store.migrate === 'function';
+}
+/**
+ * A store that cannot be used (unreachable, locked, damaged). A configuration-class error:
+ * the run ends with exit code 2 and this message, so nothing is lost without a word.
+ */
+class AuditStoreError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ {
+    /** The trail does not exist yet (no file, no branch): nothing was ever recorded there. */
+    trailMissing;
+    constructor(message, options = {}) {
+        super('config', message);
+        this.name = 'AuditStoreError';
+        this.trailMissing = options.trailMissing ?? false;
+    }
+}
+/**
+ * Records from stored entries, each checked on its own (valid, hash matches). Links between
+ * records are `verify`'s job; a record that is damaged by itself stops the reading here,
+ * so a log or an export never shows an edited record as if it were sound.
+ */
+async function* parseEntries(entries) {
+    for await (const entry of entries) {
+        const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
+        if ('reason' in checked)
+            throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
+        yield checked.record;
+    }
+}
+
+
+/***/ }),
+
+/***/ 72540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xb: () => (/* binding */ openAuditStore),
+/* harmony export */   zY: () => (/* binding */ auditStoreKind)
+/* harmony export */ });
+/* unused harmony exports SUPPORTED_AUDIT_URLS, DEFAULT_AUDIT_BRANCH, parseGitHubStoreUrl */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(71013);
+
+
+
+
+const SUPPORTED_AUDIT_URLS = 'file:PATH (JSON Lines, relative to the current directory), github:[OWNER/REPO][#BRANCH] (a branch of a GitHub repository, default branch modelgate/audit) ' +
+    'or postgres://user:password@host:port/database[?chain=NAME]';
+/** The branch a `github:` store writes to when its URL names none. */
+const DEFAULT_AUDIT_BRANCH = 'modelgate/audit';
+const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const GITHUB_REPO = /^[A-Za-z0-9._-]{1,100}$/;
+/** Reads `github:`, `github:#BRANCH`, `github:OWNER/REPO` or `github:OWNER/REPO#BRANCH`; a usage error for anything else. */
+function parseGitHubStoreUrl(url) {
+    const rest = url.slice('github:'.length);
+    const hash = rest.indexOf('#');
+    const name = hash === -1 ? rest : rest.slice(0, hash);
+    const branch = hash === -1 ? DEFAULT_AUDIT_BRANCH : rest.slice(hash + 1);
+    const usage = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelgateError */ .HJ('usage', `--audit ${url}: ${why}; write github:OWNER/REPO, github:OWNER/REPO#BRANCH, or github: for the repository the Action runs in`);
+    let repository;
+    if (name !== '') {
+        const [owner, repo, ...extra] = name.split('/');
+        if (!owner || !repo || extra.length > 0)
+            throw usage(`"${name}" is not OWNER/REPO`);
+        if (!GITHUB_OWNER.test(owner))
+            throw usage(`"${owner}" is not a GitHub user or organization name`);
+        if (!GITHUB_REPO.test(repo) || repo === '.' || repo === '..')
+            throw usage(`"${repo}" is not a repository name`);
+        repository = { owner, repo };
+    }
+    const invalid = branchNameProblem(branch);
+    if (invalid)
+        throw usage(`"${branch}" is not a branch name (${invalid})`);
+    return { repository, branch };
+}
+/** Why `git check-ref-format` would refuse `refs/heads/<name>`, or undefined when it is a valid branch name. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'empty';
+    if (/[\p{Cc} ~^:?*[\\]/u.test(name))
+        return 'no spaces, control characters or any of ~ ^ : ? * [ \\';
+    if (name.includes('..') || name.includes('@{') || name === '@')
+        return 'no "..", "@{" or a lone "@"';
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return 'no empty part between slashes';
+    if (name.endsWith('.') || name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
+        return 'no part starting with "." or ending with ".lock", and no "." at the end';
+    return undefined;
+}
+/** Which store a URL names; throws a usage error for anything else, before any work is done. */
+function auditStoreKind(url) {
+    if (/^file:/i.test(url)) {
+        if (url.slice('file:'.length).trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelgateError */ .HJ('usage', `--audit ${url}: the file: URL needs a path, e.g. file:audit/records.jsonl`);
+        return 'file';
+    }
+    if (/^postgres(ql)?:\/\//i.test(url))
+        return 'postgres';
+    if (/^github:/i.test(url)) {
+        parseGitHubStoreUrl(url);
+        return 'github';
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelgateError */ .HJ('usage', `--audit ${redact(url)}: unsupported audit store; use ${SUPPORTED_AUDIT_URLS}`);
+}
+/**
+ * Opens the store a URL names. Each store is imported only here, when it is used, so that a
+ * run without `--audit` never loads a database driver.
+ */
+async function openAuditStore(url, options) {
+    const kind = auditStoreKind(url);
+    if (kind === 'file') {
+        const { createFileStore } = await __nccwpck_require__.e(/* import() */ 402).then(__nccwpck_require__.bind(__nccwpck_require__, 69402));
+        const rest = url.slice('file:'.length);
+        // `file:///abs/path` is a standard file URL; `file:some/path` is a path relative to the current directory.
+        const absolute = rest.startsWith('//') ? (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(url) : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(options.cwd, rest);
+        // Shown as the user wrote it, so messages name the file they typed.
+        const shown = rest.startsWith('//') ? absolute : rest;
+        return createFileStore(absolute, { shownPath: shown, ...(options.lock && { lock: options.lock }) });
+    }
+    if (kind === 'github')
+        return openGitHubStore(url, options);
+    const { createPostgresStore } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29871));
+    return createPostgresStore(url, { ...(options.retry && { retry: options.retry }) });
+}
+/**
+ * In the Action, the store uses the Action's client; elsewhere a client made from the
+ * environment: the token from GITHUB_TOKEN (or GH_TOKEN), the API root from GITHUB_API_URL.
+ */
+async function openGitHubStore(url, options) {
+    const target = parseGitHubStoreUrl(url);
+    const usage = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelgateError */ .HJ('usage', `--audit ${url}: ${why}`);
+    let client;
+    let repository;
+    if (options.github) {
+        client = options.github.client;
+        repository = target.repository ?? options.github.repository;
+    }
+    else {
+        const env = options.env ?? process.env;
+        const current = env.GITHUB_REPOSITORY?.trim();
+        if (target.repository)
+            repository = target.repository;
+        else if (current && /^[^/\s]+\/[^/\s]+$/.test(current))
+            repository = parseGitHubStoreUrl(`github:${current}`).repository;
+        else
+            throw usage('github: without OWNER/REPO names the repository of a GitHub Actions run (GITHUB_REPOSITORY), which is not set; write github:OWNER/REPO');
+        const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim();
+        if (!token)
+            throw usage(`set GITHUB_TOKEN (or GH_TOKEN) to a token that may read the contents of ${repository.owner}/${repository.repo} (and write them, to append)`);
+        const baseUrl = env.GITHUB_API_URL?.trim() || 'https://api.github.com';
+        if (!/^https?:\/\/[^\s]+$/.test(baseUrl))
+            throw usage('GITHUB_API_URL must be an http(s) URL, e.g. https://api.github.com or https://github.example.com/api/v3');
+        const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96584));
+        client = createGitHubClient({ token, baseUrl, log: options.log ?? stderrLog(), userAgent: `modelgate/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}` });
+    }
+    const { createGitHubStore } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(195)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91195));
+    return createGitHubStore(client, { repository, branch: target.branch }, { ...(options.retry && { retry: options.retry }) });
+}
+/** Waits on rate limits are worth a line on standard error; request details are not. */
+function stderrLog() {
+    return {
+        debug: () => undefined,
+        info: () => undefined,
+        warning: (message) => process.stderr.write(`modelgate: ${message}\n`),
+    };
+}
+/** A URL as it may be shown: never with its password. */
+function redact(url) {
+    return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+}
+
+
+/***/ }),
+
+/***/ 42622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EQ: () => (/* binding */ checkRecord),
+/* harmony export */   fB: () => (/* binding */ parseAnchor),
+/* harmony export */   lk: () => (/* binding */ describeBroken),
+/* harmony export */   mG: () => (/* binding */ createChainVerifier),
+/* harmony export */   zG: () => (/* binding */ formatAnchor)
+/* harmony export */ });
+/* unused harmony exports verifyChain, verifyEntries */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40447);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7114);
+
+
+
+/**
+ * A streaming verifier, so a long chain is checked in constant memory. Each record must
+ * be valid, hash to its `hash`, have seq equal to its position, and link to the record
+ * before it with `prev` (null for the first). Stored text must be the record's canonical
+ * JSON, so that no parser can read a stored record differently from the one verified.
+ */
+function createChainVerifier(options = {}) {
+    let position = 0;
+    let last;
+    let broken;
+    let anchorSeen = false;
+    /** Why this record breaks the chain, if it does; undefined when it links up. */
+    const whyBroken = (checked) => {
+        if ('reason' in checked)
+            return checked.reason;
+        const { record } = checked;
+        const expectedSeq = last ? last.seq + 1 : 0;
+        if (record.seq !== expectedSeq) {
+            let why;
+            if (!last)
+                why = 'the chain does not start at its first record';
+            else if (record.seq === last.seq)
+                why = 'duplicate seq';
+            else if (record.seq > expectedSeq)
+                why = 'records were deleted or moved';
+            else
+                why = 'records are out of order';
+            return `expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`;
+        }
+        if (!last && record.prev !== null) {
+            return `the first record must have prev null, but it links to ${record.prev}: the chain does not start here`;
+        }
+        if (last && record.prev !== last.hash) {
+            return `prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`;
+        }
+        if (options.anchor && record.seq === options.anchor.seq) {
+            if (record.hash !== options.anchor.hash) {
+                return `the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`;
+            }
+            anchorSeen = true;
+        }
+        last = { seq: record.seq, hash: record.hash, id: record.id };
+        return undefined;
+    };
+    return {
+        push(entry) {
+            if (broken)
+                return undefined;
+            const checked = checkRecord(entry);
+            const reason = whyBroken(checked);
+            if (reason === undefined) {
+                position += 1;
+                return undefined;
+            }
+            broken = brokenRecord(position, entry.where, reason, checked.value);
+            return broken;
+        },
+        finish() {
+            const head = last && { seq: last.seq, hash: last.hash };
+            if (!broken && options.anchor && !anchorSeen) {
+                const end = last ? `ends at seq ${last.seq}` : 'is empty';
+                broken = {
+                    position,
+                    reason: `the chain ${end}, but the anchor names seq ${options.anchor.seq}: records were removed from the end`,
+                };
+            }
+            return { ok: !broken, checked: position, ...(head && { head }), ...(broken && { broken }) };
+        },
+    };
+}
+function brokenRecord(position, where, reason, value) {
+    const record = isObject(value) ? value : {};
+    return {
+        position,
+        ...(typeof record.seq === 'number' && { seq: record.seq }),
+        ...(typeof record.id === 'string' && { id: record.id }),
+        ...(where !== undefined && { where }),
+        reason,
+    };
+}
+/**
+ * Checks one record on its own, without its neighbours: readable, valid, its hash matches its
+ * content and, for stored text, the text is its canonical JSON. Stores use it on the head
+ * before linking a new record to it.
+ */
+function checkRecord(entry) {
+    let value;
+    if ('text' in entry) {
+        if (entry.incomplete)
+            return { reason: 'the last line has no newline at its end: an interrupted write left it incomplete' };
+        if (entry.text.trim() === '')
+            return { reason: 'empty line where a record should be' };
+        try {
+            value = JSON.parse(entry.text);
+        }
+        catch (error) {
+            return { reason: `not JSON (${error.message}): a damaged or partly written record` };
+        }
+    }
+    else {
+        value = entry.value;
+    }
+    if (!isObject(value))
+        return { reason: 'not a JSON object', value };
+    // Stored records are exactly what the schema describes: checked without zod copying each one.
+    const parsed = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .safeParseUnchanged */ .MT)(_record_js__WEBPACK_IMPORTED_MODULE_2__/* .AuditRecordSchema */ .eH, value);
+    if (!parsed.success)
+        return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
+    const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
+    if ('reason' in canonical)
+        return { reason: canonical.reason, value };
+    if (sha256Hex(canonical.unsigned) !== parsed.data.hash)
+        return { reason: "the hash does not match the record's content: the record was edited", value };
+    if (!canonical.textIsCanonical) {
+        return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
+    }
+    return { record: parsed.data, value };
+}
+/**
+ * The record's RFC 8785 canonical JSON without its `hash` (what `hashRecord` hashes), and
+ * whether the stored text (if any) is the record's canonical JSON.
+ *
+ * Canonical JSON is JSON.stringify with every object's keys sorted by UTF-16 code units. A
+ * record parsed from text whose keys already stand in that order is serialized by
+ * JSON.stringify itself, which is native and many times faster than canonicalizing again;
+ * when that equals the text, the text is canonical, and the text without its `"hash":"…"`
+ * member is the canonical JSON that was hashed, so it is hashed as stored. (The first such
+ * member is the top-level one: in canonical text `"hash":"` only stands as a key, a record
+ * has no other `hash` key, and one holding its own hash would be a sha256 fixed point.)
+ * Anything else (keys out of order, integer-like keys that JSON.parse reorders, a possible
+ * unpaired surrogate, which has no canonical form, or a record given as a value) takes the
+ * canonicalizer.
+ */
+function canonicalForm(record, hash, text) {
+    if (text !== undefined && !text.includes('\\ud') && keysInCanonicalOrder(record)) {
+        const member = `"hash":${JSON.stringify(hash)}`;
+        const at = JSON.stringify(record) === text ? text.indexOf(member) : -1;
+        if (at > 0) {
+            // The member and the comma that joins it to its neighbour.
+            const unsigned = text[at - 1] === ',' ? text.slice(0, at - 1) + text.slice(at + member.length) : text.slice(0, at) + text.slice(at + member.length + 1);
+            return { unsigned, textIsCanonical: true };
+        }
+        // JSON.stringify leaves out a property whose value is undefined, in place.
+        return { unsigned: JSON.stringify({ ...record, hash: undefined }), textIsCanonical: false };
+    }
+    try {
+        const { hash: _hash, ...unsigned } = record;
+        return { unsigned: (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(unsigned), textIsCanonical: text === undefined || (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(record) === text };
+    }
+    catch (error) {
+        return { reason: `the record has no canonical JSON (RFC 8785): ${error.message}` };
+    }
+}
+/** Whether every object in a JSON value has its keys in ascending UTF-16 code unit order. */
+function keysInCanonicalOrder(value) {
+    if (typeof value !== 'object' || value === null)
+        return true;
+    if (Array.isArray(value))
+        return value.every(keysInCanonicalOrder);
+    let previous;
+    for (const key of Object.keys(value)) {
+        if (previous !== undefined && !(previous < key))
+            return false;
+        previous = key;
+        if (!keysInCanonicalOrder(value[key]))
+            return false;
+    }
+    return true;
+}
+/** sha256 (hex) of UTF-8 text, as `hashRecord` computes it. */
+function sha256Hex(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', text, 'hex');
+}
+/** Verifies records held in memory (values, or stored text). */
+function verifyChain(records, options = {}) {
+    const verifier = createChainVerifier(options);
+    let index = 0;
+    for (const record of records) {
+        index += 1;
+        if (verifier.push({ value: record, where: `record ${index}` }))
+            break;
+    }
+    return verifier.finish();
+}
+/** Verifies a store's entries as they stream in, stopping at the first break. */
+async function verifyEntries(entries, options = {}) {
+    const verifier = createChainVerifier(options);
+    for await (const entry of entries) {
+        if (verifier.push(entry))
+            break;
+    }
+    return verifier.finish();
+}
+/** `<seq>:<hash>`, the form `audit verify` prints and reads as `--anchor`. */
+function formatAnchor(head) {
+    return `${head.seq}:${head.hash}`;
+}
+function parseAnchor(value) {
+    const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    return { seq: Number(match[1]), hash: match[2] };
+}
+/** One line naming the record and why it breaks the chain. */
+function describeBroken(broken) {
+    const what = broken.seq !== undefined ? `record seq ${broken.seq}${broken.id ? ` (id ${broken.id})` : ''}` : `the entry at position ${broken.position}`;
+    return `${what}${broken.where ? ` at ${broken.where}` : ''}: ${broken.reason}`;
+}
+function summarizeIssues(error) {
+    const issues = error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`);
+    return issues.join('; ') + (error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : '');
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 35883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H2: () => (/* binding */ gatherSubjects),
+/* harmony export */   gi: () => (/* binding */ ApprovalsFileSchema),
+/* harmony export */   hL: () => (/* binding */ checkKeepingSubjects),
+/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */ });
+/* unused harmony exports ApprovalEntrySchema, listModels */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(13798);
+/* harmony import */ var _artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55254);
+/* harmony import */ var _artefacts_read_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6767);
+/* harmony import */ var _engine_evaluate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60147);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+/* harmony import */ var _policy_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82714);
+
+
+
+
+
+
+/** An approval, from a file for CI systems other than GitHub; `model` limits it to one model. */
+const ApprovalEntrySchema = _artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .ApprovalSchema */ .LT.extend({ model: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional() });
+const ApprovalsFileSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .array */ .YOg(ApprovalEntrySchema);
+/** The one use case: gather evidence for each model, judge it, return the Decision. */
+async function check(request) {
+    return (await checkKeepingSubjects(request)).decision;
+}
+/** `check`, keeping what was judged: an audit record names the digest of every artefact read. */
+async function checkKeepingSubjects(request) {
+    const subjects = await gatherSubjects(request);
+    return { decision: (0,_engine_evaluate_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._)(request.policy, subjects, { now: request.now }), subjects };
+}
+async function gatherSubjects(request) {
+    const { repoConfig, workspace } = request;
+    const all = await listModels(repoConfig, workspace);
+    const selected = selectModels(all, request.models ?? []);
+    return Promise.all(selected.map(async ({ model, location }) => {
+        const subject = {
+            model: { name: model.name, version: model.version, path: model.path, risk: model.risk },
+            location,
+            evidence: {},
+            problems: {},
+            approvals: approvalsFor(model.name, request.approvals ?? []),
+            ...previousFor(model.name, request.previousDecisions),
+        };
+        for (const kind of _artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .ARTEFACT_KINDS */ .D_) {
+            const gathered = await gatherKind(kind, model, location, workspace, repoConfig.config.limits);
+            if ('evidence' in gathered)
+                subject.evidence[kind] = gathered.evidence;
+            else
+                subject.problems[kind] = gathered.problem;
+        }
+        return subject;
+    }));
+}
+/** Configured models, then models found by convention in the discovery roots. */
+async function listModels(repoConfig, workspace) {
+    const { config } = repoConfig;
+    const listed = config.models.map((model) => ({
+        model,
+        location: repoConfig.modelLocations[model.name] ?? { path: repoConfig.path },
+        discovered: false,
+    }));
+    if (!config.discover.enabled)
+        return listed;
+    const configuredPaths = new Set(config.models.map((model) => normalizeFolder(model.path)));
+    const names = new Map(config.models.map((model) => [model.name, model.path]));
+    for (const folder of await workspace.findFolders(config.discover.roots)) {
+        if (configuredPaths.has(normalizeFolder(folder)))
+            continue;
+        const name = folder.split('/').pop() ?? folder;
+        const conventional = await workspace.findFiles(folder, Object.values(_policy_config_js__WEBPACK_IMPORTED_MODULE_4__/* .CONVENTIONAL_ARTEFACTS */ .nK).flat());
+        if (conventional.length === 0)
+            continue;
+        // Skipping a second folder of the same name would leave a model unchecked without a word.
+        const other = names.get(name);
+        if (other !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ModelgateError */ .HJ('config', `two models are named "${name}" (${other} and ${folder}): list one in the config with a name of its own`, { path: repoConfig.path });
+        }
+        names.set(name, folder);
+        listed.push({ model: { name, path: folder, artefacts: {} }, location: { path: folder }, discovered: true });
+    }
+    return listed;
+}
+function normalizeFolder(path) {
+    return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+}
+function selectModels(all, names) {
+    if (names.length === 0)
+        return all;
+    const unknown = names.filter((name) => !all.some((entry) => entry.model.name === name));
+    if (unknown.length > 0) {
+        const known = all.map((entry) => entry.model.name).join(', ') || 'none';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ModelgateError */ .HJ('usage', `unknown model ${unknown.map((name) => `"${name}"`).join(', ')} (models: ${known})`);
+    }
+    return all.filter((entry) => names.includes(entry.model.name));
+}
+function approvalsFor(model, approvals) {
+    return approvals
+        .filter((approval) => approval.model === undefined || approval.model === model)
+        .map(({ model: _model, ...approval }) => approval);
+}
+function previousFor(model, lookup) {
+    if (lookup === undefined)
+        return {};
+    return { previous: 'unavailable' in lookup ? lookup : (lookup.decisions.get(model) ?? null) };
+}
+async function gatherKind(kind, model, modelLocation, workspace, limits) {
+    const spec = model.artefacts[kind];
+    let files;
+    if (spec) {
+        files = await workspace.findFiles(model.path, spec.paths);
+        if (files.length === 0) {
+            return problem(true, `configured ${kind} artefact not found: ${spec.paths.join(', ')} (in ${model.path})`, modelLocation);
+        }
+    }
+    else {
+        files = await findConventional(kind, model.path, workspace);
+        if (files.length === 0) {
+            return problem(false, `no ${kind} artefact found for model "${model.name}" (set artefacts.${kind} in the config)`, modelLocation);
+        }
+    }
+    if (files.length > limits.max_files_per_kind) {
+        return problem(true, `${files.length} ${kind} files match, more than the limit of ${limits.max_files_per_kind}`, modelLocation);
+    }
+    try {
+        const parts = [];
+        for (const path of files) {
+            const file = await workspace.readFile(path, limits);
+            parts.push((0,_artefacts_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readArtefact */ .jk)(file, { kind, format: spec?.format, limits }));
+        }
+        return { evidence: (0,_artefacts_read_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeEvidence */ .i1)(kind, parts) };
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isModelgateError */ .j$)(error))
+            return problem(true, error.reason, error.location ?? modelLocation);
+        return problem(true, `cannot read ${kind} artefact: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`, modelLocation);
+    }
+}
+async function findConventional(kind, folder, workspace) {
+    for (const pattern of _policy_config_js__WEBPACK_IMPORTED_MODULE_4__/* .CONVENTIONAL_ARTEFACTS */ .nK[kind]) {
+        const files = await workspace.findFiles(folder, [pattern]);
+        if (files.length > 0)
+            return files;
+    }
+    return [];
+}
+function problem(blocking, reason, location) {
+    return { problem: { blocking, reason, location } };
+}
+
+
+/***/ }),
+
+/***/ 12957:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48179);
+/* harmony import */ var _document_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15841);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21726);
+
+
+
+
+/** The CLI's one exit point: every failure below it is a thrown error with a code. */
+async function main(argv) {
+    let outcome = { exitCode: 0 };
+    const program = (0,_program_js__WEBPACK_IMPORTED_MODULE_3__/* .buildProgram */ .T)({
+        cwd: process.cwd(),
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        env: process.env,
+        now: () => new Date(),
+    }, (result) => {
+        outcome = result;
+    });
+    try {
+        await program.parseAsync(argv);
+        return outcome.exitCode;
+    }
+    catch (error) {
+        if (error instanceof commander__WEBPACK_IMPORTED_MODULE_0__/* .CommanderError */ .b7) {
+            // --help and --version end through here with exit code 0.
+            return error.exitCode === 0 ? 0 : 2;
+        }
+        if (error instanceof _document_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RunTimeLimitExceeded */ .v8) {
+            // Work still in flight (a read that never ends) must neither keep the process alive nor act after the limit.
+            // Writes to files and pipes are synchronous on POSIX, so the message is out before the exit.
+            process.stderr.write(`modelgate: ${error.message}\n`);
+            process.exit(2);
+        }
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isModelgateError */ .j$)(error) && error.code !== 'artefact') {
+            process.stderr.write(`modelgate: ${error.message}\n`);
+            return 2;
+        }
+        const detail = process.env.MODELGATE_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+        process.stderr.write(`modelgate: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+        return 2;
+    }
+}
+process.exitCode = await main(process.argv);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 21726:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ buildProgram)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __nccwpck_require__(48179);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/artefacts/evidence.ts
+var evidence = __nccwpck_require__(55254);
+// EXTERNAL MODULE: ./src/artefacts/read.ts
+var read = __nccwpck_require__(6767);
+// EXTERNAL MODULE: ./src/audit/previous.ts
+var previous = __nccwpck_require__(53106);
+// EXTERNAL MODULE: ./src/check.ts
+var check = __nccwpck_require__(35883);
+// EXTERNAL MODULE: ./src/document/location.ts
+var document_location = __nccwpck_require__(85294);
+// EXTERNAL MODULE: ./src/document/parse.ts
+var parse = __nccwpck_require__(13702);
+// EXTERNAL MODULE: ./src/document/limits.ts
+var limits = __nccwpck_require__(15841);
+// EXTERNAL MODULE: ./src/document/validate.ts
+var validate = __nccwpck_require__(40447);
+// EXTERNAL MODULE: ./src/engine/compile.ts + 15 modules
+var compile = __nccwpck_require__(70111);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/io/policy-source.ts
+var policy_source = __nccwpck_require__(39560);
+// EXTERNAL MODULE: ./src/io/workspace.ts + 2 modules
+var io_workspace = __nccwpck_require__(23830);
+// EXTERNAL MODULE: ./src/policy/config.ts
+var config = __nccwpck_require__(82714);
+// EXTERNAL MODULE: ./src/policy/load.ts
+var policy_load = __nccwpck_require__(58164);
+// EXTERNAL MODULE: ./src/policy/controls.ts
+var controls = __nccwpck_require__(80258);
+// EXTERNAL MODULE: ./src/engine/coverage.ts
+var engine_coverage = __nccwpck_require__(78306);
+;// CONCATENATED MODULE: ./src/report/findings.ts
+const FAIL_ON_VALUES = (/* unused pure expression or super */ null && (['error', 'warn', 'never']));
+function verdictBlocks(verdict, failOn) {
+    if (failOn === 'never')
+        return false;
+    return verdict === 'fail' || (failOn === 'warn' && verdict === 'warn');
+}
+/** Results a reader must act on: `error` and `fail` first, then `warn`, then `waived`. */
+const ORDER = (/* unused pure expression or super */ null && (['error', 'fail', 'warn', 'waived']));
+function findingsOf(decision, statuses = ORDER) {
+    const findings = [];
+    for (const status of ORDER) {
+        if (!statuses.includes(status))
+            continue;
+        for (const model of decision.models) {
+            for (const result of model.results)
+                if (result.status === status)
+                    findings.push({ model, result });
+        }
+    }
+    return findings;
+}
+/**
+ * Whether a location names a file of the repository, so GitHub can show it: shipped packs
+ * (`pack:starter`) and release assets (`release:tag/file`) are not repository files.
+ */
+function isRepositoryPath(location) {
+    if (!location || location.path === '')
+        return false;
+    return !/^[a-z][a-z0-9-]*:/i.test(location.path) && !location.path.startsWith('/') && !location.path.split('/').includes('..');
+}
+/** Models that block, and the ids of the rules that failed or could not be evaluated, for the Action's outputs. */
+function blockedModels(decision) {
+    return decision.models.filter((model) => model.verdict === 'fail').map((model) => model.name);
+}
+function failedRules(decision) {
+    const rules = new Set();
+    for (const model of decision.models) {
+        for (const result of model.results)
+            if (result.status === 'fail' || result.status === 'error')
+                rules.add(result.rule);
+    }
+    return [...rules].sort();
+}
+/** Cuts text to at most `max` characters, saying so at the end. */
+function truncate(text, max, note = '\n\n… (truncated)') {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
+}
+/**
+ * Text from artefacts (a pull request's files) in a Markdown table cell: one line, no table
+ * breaks, no HTML and no @mentions, so a PR cannot ping people or inject markup through the
+ * gate's own comment.
+ */
+function escapeTableCell(text) {
+    return text
+        .replace(/\r?\n|\r/g, ' ')
+        // Backslashes first: an artefact's own `\|` must not become an escaped backslash and a cell break.
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '&#64;');
+}
+
+;// CONCATENATED MODULE: ./src/report/controls.ts
+
+
+
+const CONTROLS_FORMATS = ['text', 'markdown', 'csv', 'json'];
+function controlRows(model) {
+    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
+    const rulesOf = (control) => {
+        const statuses = new Map();
+        for (const result of model.results) {
+            if (!result.controls.includes(control))
+                continue;
+            statuses.set(result.rule, (statuses.get(result.rule) ?? new Set()).add(result.status));
+        }
+        return [...statuses.entries()].map(([rule, set]) => `${rule} (${[...set].join('/')})`);
+    };
+    const row = (control, state) => ({ control, title: (0,controls/* controlTitle */._M)(control), state, rules: state === 'not covered' ? [] : rulesOf(control) });
+    const reached = [...coverage.evidenced.map((control) => row(control, 'evidenced')), ...coverage.violated.map((control) => row(control, 'violated'))];
+    const order = (0,engine_coverage/* sortControls */.V)(reached.map((entry) => entry.control));
+    reached.sort((a, b) => order.indexOf(a.control) - order.indexOf(b.control));
+    return [...reached, ...coverage.not_covered.map((control) => row(control, 'not covered'))];
+}
+/** "12 evidenced, 1 violated, 25 not covered" for one model. */
+function coverageSummary(model) {
+    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
+    return `${coverage.evidenced.length} evidenced, ${coverage.violated.length} violated, ${coverage.not_covered.length} not covered`;
+}
+/** One line for a pull-request comment or job summary; empty when the Decision carries no coverage. */
+function coverageLine(decision) {
+    const models = decision.models.filter((model) => model.controls !== undefined);
+    if (models.length === 0)
+        return '';
+    const parts = models.map((model) => {
+        const coverage = model.controls;
+        return `${model.name} ${coverage.evidenced.length}/${coverage.violated.length}/${coverage.not_covered.length}`;
+    });
+    return `Controls (evidenced/violated/not covered): ${parts.join(', ')}`;
+}
+function renderControls(decision, format) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify({
+                policy: decision.policy,
+                models: decision.models.map((model) => ({ name: model.name, version: model.version, verdict: model.verdict, controls: controlRows(model) })),
+            }, null, 2)}\n`;
+        case 'csv':
+            return renderCsv(decision);
+        case 'markdown':
+            return renderMarkdownTable(decision);
+        case 'text':
+            return renderTextTable(decision);
+    }
+}
+const STATE_MARK = { evidenced: '✓ evidenced', violated: '✗ violated', 'not covered': '· not covered' };
+function renderTextTable(decision) {
+    const lines = [`policy ${decision.policy.name} ${decision.policy.version}`, ''];
+    for (const model of decision.models) {
+        const rows = controlRows(model);
+        lines.push(`${model.name}${model.version ? ` ${model.version}` : ''}: ${coverageSummary(model)}`);
+        const width = Math.max(0, ...rows.map((row) => row.control.length));
+        for (const row of rows) {
+            const rules = row.rules.length > 0 ? `  ← ${row.rules.join(', ')}` : '';
+            lines.push(`  ${STATE_MARK[row.state].padEnd(14)} ${row.control.padEnd(width)}  ${row.title}${rules}`);
+        }
+        lines.push('');
+    }
+    return `${lines.join('\n')}`;
+}
+function renderMarkdownTable(decision) {
+    const lines = [`## modelgate controls: policy \`${decision.policy.name}\` ${decision.policy.version}`];
+    for (const model of decision.models) {
+        lines.push('', `### ${escapeTableCell(model.name)}${model.version ? ` ${escapeTableCell(model.version)}` : ''}`, '', coverageSummary(model), '');
+        lines.push('| control | title | state | rules |', '|---|---|---|---|');
+        for (const row of controlRows(model)) {
+            lines.push(`| \`${row.control}\` | ${escapeTableCell(row.title)} | ${row.state} | ${escapeTableCell(row.rules.join(', '))} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** RFC 4180: quote every field, double the quotes inside. */
+function renderCsv(decision) {
+    const quote = (value) => `"${value.replace(/"/g, '""')}"`;
+    const lines = [['model', 'version', 'control', 'title', 'state', 'rules'].map(quote).join(',')];
+    for (const model of decision.models) {
+        for (const row of controlRows(model)) {
+            lines.push([model.name, model.version ?? '', row.control, row.title, row.state, row.rules.join('; ')].map(quote).join(','));
+        }
+    }
+    return `${lines.join('\r\n')}\r\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/explain.ts
+
+/** A policy in plain words: what each rule demands, how strictly, and which controls it evidences. */
+function renderPolicyExplanation(policy, now) {
+    const today = now.toISOString().slice(0, 10);
+    const lines = [`Policy ${policy.name} ${policy.version}`, `  digest: ${policy.digest}`, `  files: ${policy.files.join(', ')}`];
+    if (policy.description)
+        lines.push(`  ${policy.description.trim()}`);
+    lines.push('', `${policy.rules.length} rule${policy.rules.length === 1 ? '' : 's'}:`);
+    for (const rule of policy.rules) {
+        const effect = rule.severity === 'error' ? 'blocks when it fails' : 'warns when it fails';
+        lines.push('', `  ${rule.id} [${rule.severity}: ${effect}]`, `    ${rule.description}`);
+        if (rule.controls.length > 0)
+            lines.push(`    evidences: ${rule.controls.join(', ')}`);
+        if (rule.requires.length > 0)
+            lines.push(`    needs: ${rule.requires.join(', ')} (fails when absent)`);
+        if (rule.when)
+            lines.push(`    applies only when: ${rule.when}`);
+        if (rule.for_each)
+            lines.push(`    for each item of: ${rule.for_each}`, `      requires: ${rule.check}`);
+        else
+            lines.push(`    requires: ${rule.check}`);
+        lines.push(`    defined at: ${(0,document_location/* formatLocation */.j$)(rule.location)}`);
+    }
+    if (policy.waivers.length > 0) {
+        lines.push('', 'Waivers:');
+        for (const waiver of policy.waivers) {
+            const state = waiver.expires >= today ? `until ${waiver.expires}` : `EXPIRED on ${waiver.expires}, no longer applies`;
+            lines.push(`  ${waiver.rule} for ${waiver.model}: ${state}; approved by ${waiver.approved_by}: ${waiver.reason}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+
+
+
+const REPORT_FORMATS = ['text', 'json', 'markdown'];
+function renderDecision(decision, format, options = {}) {
+    switch (format) {
+        case 'json':
+            return renderJson(decision);
+        case 'markdown':
+            return renderMarkdown(decision);
+        case 'text':
+            return renderText(decision, options);
+    }
+}
+function renderJson(decision) {
+    return `${JSON.stringify(decision, null, 2)}\n`;
+}
+/** Statuses a reader must act on, in the order they are shown. */
+const ATTENTION = ['error', 'fail', 'warn', 'waived'];
+function needsAttention(result) {
+    return ATTENTION.includes(result.status);
+}
+function ordered(results) {
+    return results.filter(needsAttention).sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+}
+function counts(model) {
+    const tally = new Map();
+    for (const result of model.results)
+        tally.set(result.status, (tally.get(result.status) ?? 0) + 1);
+    return [...tally.entries()].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+function modelTitle(model) {
+    return model.version ? `${model.name} ${model.version}` : model.name;
+}
+function summaryLine(decision) {
+    const blocked = decision.models.filter((model) => model.verdict === 'fail').length;
+    const warned = decision.models.filter((model) => model.verdict === 'warn').length;
+    const total = decision.models.length;
+    return `verdict: ${decision.verdict} — ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked, ${warned} passed with warnings`;
+}
+const ANSI = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
+const STATUS_STYLE = { error: 'red', fail: 'red', warn: 'yellow', waived: 'cyan', pass: 'green', skipped: 'dim' };
+const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
+const VERDICT_MARK = { fail: '✗', warn: '!', pass: '✓' };
+/**
+ * Artefact text shown in a terminal or a CI log on one line, with control characters made
+ * visible: a message must not start a line of its own (a `::command::` on a runner) or move
+ * the cursor.
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+function renderText(decision, options = {}) {
+    const paint = (style, text) => (options.color ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
+    const lines = [`policy ${decision.policy.name} ${decision.policy.version} (${decision.policy.digest.slice(0, 19)}…)`, ''];
+    for (const model of decision.models) {
+        const verdict = paint(VERDICT_STYLE[model.verdict], `${VERDICT_MARK[model.verdict]} ${model.verdict}`);
+        lines.push(`${verdict}  ${paint('bold', printable(modelTitle(model)))}  ${paint('dim', `(${counts(model)})`)}`);
+        for (const result of ordered(model.results)) {
+            lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${printable(result.rule)}: ${printable(result.message)}`);
+            if (result.location)
+                lines.push(`           ${paint('dim', printable((0,document_location/* formatLocation */.j$)(result.location)))}`);
+        }
+    }
+    if (decision.notices.length > 0) {
+        lines.push('', ...decision.notices.map((notice) => `${paint('yellow', 'notice')} ${notice}`));
+    }
+    lines.push('', paint(VERDICT_STYLE[decision.verdict], summaryLine(decision)));
+    return `${lines.join('\n')}\n`;
+}
+const MARKDOWN_MARK = { error: '⛔ error', fail: '❌ fail', warn: '⚠️ warn', waived: '🔕 waived', pass: '✅ pass', skipped: '➖ skipped' };
+/** Markdown for PR comments and job summaries: a table of models, then what needs attention per model. */
+function renderMarkdown(decision) {
+    const escape = escapeTableCell;
+    const lines = [
+        `## modelgate: ${decision.verdict.toUpperCase()}`,
+        '',
+        `Policy \`${decision.policy.name}\` ${decision.policy.version} (\`${decision.policy.digest}\`)`,
+        '',
+        '| model | version | verdict | results |',
+        '|---|---|---|---|',
+        ...decision.models.map((model) => `| ${escape(model.name)} | ${escape(model.version ?? '—')} | ${model.verdict} | ${counts(model)} |`),
+    ];
+    for (const model of decision.models) {
+        const findings = ordered(model.results);
+        if (findings.length === 0)
+            continue;
+        lines.push('', `### ${escape(modelTitle(model))}`, '', '| status | rule | message | location | controls |', '|---|---|---|---|---|');
+        for (const result of findings) {
+            const location = result.location ? `\`${escape((0,document_location/* formatLocation */.j$)(result.location))}\`` : '';
+            lines.push(`| ${MARKDOWN_MARK[result.status]} | \`${result.rule}\` | ${escape(result.message)} | ${location} | ${escape(result.controls.join(', '))} |`);
+        }
+    }
+    if (decision.notices.length > 0)
+        lines.push('', ...decision.notices.map((notice) => `> ⚠️ ${escape(notice)}`));
+    lines.push('', summaryLine(decision));
+    const coverage = coverageLine(decision);
+    if (coverage)
+        lines.push('', escape(coverage));
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(71013);
+// EXTERNAL MODULE: ./src/audit/record.ts
+var record = __nccwpck_require__(7114);
+// EXTERNAL MODULE: ./src/audit/record-decisions.ts + 1 modules
+var record_decisions = __nccwpck_require__(80398);
+;// CONCATENATED MODULE: ./src/audit/query.ts
+
+function matchesFilter(record, filter) {
+    if (filter.models?.length && !(record.subject && filter.models.includes(record.subject.model)))
+        return false;
+    if (filter.kinds?.length && !filter.kinds.includes(record.kind))
+        return false;
+    if (filter.verdicts?.length && !(record.verdict && filter.verdicts.includes(record.verdict)))
+        return false;
+    if (filter.approvers?.length) {
+        const wanted = new Set(filter.approvers.map((user) => user.toLowerCase()));
+        if (!record.approvals.some((approval) => approval.state === 'approved' && wanted.has(approval.user.toLowerCase())))
+            return false;
+    }
+    const time = Date.parse(record.time);
+    if (filter.since && time < filter.since.getTime())
+        return false;
+    if (filter.until && time >= filter.until.getTime())
+        return false;
+    return true;
+}
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * `--since` and `--until` values as bounds. A date alone is a whole day in UTC: `--since`
+ * starts at its midnight and `--until` includes all of it, which is what a person means by
+ * "until 2026-03-31". A date-time must name its offset, so the bound never depends on
+ * the machine's time zone. Returned as the inclusive start or the exclusive end.
+ */
+function parseTimeBound(value, bound) {
+    // The calendar check matters: Date.parse reads 2026-02-30 as March 2nd.
+    const day = value.slice(0, 10);
+    const realDay = DATE_ONLY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+    const valid = realDay && (DATE_ONLY.test(value) || DATE_TIME.test(value));
+    const parsed = valid ? Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value) : Number.NaN;
+    if (Number.isNaN(parsed)) {
+        throw new errors/* ModelgateError */.HJ('usage', `--${bound} ${value}: expected an ISO 8601 date (2026-03-31) or date-time with offset (2026-03-31T12:00:00Z)`);
+    }
+    if (bound === 'since')
+        return new Date(parsed);
+    return new Date(parsed + (DATE_ONLY.test(value) ? 24 * 60 * 60 * 1000 : 1));
+}
+
+// EXTERNAL MODULE: ./src/audit/render.ts
+var render = __nccwpck_require__(66339);
+// EXTERNAL MODULE: ./src/audit/store.ts
+var audit_store = __nccwpck_require__(47374);
+// EXTERNAL MODULE: ./src/audit/stores/open.ts
+var stores_open = __nccwpck_require__(72540);
+// EXTERNAL MODULE: ./src/audit/verify.ts
+var verify = __nccwpck_require__(42622);
+;// CONCATENATED MODULE: ./src/cli/audit-commands.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The audit trail on the command line: `check --audit` records decisions, and `audit verify`,
+ * `log`, `export` and `migrate` serve auditors. Thin: records, filters and renderers live in
+ * src/audit; stores are imported only when a command opens one.
+ */
+const usage = (message) => new errors/* ModelgateError */.HJ('usage', message);
+const VERDICTS = ['pass', 'warn', 'fail'];
+/** Checks the URL names a supported store, so `check --audit` fails before doing any work. */
+function validateAuditUrl(url) {
+    (0,stores_open/* auditStoreKind */.zY)(url);
+}
+/**
+ * Appends one decision record per model. Returns false, having said why on stderr, when any
+ * append fails: the caller then ends with exit code 2, so a decision is never lost silently.
+ */
+async function recordDecisions(input, io) {
+    const { decision } = input;
+    const actor = input.actor ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? 'unknown';
+    let store;
+    let stored;
+    try {
+        store = await (0,stores_open/* openAuditStore */.Xb)(input.url, { cwd: io.cwd, env: io.env });
+        // Recorded relative to the repository root, wherever the command ran.
+        const repositoryPath = (shown) => external_node_path_default().relative(input.root, external_node_path_default().resolve(io.cwd, shown)).split((external_node_path_default()).sep).join('/');
+        stored = await (0,record_decisions/* appendDecisionRecords */.V)(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
+    }
+    catch (error) {
+        const reason = error instanceof record_decisions/* DecisionNotRecorded */.q ? error.message : `the decision was not recorded in ${store?.description ?? 'the audit store'}: ${(0,errors/* describeError */.Uc)(error)}`;
+        io.stderr(`modelgate: audit: ${reason}\n`);
+        return false;
+    }
+    finally {
+        await store?.close().catch(() => undefined);
+    }
+    if (input.announce && stored.length > 0) {
+        const seqs = stored.length === 1 ? `seq ${stored[0].seq}` : `seq ${stored[0].seq}-${stored.at(-1).seq}`;
+        io.stdout(`audit: ${describeRecordCounts(stored)} appended to ${store.description} (${seqs})\n`);
+    }
+    return true;
+}
+/** "3 decision records, 1 waiver record and 2 approval records", in the order kinds first appear. */
+function describeRecordCounts(records) {
+    const counts = new Map();
+    for (const record of records)
+        counts.set(record.kind, (counts.get(record.kind) ?? 0) + 1);
+    const parts = [...counts].map(([kind, count]) => `${count} ${kind.replace('_', ' ')} record${count === 1 ? '' : 's'}`);
+    return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+}
+function registerAuditCommands(program, io, done) {
+    const audit = program.command('audit').description('the audit trail: verify, read and export the hash-chained decision records');
+    const storeOption = () => new esm/* Option */.c$('--audit <url>', 'the audit store: file:PATH, github:[OWNER/REPO][#BRANCH] or postgres://user:password@host:port/database[?chain=NAME]').makeOptionMandatory();
+    const withFilters = (command) => command
+        .option('--model <name>', 'only records of this model (repeatable)', collect, [])
+        .option(`--kind <kind>`, `only records of this kind: ${record/* RECORD_KINDS */.eO.join(', ')} (repeatable)`, collectChoice(record/* RECORD_KINDS */.eO), [])
+        .option('--verdict <verdict>', 'only decisions with this verdict: pass, warn, fail (repeatable)', collectChoice(VERDICTS), [])
+        .option('--approver <user>', 'only records approved by this user (repeatable)', collect, [])
+        .option('--since <date>', 'only records at or after this ISO 8601 date or date-time')
+        .option('--until <date>', 'only records before the end of this date, or at or before this date-time');
+    audit
+        .command('verify')
+        .description('check every record, hash and link of the chain; exit 0 when intact, 1 naming the first broken record')
+        .addOption(storeOption())
+        .option('--anchor <seq:hash>', 'a head printed by an earlier verify: the chain must still hold that record, so removal from the end is caught')
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .action(async (options) => done(await runVerify(options, io)));
+    withFilters(audit
+        .command('log')
+        .description('show the records, oldest first, checking the chain as they are read')
+        .addOption(storeOption())
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'text, or json (one record per line)').choices(['text', 'json']).default('text'))).action(async (options) => done(await runLog(options, io)));
+    withFilters(audit
+        .command('export')
+        .description('export the records as CSV, a JSON array or a self-contained HTML report, checking the chain as they are read')
+        .addOption(storeOption())
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'export format').choices(['csv', 'json', 'html']).makeOptionMandatory())
+        .option('-o, --out <file>', 'write to this file instead of standard output')).action(async (options) => done(options.format === 'html' ? await runHtmlExport({ ...options, format: 'html' }, io) : await runExport({ ...options, format: options.format }, io)));
+    withFilters(audit
+        .command('pack')
+        .description('write an evidence pack (tar.gz): the records, their verification, the judged artefacts and policies by digest, an HTML report, checksums and a README')
+        .addOption(storeOption())
+        .requiredOption('-o, --out <file>', 'the archive to write, e.g. evidence.tar.gz')
+        .option('--repo <dir>', 'the repository the records were made in: artefacts and policies are looked up in its working tree and git history', '.')
+        .option('-c, --config <file>', 'the repository config, relative to --repo, whose policy is looked up at every commit', '.modelgate.yml')
+        .option('-p, --policy <file-or-pack>', 'also look up this policy file (relative to --repo) or pack, as given to check --policy (repeatable)', collect, [])
+        .option('--allow-missing', 'exit 0 even when an artefact or policy named by a record cannot be found (it is listed as missing)')).action(async (options) => done(await runPack(options, io)));
+    audit
+        .command('migrate')
+        .description('create or upgrade the audit tables of a postgres:// store (safe to run again)')
+        .addOption(storeOption())
+        .action(async (options) => done(await runMigrate(options, io)));
+}
+async function runVerify(options, io) {
+    const anchor = options.anchor === undefined ? undefined : (0,verify/* parseAnchor */.fB)(options.anchor);
+    if (options.anchor !== undefined && !anchor)
+        throw usage(`--anchor ${options.anchor}: expected <seq>:<sha256 hex>, as printed by audit verify`);
+    return withStore(options.audit, io, async (store) => {
+        const verifier = (0,verify/* createChainVerifier */.mG)(anchor ? { anchor } : {});
+        for await (const entry of store.readEntries()) {
+            if (verifier.push(entry))
+                break;
+        }
+        const result = verifier.finish();
+        if (options.format === 'json') {
+            io.stdout(`${JSON.stringify({ store: store.description, ...result, ...(result.head && { anchor: (0,verify/* formatAnchor */.zG)(result.head) }) }, null, 2)}\n`);
+        }
+        else {
+            io.stdout(renderVerification(result, store.description));
+        }
+        return { exitCode: result.ok ? 0 : 1 };
+    });
+}
+function renderVerification(result, description) {
+    if (result.broken) {
+        return `broken: ${(0,verify/* describeBroken */.lk)(result.broken)}\n${result.checked} record${result.checked === 1 ? '' : 's'} before it verified in ${description}\n`;
+    }
+    if (!result.head)
+        return `ok: no records in ${description}\n`;
+    return `ok: ${result.checked} record${result.checked === 1 ? '' : 's'} verified in ${description}\nhead: ${(0,verify/* formatAnchor */.zG)(result.head)}\n`;
+}
+async function runLog(options, io) {
+    const filter = filterOf(options);
+    return withStore(options.audit, io, async (store) => {
+        let shown = 0;
+        const broken = await readVerified(store, (record) => {
+            if (!matchesFilter(record, filter))
+                return;
+            shown += 1;
+            io.stdout(options.format === 'json' ? `${JSON.stringify(record)}\n` : (0,render/* renderLogEntry */.Vj)(record));
+        });
+        if (broken)
+            return chainBroken(broken, io);
+        if (shown === 0 && options.format === 'text')
+            io.stdout('no matching records\n');
+        return { exitCode: 0 };
+    });
+}
+async function runExport(options, io) {
+    const filter = filterOf(options);
+    const out = options.out ? external_node_path_default().resolve(io.cwd, options.out) : undefined;
+    return withStore(options.audit, io, async (store) => {
+        // A file export is written aside and renamed into place: an export cut short by a broken chain leaves no file.
+        const temporary = out && `${out}.${process.pid}.tmp`;
+        const handle = temporary ? await (0,promises_.open)(temporary, 'w') : undefined;
+        const write = async (text) => {
+            if (handle)
+                await handle.write(text);
+            else
+                io.stdout(text);
+        };
+        let count = 0;
+        let broken;
+        try {
+            const chunks = [];
+            if (options.format === 'csv')
+                chunks.push((0,render/* renderCsvHeader */._X)());
+            broken = await readVerified(store, (record) => {
+                if (!matchesFilter(record, filter))
+                    return;
+                chunks.push(options.format === 'csv' ? (0,render/* renderCsvRecord */.yl)(record) : (0,render/* renderJsonArrayPart */.pq)(record, count));
+                count += 1;
+            }, async () => {
+                // Flushed per page rather than per record, so long chains stream without a write per line.
+                if (chunks.length > 0)
+                    await write(chunks.splice(0).join(''));
+            });
+            if (!broken) {
+                if (options.format === 'json')
+                    chunks.push((0,render/* renderJsonArrayEnd */.lU)(count));
+                await write(chunks.splice(0).join(''));
+            }
+        }
+        finally {
+            await handle?.close();
+        }
+        if (broken) {
+            if (temporary)
+                await (0,promises_.unlink)(temporary).catch(() => undefined);
+            return chainBroken(broken, io);
+        }
+        if (temporary && out) {
+            await (0,promises_.rename)(temporary, out);
+            io.stdout(`exported ${count} record${count === 1 ? '' : 's'} to ${options.out}\n`);
+        }
+        return { exitCode: 0 };
+    });
+}
+async function runHtmlExport(options, io) {
+    const filter = filterOf(options);
+    return withStore(options.audit, io, async (store) => {
+        const chain = await readChain(store, filter, { keepEntries: false });
+        const html = await renderReport(chain, store.description, options, io.now());
+        if (options.out) {
+            await writeAtomically(external_node_path_default().resolve(io.cwd, options.out), html);
+            io.stdout(`exported ${chain.selected.length} record${chain.selected.length === 1 ? '' : 's'} to ${options.out} (${describeChain(chain.verification)})\n`);
+        }
+        else {
+            io.stdout(html);
+        }
+        // The report shows the break; the exit code still tells a script the chain is not sound.
+        return chain.verification.broken ? chainBroken(chain.verification.broken, io) : { exitCode: 0 };
+    });
+}
+async function runPack(options, io) {
+    const filter = filterOf(options);
+    const out = external_node_path_default().resolve(io.cwd, options.out);
+    const repo = external_node_path_default().resolve(io.cwd, options.repo);
+    const [{ buildEvidencePack, packFolderName, wantedEvidence }, { archiveEvidencePack }, git] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 356).then(__nccwpck_require__.bind(__nccwpck_require__, 35356)),
+        Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12389)),
+        __nccwpck_require__.e(/* import() */ 321).then(__nccwpck_require__.bind(__nccwpck_require__, 26321)),
+    ]);
+    return withStore(options.audit, io, async (store) => {
+        const chain = await readChain(store, filter, { keepEntries: true });
+        const wanted = wantedEvidence(chain.selected);
+        const opened = git.openGitHistory(repo);
+        const history = 'history' in opened ? opened.history : undefined;
+        if ('reason' in opened)
+            io.stderr(`modelgate: audit pack: ${opened.reason}: artefacts and policies are looked up in the working tree only\n`);
+        else if (history?.shallow)
+            io.stderr(`modelgate: audit pack: ${options.repo} is a shallow clone: files from commits it does not hold cannot be found (git fetch --unshallow)\n`);
+        const artefacts = await git.findArtefactsByDigest(repo, wanted.artefacts, history);
+        const policies = git.findPoliciesByDigest(repo, new Set(wanted.policies.keys()), { configPath: options.config, references: options.policy }, history);
+        const createdAt = io.now();
+        const reportHtml = await renderReport(chain, store.description, options, createdAt);
+        const pack = buildEvidencePack({
+            createdAt,
+            store: store.description,
+            selection: selectionOf(options),
+            entries: chain.entries,
+            verification: chain.verification,
+            selected: chain.selected,
+            artefacts,
+            policies,
+            reportHtml,
+        });
+        const archive = await archiveEvidencePack(pack.files, packFolderName(external_node_path_default().basename(out)), createdAt);
+        await writeAtomically(out, archive);
+        const { manifest } = pack;
+        const count = (list, status) => list.filter((item) => item.status === status).length;
+        io.stdout(`packed ${options.out}: ${manifest.chain.stored} record${manifest.chain.stored === 1 ? '' : 's'} (${manifest.records.selected.length} selected), ${describeChain(chain.verification)}; ` +
+            `artefacts ${count(manifest.artefacts, 'included')} included, ${manifest.missing.artefacts} missing; policies ${count(manifest.policies, 'included')} included, ${manifest.missing.policies} missing\n`);
+        for (const artefact of manifest.artefacts.filter((a) => a.status === 'missing'))
+            io.stderr(`modelgate: audit pack: missing artefact ${artefact.sha256} (${artefact.paths.join(', ')})\n`);
+        for (const policy of manifest.policies.filter((p) => p.status === 'missing'))
+            io.stderr(`modelgate: audit pack: missing policy ${policy.name} ${policy.version} (${policy.digest})${policy.reason ? `: ${policy.reason}` : ''}\n`);
+        if (chain.verification.broken)
+            return chainBroken(chain.verification.broken, io);
+        const missing = manifest.missing.artefacts + manifest.missing.policies;
+        if (missing > 0 && !options.allowMissing) {
+            io.stderr(`modelgate: audit pack: ${missing} digest${missing === 1 ? '' : 's'} named by the records could not be found in ${options.repo} (working tree or git history); they are listed as missing in the pack. Pass --allow-missing to accept that\n`);
+            return { exitCode: 1 };
+        }
+        return { exitCode: 0 };
+    });
+}
+/** Reads the whole chain, verifying it; records from the first break on are never selected. */
+async function readChain(store, filter, options) {
+    const verifier = (0,verify/* createChainVerifier */.mG)();
+    const entries = [];
+    const selected = [];
+    let broken = false;
+    for await (const entry of store.readEntries()) {
+        if (options.keepEntries)
+            entries.push(entry);
+        if (broken)
+            continue;
+        if (verifier.push(entry)) {
+            broken = true;
+            if (!options.keepEntries)
+                break;
+            continue;
+        }
+        const record = JSON.parse(entry.text);
+        if (matchesFilter(record, filter))
+            selected.push(record);
+    }
+    return { entries, selected, verification: verifier.finish() };
+}
+async function renderReport(chain, store, options, generatedAt) {
+    // Imported only here: the inlined chart library is the largest module of the CLI.
+    const [{ renderAuditHtml }, { CHART_JS }] = await Promise.all([__nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 70562)), __nccwpck_require__.e(/* import() */ 457).then(__nccwpck_require__.bind(__nccwpck_require__, 26457))]);
+    return renderAuditHtml({ records: chain.selected, verification: chain.verification, store, generatedAt, selection: selectionOf(options), chartLibrary: CHART_JS });
+}
+function describeChain(verification) {
+    if (verification.broken)
+        return `chain broken at ${verification.broken.seq !== undefined ? `seq ${verification.broken.seq}` : `position ${verification.broken.position}`}`;
+    return verification.head ? `chain verified, head ${(0,verify/* formatAnchor */.zG)(verification.head)}` : 'chain verified, no records';
+}
+/** The filters as given on the command line, for the report and the pack to say what they hold. */
+function selectionOf(options) {
+    return [
+        ...options.model.map((model) => `--model ${model}`),
+        ...options.kind.map((kind) => `--kind ${kind}`),
+        ...options.verdict.map((verdict) => `--verdict ${verdict}`),
+        ...options.approver.map((approver) => `--approver ${approver}`),
+        ...(options.since !== undefined ? [`--since ${options.since}`] : []),
+        ...(options.until !== undefined ? [`--until ${options.until}`] : []),
+    ];
+}
+/** Written aside and renamed into place, so a reader never sees half a file. */
+async function writeAtomically(file, content) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temporary, content);
+        await (0,promises_.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,promises_.unlink)(temporary).catch(() => undefined);
+        throw error;
+    }
+}
+async function runMigrate(options, io) {
+    if ((0,stores_open/* auditStoreKind */.zY)(options.audit) !== 'postgres')
+        throw usage('audit migrate applies to postgres:// stores; a file: or github: store needs no migration');
+    return withStore(options.audit, io, async (store) => {
+        if (!(0,audit_store/* isMigratable */.RH)(store))
+            throw usage(`${store.description} has no schema to migrate`);
+        const { applied, version } = await store.migrate();
+        io.stdout(applied.length > 0
+            ? `migrated ${store.description}: applied ${applied.map((v) => `#${v}`).join(', ')}; schema version ${version}\n`
+            : `${store.description}: schema up to date (version ${version})\n`);
+        return { exitCode: 0 };
+    });
+}
+/**
+ * Reads the chain through the verifier, handing each sound record to `each`; returns the first
+ * break, if any. Log and export check as they read, so they never present a broken chain as sound.
+ */
+async function readVerified(store, each, flush) {
+    const verifier = (0,verify/* createChainVerifier */.mG)();
+    let sinceFlush = 0;
+    for await (const entry of store.readEntries()) {
+        const broken = verifier.push(entry);
+        if (broken)
+            return broken;
+        each(JSON.parse(entry.text));
+        sinceFlush += 1;
+        if (flush && sinceFlush >= 500) {
+            sinceFlush = 0;
+            await flush();
+        }
+    }
+    return verifier.finish().broken;
+}
+function chainBroken(broken, io) {
+    io.stderr(`modelgate: audit chain broken: ${(0,verify/* describeBroken */.lk)(broken)} (run \`modelgate audit verify\` for details)\n`);
+    return { exitCode: 1 };
+}
+async function withStore(url, io, task) {
+    const store = await (0,stores_open/* openAuditStore */.Xb)(url, { cwd: io.cwd, env: io.env });
+    try {
+        return await task(store);
+    }
+    finally {
+        await store.close().catch(() => undefined);
+    }
+}
+function filterOf(options) {
+    return {
+        models: options.model,
+        kinds: options.kind,
+        verdicts: options.verdict,
+        approvers: options.approver,
+        ...(options.since !== undefined && { since: parseTimeBound(options.since, 'since') }),
+        ...(options.until !== undefined && { until: parseTimeBound(options.until, 'until') }),
+    };
+}
+function collect(value, previous) {
+    return [...previous, value];
+}
+/** A repeatable option with a fixed set of values (commander's `choices` does not repeat). */
+function collectChoice(choices) {
+    return (value, previous) => {
+        if (!choices.includes(value))
+            throw new esm/* InvalidArgumentError */.Di(`Allowed choices are ${choices.join(', ')}.`);
+        return [...previous, value];
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./src/engine/evaluate.ts + 1 modules
+var evaluate = __nccwpck_require__(60147);
+;// CONCATENATED MODULE: ./src/engine/policy-test.ts
+
+
+
+/** Worst first: the status that stands for a rule with several results. */
+const STATUS_RANK = ['error', 'fail', 'warn', 'waived', 'pass', 'skipped'];
+/** The status of a rule in one model's results: its worst result, or undefined when it gave none. */
+function ruleStatus(results) {
+    return STATUS_RANK.find((status) => results.some((result) => result.status === status));
+}
+/** Runs every case of a test file against the compiled policy, at the file's `now`. */
+function runPolicyTest(file, policy, readFile) {
+    const now = new Date(file.test.now);
+    const ruleIds = new Set(policy.rules.map((rule) => rule.id));
+    const cases = file.test.cases.map((testCase, index) => {
+        const location = file.caseLocations[index] ?? { path: file.path };
+        const failures = [];
+        let subject;
+        try {
+            subject = subjectOf(file, testCase, index, location, readFile);
+        }
+        catch (error) {
+            // Evidence a case cannot build is a broken test, reported as its failure.
+            return { name: testCase.name, location, failures: [`evidence: ${error instanceof Error ? error.message : String(error)}`] };
+        }
+        const model = (0,evaluate/* evaluate */._)(policy, [subject], { now }).models[0];
+        if (testCase.expect.verdict !== undefined && model.verdict !== testCase.expect.verdict) {
+            failures.push(`verdict: expected ${testCase.expect.verdict}, got ${model.verdict}`);
+        }
+        for (const [rule, expected] of Object.entries(testCase.expect.results)) {
+            if (!ruleIds.has(rule) && !rule.startsWith('artefact.')) {
+                failures.push(`${rule}: the policy has no such rule`);
+                continue;
+            }
+            const results = model.results.filter((result) => result.rule === rule);
+            const actual = ruleStatus(results);
+            const messages = results.map((result) => result.message);
+            if (actual !== expected.status) {
+                failures.push(`${rule}: expected ${expected.status}, got ${actual ?? 'no result'}${messages.length > 0 ? ` (${messages.join('; ')})` : ''}`);
+            }
+            else if (expected.message !== undefined && !messages.some((message) => message.includes(expected.message))) {
+                failures.push(`${rule}: no message contains "${expected.message}" (${messages.join('; ')})`);
+            }
+        }
+        return { name: testCase.name, location, failures };
+    });
+    return { path: file.path, policy: { name: policy.name, version: policy.version }, cases };
+}
+function subjectOf(file, testCase, index, location, readFile) {
+    const defaults = file.test.defaults;
+    const model = { ...defaults.model, ...testCase.model };
+    const inputs = { ...defaults.evidence, ...testCase.evidence };
+    const evidence = {};
+    for (const [kind, input] of Object.entries(inputs)) {
+        if (input === null || input === undefined)
+            continue;
+        evidence[kind] = evidenceOf(kind, input, `${file.path}#cases[${index}].evidence.${kind}`, file.path, readFile);
+    }
+    const previous = testCase.previous !== undefined ? testCase.previous : defaults.previous;
+    return {
+        model: { name: model.name ?? 'model', version: model.version, path: model.path ?? `models/${model.name ?? 'model'}`, risk: model.risk },
+        location,
+        evidence,
+        problems: {},
+        approvals: testCase.approvals ?? defaults.approvals ?? [],
+        ...(previous !== undefined && { previous: previous && previousOf(previous, file, index, readFile) }),
+    };
+}
+/** The previous decision a test describes, with its datasets observed as a decision record observes them. */
+function previousOf(input, file, index, readFile) {
+    const lineage = input.lineage === undefined ? undefined : evidenceOf('lineage', input.lineage, `${file.path}#cases[${index}].previous.lineage`, file.path, readFile);
+    // Read with kind `lineage`, so the evidence is lineage.
+    const observations = lineage ? (0,record/* observeEvidence */.a9)({ lineage: lineage }) : undefined;
+    return {
+        decision_id: input.decision_id,
+        seq: input.seq,
+        // Recorded times are in the form `Date.toISOString` writes.
+        time: new Date(input.time ?? file.test.now).toISOString(),
+        verdict: input.verdict,
+        version: input.version,
+        datasets: observations?.datasets ?? [],
+        datasets_digest: observations?.datasets_digest ?? null,
+        datasets_total: observations?.datasets_total ?? 0,
+    };
+}
+function evidenceOf(kind, input, inlinePath, testPath, readFile) {
+    if (typeof input === 'string')
+        return (0,read/* readArtefact */.jk)(readFile(input, testPath), { kind });
+    // Inline evidence is the native format; its header is implied by the key it is written under.
+    const text = JSON.stringify({ apiVersion: 'modelgate/v1', kind, ...input });
+    return (0,read/* readArtefact */.jk)({ path: inlinePath, text, sha256: '' }, { kind, format: `modelgate-${kind.replace('_', '-')}` });
+}
+
+;// CONCATENATED MODULE: ./src/policy/diff.ts
+const EXPRESSION_FIELDS = ['when', 'for_each', 'check', 'message'];
+const NUMBER = /(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])/;
+const STRING = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/;
+/**
+ * Pure: what changed from one effective policy to another, in sentences a reviewer can read
+ * in a pull request: version, rules added and removed, severities, thresholds, conditions,
+ * control mappings, required artefacts and waivers. Empty when the effective rules and waivers are equal.
+ */
+function diffPolicies(before, after) {
+    const changes = [];
+    if (before.name !== after.name)
+        changes.push(`policy renamed: ${before.name} → ${after.name}`);
+    if (before.version !== after.version)
+        changes.push(`version: ${before.version} → ${after.version}`);
+    const old = new Map(before.rules.map((rule) => [rule.id, rule]));
+    const current = new Map(after.rules.map((rule) => [rule.id, rule]));
+    for (const rule of after.rules) {
+        if (!old.has(rule.id))
+            changes.push(`rule ${rule.id} added (${rule.severity}${controlsNote(rule.controls)}): ${rule.description}`);
+    }
+    for (const rule of before.rules) {
+        if (!current.has(rule.id))
+            changes.push(`rule ${rule.id} removed (was ${rule.severity}${controlsNote(rule.controls)}): ${rule.description}`);
+    }
+    for (const rule of after.rules) {
+        const previous = old.get(rule.id);
+        if (previous)
+            changes.push(...diffRule(previous, rule));
+    }
+    changes.push(...diffWaivers(before.waivers, after.waivers));
+    return changes;
+}
+function controlsNote(controls) {
+    return controls.length > 0 ? `; controls ${controls.join(', ')}` : '; no controls';
+}
+function diffRule(before, after) {
+    const at = `rule ${after.id}`;
+    const changes = [];
+    if (before.severity !== after.severity) {
+        changes.push(`${at}: severity ${before.severity} → ${after.severity} (${after.severity === 'error' ? 'now blocks' : 'no longer blocks, only warns'})`);
+    }
+    const addedControls = after.controls.filter((control) => !before.controls.includes(control));
+    const removedControls = before.controls.filter((control) => !after.controls.includes(control));
+    if (addedControls.length > 0)
+        changes.push(`${at}: now evidences ${addedControls.join(', ')}`);
+    if (removedControls.length > 0)
+        changes.push(`${at}: no longer evidences ${removedControls.join(', ')}`);
+    const addedKinds = after.requires.filter((kind) => !before.requires.includes(kind));
+    const removedKinds = before.requires.filter((kind) => !after.requires.includes(kind));
+    if (addedKinds.length > 0)
+        changes.push(`${at}: now requires ${addedKinds.join(', ')}`);
+    if (removedKinds.length > 0)
+        changes.push(`${at}: no longer requires ${removedKinds.join(', ')}`);
+    for (const field of EXPRESSION_FIELDS)
+        changes.push(...diffExpression(at, field, before[field], after[field]));
+    if (before.description !== after.description)
+        changes.push(`${at}: description "${before.description}" → "${after.description}"`);
+    return changes;
+}
+function diffExpression(at, field, before, after) {
+    const normalize = (text) => text.replace(/\s+/g, ' ').trim();
+    if (before === undefined && after === undefined)
+        return [];
+    if (before === undefined)
+        return [`${at}: ${field} added: ${normalize(after)}`];
+    if (after === undefined)
+        return [`${at}: ${field} removed (was: ${normalize(before)})`];
+    if (normalize(before) === normalize(after))
+        return [];
+    const oldNumbers = numbersOf(before);
+    const newNumbers = numbersOf(after);
+    // Same expression up to its numbers: the change is a threshold, said as old → new per number.
+    if (shapeOf(before) === shapeOf(after) && oldNumbers.length === newNumbers.length) {
+        const moved = oldNumbers.map((value, index) => [value, newNumbers[index]]).filter(([from, to]) => Number(from) !== Number(to));
+        if (moved.length === 0)
+            return [];
+        const words = moved.map(([from, to]) => `${from} → ${to} (${Number(to) > Number(from) ? 'raised' : 'lowered'})`).join(', ');
+        return [`${at}: ${field} threshold ${words}: ${normalize(after)}`];
+    }
+    return [`${at}: ${field} changed: ${normalize(before)} → ${normalize(after)}`];
+}
+/** A number outside string literals, so that a message's wording is not mistaken for a threshold. */
+const TOKEN = new RegExp(`(${STRING.source})|${NUMBER.source}`, 'g');
+function numbersOf(expression) {
+    return [...expression.matchAll(TOKEN)].filter((match) => match[1] === undefined).map((match) => match[0]);
+}
+/** The expression with every number outside strings replaced by `#`. */
+function shapeOf(expression) {
+    return expression.replace(/\s+/g, ' ').trim().replace(TOKEN, (match, literal) => literal ?? '#');
+}
+function diffWaivers(before, after) {
+    const key = (waiver) => `${waiver.rule}\u0000${waiver.model}`;
+    const old = new Map(before.map((waiver) => [key(waiver), waiver]));
+    const current = new Map(after.map((waiver) => [key(waiver), waiver]));
+    const changes = [];
+    for (const waiver of after) {
+        const previous = old.get(key(waiver));
+        const what = `waiver of ${waiver.rule} for ${waiver.model}`;
+        if (!previous)
+            changes.push(`${what} added: until ${waiver.expires}, approved by ${waiver.approved_by}: ${waiver.reason}`);
+        else if (previous.expires !== waiver.expires)
+            changes.push(`${what}: expiry ${previous.expires} → ${waiver.expires}`);
+        else if (previous.approved_by !== waiver.approved_by || previous.reason !== waiver.reason)
+            changes.push(`${what}: approver or reason changed`);
+    }
+    for (const waiver of before) {
+        if (!current.has(key(waiver)))
+            changes.push(`waiver of ${waiver.rule} for ${waiver.model} removed (was until ${waiver.expires})`);
+    }
+    return changes;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
+var schemas = __nccwpck_require__(13798);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __nccwpck_require__(64377);
+// EXTERNAL MODULE: ./src/policy/schema.ts
+var schema = __nccwpck_require__(54139);
+;// CONCATENATED MODULE: ./src/policy/test-file.ts
+
+
+
+
+
+const RESULT_STATUSES = ['pass', 'fail', 'warn', 'waived', 'skipped', 'error'];
+/** Evidence of one kind: a native document written inline (apiVersion and kind may be left out), or a file path relative to the test file. */
+const EvidenceInputSchema = schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())]);
+/** `null` removes evidence of that kind given in `defaults`. */
+const EvidenceMapSchema = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(evidence/* ARTEFACT_KINDS */.D_), EvidenceInputSchema.nullable());
+const TestModelSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().trim().min(1).optional(),
+    version: schemas/* string */.YjP().trim().min(1).optional(),
+    path: schemas/* string */.YjP().trim().min(1).optional(),
+    risk: schemas/* string */.YjP().trim().min(1).optional(),
+})
+    .strict();
+const ExpectedResultSchema = schemas/* union */.KCZ([
+    schemas/* enum */.k5n(RESULT_STATUSES).transform((status) => ({ status, message: undefined })),
+    schemas/* object */.Ikc({
+        status: schemas/* enum */.k5n(RESULT_STATUSES),
+        /** Text that at least one result of the rule must contain in its message. */
+        message: schemas/* string */.YjP().min(1).optional(),
+    })
+        .strict(),
+]);
+/**
+ * The model's previous approved decision in the audit trail, as `check --audit` would find it.
+ * Its datasets and digest are computed from `lineage` exactly as a decision record computes
+ * its observations, so a test never writes a digest by hand.
+ */
+const TestPreviousDecisionSchema = schemas/* object */.Ikc({
+    /** The version that decision judged; null for a record that named none. */
+    version: schemas/* string */.YjP().trim().min(1).nullable(),
+    /** The lineage judged then: inline native lineage or a file path; absent for a record without observations. */
+    lineage: EvidenceInputSchema.optional(),
+    decision_id: schemas/* string */.YjP().trim().min(1).default('00000000-0000-0000-0000-000000000000'),
+    seq: schemas/* number */.aig().int().nonnegative().default(0),
+    /** When it was recorded; the test's `now` when absent. */
+    time: iso/* datetime */.w$({ offset: true, message: 'must be an RFC 3339 time, e.g. 2026-06-01T12:00:00Z' }).optional(),
+    verdict: schemas/* enum */.k5n(['pass', 'warn']).default('pass'),
+})
+    .strict();
+const CaseInputSchema = {
+    model: TestModelSchema.optional(),
+    approvals: schemas/* array */.YOg(evidence/* ApprovalSchema */.LT).optional(),
+    evidence: EvidenceMapSchema.optional(),
+    /** `null` means no previous approved decision (and removes one given in `defaults`). */
+    previous: TestPreviousDecisionSchema.nullable().optional(),
+};
+const PolicyTestCaseSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().trim().min(1),
+    ...CaseInputSchema,
+    expect: schemas/* object */.Ikc({
+        verdict: schemas/* enum */.k5n(['pass', 'warn', 'fail']).optional(),
+        /** Per rule id, the status of the rule: its worst result (error, fail, warn, waived, pass, skipped). */
+        results: schemas/* record */.g1P(schemas/* string */.YjP(), ExpectedResultSchema).default({}),
+    })
+        .strict(),
+})
+    .strict();
+const PolicyTestSchema = schemas/* object */.Ikc({
+    apiVersion: schemas/* literal */.euz(schema/* POLICY_API_VERSION */.X6),
+    kind: schemas/* literal */.euz('PolicyTest'),
+    /** A shipped pack name, or a policy file relative to this test file. */
+    policy: schemas/* string */.YjP().trim().min(1),
+    /** The evaluation time, so that freshness rules and waivers give the same result on every run. */
+    now: iso/* datetime */.w$({ offset: true, message: 'must be an RFC 3339 time, e.g. 2026-06-15T12:00:00Z' }),
+    /** What every case starts from; a case's own model fields, approvals, evidence kinds and previous decision replace these. */
+    defaults: schemas/* object */.Ikc(CaseInputSchema).strict().default({}),
+    cases: schemas/* array */.YOg(PolicyTestCaseSchema).min(1),
+})
+    .strict();
+/** Pure: parses and validates a policy test file; errors name file:line:column. */
+function parsePolicyTest(text, path) {
+    const document = (0,parse/* parseYaml */.hN)(text, path, { errorCode: 'config' });
+    const test = (0,validate/* validateDocument */.mv)(document, PolicyTestSchema, 'policy test');
+    return { path, test, caseLocations: test.cases.map((_, index) => document.locate(['cases', index])) };
+}
+
+;// CONCATENATED MODULE: ./src/report/policy-test.ts
+
+/** A test-runner report: one line per case, the unmet expectations below a failing case, a summary line. */
+function renderPolicyTestReport(outcomes) {
+    const lines = [];
+    let passed = 0;
+    let failed = 0;
+    for (const outcome of outcomes) {
+        lines.push(`${outcome.path} (policy ${outcome.policy.name} ${outcome.policy.version})`);
+        for (const testCase of outcome.cases) {
+            if (testCase.failures.length === 0) {
+                passed++;
+                lines.push(`  ✓ ${testCase.name}`);
+                continue;
+            }
+            failed++;
+            lines.push(`  ✗ ${testCase.name}  (${(0,document_location/* formatLocation */.j$)(testCase.location)})`);
+            for (const failure of testCase.failures)
+                lines.push(`      ${failure}`);
+        }
+        lines.push('');
+    }
+    const files = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}`;
+    lines.push(`${failed === 0 ? 'ok' : 'FAILED'}: ${passed} passed, ${failed} failed (${passed + failed} cases in ${files})`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/policy-commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const TEST_FILE = /\.test\.ya?ml$/;
+function registerPolicyCommands(policy, io, done) {
+    policy
+        .command('test')
+        .description('run policy tests: YAML files (*.test.yaml) giving evidence and the expected result per rule; exit 1 when any case fails')
+        .argument('<dir-or-file>', 'a folder searched recursively for *.test.yaml and *.test.yml, or one test file')
+        .action((target) => done(runPolicyTests(target, io)));
+    policy
+        .command('diff')
+        .description('explain in words which rules, thresholds, control mappings and waivers changed between two policies')
+        .argument('<old>', 'the policy before: a file or a shipped pack name')
+        .argument('<new>', 'the policy after: a file or a shipped pack name')
+        .action((before, after) => done(runPolicyDiff(before, after, io)));
+}
+function runPolicyTests(target, io) {
+    const absolute = external_node_path_default().resolve(io.cwd, target);
+    let files;
+    try {
+        files = (0,external_node_fs_.statSync)(absolute).isDirectory() ? findTestFiles(absolute) : [absolute];
+    }
+    catch {
+        throw new errors/* ModelgateError */.HJ('usage', `no such file or folder: ${target}`);
+    }
+    if (files.length === 0)
+        throw new errors/* ModelgateError */.HJ('usage', `no policy test files (*.test.yaml) under ${target}`);
+    const outcomes = files.map((file) => runTestFile(file, io.cwd));
+    io.stdout(renderPolicyTestReport(outcomes));
+    const failed = outcomes.some((outcome) => outcome.cases.some((testCase) => testCase.failures.length > 0));
+    return { exitCode: failed ? 1 : 0 };
+}
+function findTestFiles(folder) {
+    return (0,external_node_fs_.readdirSync)(folder, { recursive: true, encoding: 'utf8' })
+        .filter((entry) => TEST_FILE.test(entry))
+        .map((entry) => external_node_path_default().join(folder, entry))
+        .sort();
+}
+function runTestFile(absolute, cwd) {
+    const shown = (0,io_workspace/* toPosix */.d7)(external_node_path_default().relative(cwd, absolute));
+    const file = parsePolicyTest(readText(absolute, shown, 'config'), shown);
+    const reference = file.test.policy;
+    // A policy path in a test file is relative to the test file, as `extends` paths are to their policy.
+    const policyPath = (0,policy_load/* isPackReference */.bj)(reference) ? reference : (0,io_workspace/* toPosix */.d7)(external_node_path_default().relative(cwd, external_node_path_default().resolve(external_node_path_default().dirname(absolute), reference)));
+    const policy = (0,compile/* compilePolicy */.C_)((0,policy_load/* loadPolicy */.tb)(policyPath, (0,policy_source/* createFsPolicySource */.v)(cwd)));
+    return runPolicyTest(file, policy, (evidencePath) => readEvidence(external_node_path_default().resolve(external_node_path_default().dirname(absolute), evidencePath), cwd));
+}
+function readEvidence(absolute, cwd) {
+    const shown = (0,io_workspace/* toPosix */.d7)(external_node_path_default().relative(cwd, absolute));
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(absolute);
+    }
+    catch {
+        throw (0,errors/* artefactError */.bo)(`evidence file not found: ${shown}`);
+    }
+    return { path: shown, text: decodeOrThrow(bytes, shown, 'artefact'), sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') };
+}
+function readText(absolute, shown, code) {
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(absolute);
+    }
+    catch {
+        throw new errors/* ModelgateError */.HJ('usage', `cannot read ${shown}`);
+    }
+    return decodeOrThrow(bytes, shown, code);
+}
+function decodeOrThrow(bytes, shown, code) {
+    try {
+        return (0,io_workspace/* decodeText */.g7)(bytes, shown);
+    }
+    catch (error) {
+        throw new errors/* ModelgateError */.HJ(code, error.message);
+    }
+}
+function runPolicyDiff(before, after, io) {
+    // Both sides are compiled, so a diff is never shown for a policy that would not load.
+    const load = (reference) => {
+        const resolved = (0,policy_load/* loadPolicy */.tb)(reference, (0,policy_source/* createFsPolicySource */.v)(io.cwd));
+        (0,compile/* compilePolicy */.C_)(resolved);
+        return resolved;
+    };
+    const old = load(before);
+    const current = load(after);
+    const changes = diffPolicies(old, current);
+    const header = `policy ${old.name} ${old.version} → ${current.name} ${current.version}`;
+    io.stdout(changes.length === 0 ? `${header}: no change to rules or waivers\n` : `${header}: ${changes.length} change${changes.length === 1 ? '' : 's'}\n${changes.map((change) => `  - ${change}`).join('\n')}\n`);
+    return { exitCode: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/cli/serve-command.ts
+
+function registerServeCommand(program, io, done, options = {}) {
+    program
+        .command('serve')
+        .description('run the registry hook server: MLflow, Hugging Face Hub and SageMaker events are judged, recorded in the audit trail and written back')
+        .requiredOption('-c, --config <file>', 'the hook server configuration (YAML; see docs/hooks.md)')
+        .option('--host <address>', 'listen on this address instead of listen.host')
+        .option('--port <port>', 'listen on this port instead of listen.port (0: any free port)', parsePort)
+        .action(async (flags) => done(await runServe(flags, io, options.untilStopped ?? stopSignal)));
+}
+async function runServe(flags, io, untilStopped) {
+    const { startHookServer } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4131));
+    const server = await startHookServer({ configPath: flags.config, cwd: io.cwd, env: io.env, host: flags.host, port: flags.port });
+    await untilStopped();
+    server.app.log.info('stopping: finishing the requests in flight');
+    await server.close();
+    return { exitCode: 0 };
+}
+/** A process manager or container runtime stops the server with SIGTERM; a person with Ctrl-C. */
+function stopSignal() {
+    return new Promise((resolve) => {
+        process.once('SIGTERM', () => resolve());
+        process.once('SIGINT', () => resolve());
+    });
+}
+function parsePort(value) {
+    const port = Number(value);
+    if (!/^\d+$/.test(value) || port > 65_535)
+        throw new esm/* InvalidArgumentError */.Di('must be a port number, 0 to 65535.');
+    return port;
+}
+
+;// CONCATENATED MODULE: ./src/cli/program.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const program_usage = (message) => new errors/* ModelgateError */.HJ('usage', message);
+function buildProgram(io, done) {
+    const program = new esm/* Command */.uB('modelgate')
+        .description('ML governance gate: checks model cards, lineage, bias and drift reports against YAML/CEL policies')
+        .version(version/* VERSION */.x, '-v, --version')
+        .showHelpAfterError('(run with --help for usage)')
+        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+        .exitOverride();
+    program
+        .command('check')
+        .description('judge the models of a repository against the policy; exit 0 pass/warn, 1 blocked, 2 usage or config error')
+        .option('-c, --config <file>', `repository config (default ${config/* DEFAULT_CONFIG_PATH */.Bi}; without one, models/* are discovered and the starter pack applies)`)
+        .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
+        .option('-m, --model <name>', 'check only this model (repeatable)', program_collect, [])
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+        .option('-o, --out <file>', 'write the report to this file instead of standard output')
+        .option('-a, --approvals <file>', 'YAML/JSON list of approvals (user, teams, state, at, source, model) for CI systems other than GitHub')
+        .option('--audit <url>', "append one decision record per model to this audit store, and read each model's previous approved decision from it when a rule needs it: file:PATH, github:[OWNER/REPO][#BRANCH] or postgres://... (default: no audit trail)")
+        .option('--actor <name>', 'who ran the check, for the audit record (default: $GITHUB_ACTOR, then $USER)')
+        .action(async (options) => done(await runCheck(options, io)));
+    program
+        .command('inspect')
+        .description('show the detected format of an artefact and the evidence modelgate reads from it')
+        .argument('<file>', 'artefact file')
+        .addOption(new esm/* Option */.c$('-k, --kind <kind>', 'the artefact kind, when detection is ambiguous').choices(evidence/* ARTEFACT_KINDS */.D_))
+        .option('--as <format>', 'read with this format id, skipping detection')
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .action(async (file, options) => done(await runInspect(file, options, io)));
+    const policy = program.command('policy').description('work with policy files');
+    policy
+        .command('validate')
+        .description('check a policy file (and everything it extends): schema, rule ids, CEL expressions')
+        .argument('<file-or-pack>', 'policy file or shipped pack name')
+        .action((reference) => done(runPolicyValidate(reference, io)));
+    policy
+        .command('explain')
+        .description('describe each rule of a policy in plain words: severity, controls, conditions')
+        .argument('<file-or-pack>', 'policy file or shipped pack name')
+        .action((reference) => done(runPolicyExplain(reference, io)));
+    registerPolicyCommands(policy, io, done);
+    program
+        .command('controls')
+        .description('a Statement-of-Applicability-style table per model: the controls evidenced, violated and not covered')
+        .option('-c, --config <file>', `repository config (default ${config/* DEFAULT_CONFIG_PATH */.Bi})`)
+        .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
+        .option('-m, --model <name>', 'only this model (repeatable)', program_collect, [])
+        .option('-a, --approvals <file>', 'YAML/JSON list of approvals, as for check')
+        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(CONTROLS_FORMATS).default('text'))
+        .option('-o, --out <file>', 'write the table to this file instead of standard output')
+        .action(async (options) => done(await runControls(options, io)));
+    registerAuditCommands(program, io, done);
+    registerServeCommand(program, io, done);
+    return program;
+}
+function program_collect(value, previous) {
+    return [...previous, value];
+}
+async function runCheck(options, io) {
+    if (options.audit !== undefined)
+        validateAuditUrl(options.audit);
+    const repoConfig = await loadRepoConfig(options.config, io.cwd);
+    const root = external_node_path_default().resolve(io.cwd, external_node_path_default().dirname(repoConfig.path));
+    const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
+    // The run-time limit counts from the start of the process; past it nothing is printed or recorded.
+    const maxRunSeconds = repoConfig.config.limits.max_run_seconds;
+    const approvals = options.approvals ? await (0,limits/* withinRunTime */.E0)(loadApprovals(options.approvals, io.cwd), maxRunSeconds, performance.now()) : [];
+    const workspace = (0,io_workspace/* createFsWorkspace */.FP)(root, displayPath(io.cwd, root));
+    const previousDecisions = await (0,previous/* lookupPreviousDecisions */.bn)(policy, options.audit, { cwd: io.cwd });
+    const request = { repoConfig, policy, workspace, models: options.model, approvals, now: io.now(), ...(previousDecisions && { previousDecisions }) };
+    const judging = options.audit !== undefined ? (0,check/* checkKeepingSubjects */.hL)(request) : (0,check/* check */.z6)(request).then((decision) => ({ decision, subjects: [] }));
+    const { decision, subjects } = await (0,limits/* withinRunTime */.E0)(judging, maxRunSeconds, performance.now());
+    if (decision.models.length === 0)
+        throw program_usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
+    const report = renderDecision(decision, options.format, { color: io.color && !options.out });
+    if (options.out) {
+        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.out), report);
+        io.stdout(`${decision.verdict}: report written to ${options.out}\n`);
+    }
+    else {
+        io.stdout(report);
+    }
+    // Annotations go to stdout, so they would corrupt a JSON or Markdown report printed there.
+    if (io.env.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.out))
+        await annotate(decision);
+    if (options.audit !== undefined) {
+        const announce = options.format === 'text' || Boolean(options.out);
+        const recorded = await recordDecisions({ url: options.audit, decision, subjects, root, actor: options.actor, announce }, io);
+        // The verdict is printed either way; an unrecorded decision still fails the run.
+        if (!recorded)
+            return { exitCode: 2 };
+    }
+    return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
+}
+/** Coverage is a reading of the Decision, so it always exits 0: blocking is `check`'s job. */
+async function runControls(options, io) {
+    const repoConfig = await loadRepoConfig(options.config, io.cwd);
+    const root = external_node_path_default().resolve(io.cwd, external_node_path_default().dirname(repoConfig.path));
+    const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
+    const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
+    const workspace = (0,io_workspace/* createFsWorkspace */.FP)(root, displayPath(io.cwd, root));
+    const decision = await (0,check/* check */.z6)({ repoConfig, policy, workspace, models: options.model, approvals, now: io.now() });
+    if (decision.models.length === 0)
+        throw program_usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
+    const table = renderControls(decision, options.format);
+    if (options.out) {
+        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.out), table);
+        io.stdout(`controls written to ${options.out}\n`);
+    }
+    else {
+        io.stdout(table);
+    }
+    return { exitCode: 0 };
+}
+/** On a GitHub runner, findings also become annotations on the lines they name. */
+async function annotate(decision) {
+    const core = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96421));
+    for (const model of decision.models) {
+        for (const result of model.results) {
+            if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn')
+                continue;
+            const properties = { title: `modelgate ${result.rule} (${model.name})`, file: result.location?.path, startLine: result.location?.line };
+            if (result.status === 'warn')
+                core.warning(result.message, properties);
+            else
+                core.error(result.message, properties);
+        }
+    }
+}
+async function runInspect(file, options, io) {
+    const absolute = external_node_path_default().resolve(io.cwd, file);
+    const folder = external_node_path_default().dirname(absolute);
+    const workspace = (0,io_workspace/* createFsWorkspace */.FP)(folder, displayPath(io.cwd, folder));
+    const limits = config/* RepoConfigSchema */.Ed.parse({}).limits;
+    try {
+        const evidence = (0,read/* readArtefact */.jk)(await workspace.readFile(external_node_path_default().basename(absolute), limits), { kind: options.kind, format: options.as, limits });
+        const source = evidence.sources[0];
+        if (options.format === 'json') {
+            io.stdout(`${JSON.stringify({ kind: evidence.kind, format: source.format, sha256: source.sha256, evidence: evidence.data }, null, 2)}\n`);
+        }
+        else {
+            io.stdout(`${source.path}: ${evidence.kind}, read as ${source.format} (sha256 ${source.sha256})\n\n${(0,dist/* stringify */.As)(evidence.data, { lineWidth: 0 })}`);
+        }
+        return { exitCode: 0 };
+    }
+    catch (error) {
+        // An artefact modelgate cannot read is what `check` would block on: exit 1, not a usage error.
+        if (error instanceof errors/* ModelgateError */.HJ && error.code === 'artefact') {
+            io.stderr(`modelgate: ${error.message}\n`);
+            return { exitCode: 1 };
+        }
+        throw error;
+    }
+}
+function runPolicyValidate(reference, io) {
+    const policy = loadCompiledPolicy(reference, io.cwd);
+    const expressions = policy.rules.reduce((sum, rule) => sum + Object.keys(rule.compiled).length, 0);
+    io.stdout(`ok: policy ${policy.name} ${policy.version}: ${policy.rules.length} rules, ${expressions} CEL expressions compiled, ${policy.waivers.length} waivers (${policy.files.join(', ')})\n`);
+    const today = io.now().toISOString().slice(0, 10);
+    for (const waiver of policy.waivers.filter((w) => w.expires < today)) {
+        io.stderr(`${(0,document_location/* formatLocation */.j$)(waiver.location)}: waiver of rule "${waiver.rule}" for "${waiver.model}" expired on ${waiver.expires}\n`);
+    }
+    return { exitCode: 0 };
+}
+function runPolicyExplain(reference, io) {
+    const policy = loadCompiledPolicy(reference, io.cwd);
+    io.stdout(renderPolicyExplanation(policy, io.now()));
+    return { exitCode: 0 };
+}
+function loadCompiledPolicy(reference, cwd) {
+    return (0,compile/* compilePolicy */.C_)((0,policy_load/* loadPolicy */.tb)(reference, (0,policy_source/* createFsPolicySource */.v)(cwd)));
+}
+/** The config's policy path is relative to the config's folder; a `--policy` path is relative to where the user is. */
+function policyReference(flag, repoConfig, cwd) {
+    if (flag)
+        return flag;
+    const reference = repoConfig.config.policy;
+    if ((0,policy_load/* isPackReference */.bj)(reference))
+        return reference;
+    return (0,io_workspace/* toPosix */.d7)(external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, external_node_path_default().dirname(repoConfig.path), reference)));
+}
+async function loadRepoConfig(flag, cwd) {
+    const file = flag ?? config/* DEFAULT_CONFIG_PATH */.Bi;
+    const shown = displayPath(cwd, external_node_path_default().resolve(cwd, file));
+    let bytes;
+    try {
+        bytes = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file));
+    }
+    catch (error) {
+        const code = error.code;
+        // Only a config that is not there at all means the defaults; a dangling link or an
+        // unreadable file must never silently become the starter pack.
+        const absent = code === 'ENOENT' && !(await (0,promises_.lstat)(external_node_path_default().resolve(cwd, file)).then(() => true, () => false));
+        if (absent && flag)
+            throw program_usage(`config file not found: ${flag}`);
+        if (absent)
+            return (0,config/* parseRepoConfig */.GR)('{}', shown);
+        throw new errors/* ModelgateError */.HJ('config', `cannot read the config ${shown}: ${code ?? error.message}`);
+    }
+    return (0,config/* parseRepoConfig */.GR)(decodeConfig(bytes, shown), shown);
+}
+async function loadApprovals(file, cwd) {
+    let bytes;
+    try {
+        bytes = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file));
+    }
+    catch {
+        throw program_usage(`approvals file not found: ${file}`);
+    }
+    const doc = (0,parse/* parseStructured */.jE)(decodeConfig(bytes, file), file, { errorCode: 'config' });
+    return (0,validate/* validateDocument */.mv)(doc, check/* ApprovalsFileSchema */.gi, 'approvals file');
+}
+function decodeConfig(bytes, shown) {
+    try {
+        return (0,io_workspace/* decodeText */.g7)(bytes, shown);
+    }
+    catch (error) {
+        throw new errors/* ModelgateError */.HJ('config', error.message);
+    }
+}
+function displayPath(cwd, absolute) {
+    return (0,io_workspace/* toPosix */.d7)(external_node_path_default().relative(cwd, absolute));
+}
+
+
+/***/ }),
+
+/***/ 15841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E0: () => (/* binding */ withinRunTime),
+/* harmony export */   _n: () => (/* binding */ LimitsSchema),
+/* harmony export */   dR: () => (/* binding */ DEFAULT_LIMITS),
+/* harmony export */   v8: () => (/* binding */ RunTimeLimitExceeded)
+/* harmony export */ });
+/* unused harmony export DEFAULT_MAX_RUN_SECONDS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13798);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+
+/** Bounds on what one artefact or policy file may cost to read, and on the whole run; the defaults suit real artefacts. */
+const LimitsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    max_file_bytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().default(16 * 1024 * 1024),
+    max_yaml_aliases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().default(100),
+    max_nesting_depth: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().default(64),
+    max_files_per_kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().default(200),
+    /** The whole run (the Action, or `check`) in seconds; past it the run fails closed and records nothing more. */
+    max_run_seconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(24 * 60 * 60).default(600),
+})
+    .strict();
+const DEFAULT_LIMITS = LimitsSchema.parse({});
+const DEFAULT_MAX_RUN_SECONDS = LimitsSchema.parse({}).max_run_seconds;
+/**
+ * The run went on longer than `limits.max_run_seconds`: the gate did not judge in time, so it
+ * fails closed (exit 2 for the CLI, `verdict: error` for the Action) and records no decision.
+ */
+class RunTimeLimitExceeded extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ {
+    seconds;
+    constructor(seconds) {
+        super('config', `the run took longer than its limit of ${seconds} s (limits.max_run_seconds): the gate fails closed, and no decision is recorded`);
+        this.seconds = seconds;
+    }
+}
+/**
+ * `work`, or a RunTimeLimitExceeded once the run has lasted `seconds` in all, counted from
+ * `elapsedMs` (how long the run has lasted already). The work is not stopped: the caller must
+ * not act on it after the limit (and the CLI ends the process).
+ */
+function withinRunTime(work, seconds, elapsedMs) {
+    const remaining = seconds * 1000 - elapsedMs;
+    if (remaining <= 0) {
+        work.catch(() => undefined);
+        return Promise.reject(new RunTimeLimitExceeded(seconds));
+    }
+    let timer;
+    const limit = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new RunTimeLimitExceeded(seconds)), remaining);
+    });
+    return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+
+/***/ }),
+
+/***/ 85294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PQ: () => (/* binding */ toPlainLocation),
+/* harmony export */   QT: () => (/* binding */ lazyLocation),
+/* harmony export */   j$: () => (/* binding */ formatLocation),
+/* harmony export */   t$: () => (/* binding */ positionAt),
+/* harmony export */   xV: () => (/* binding */ lineStartsOf)
+/* harmony export */ });
+/* unused harmony export isLazyLocation */
+function formatLocation(location) {
+    let text = location.path;
+    if (location.line !== undefined) {
+        text += `:${location.line}`;
+        if (location.column !== undefined)
+            text += `:${location.column}`;
+    }
+    return text;
+}
+/** Line and column (1-based) of a character offset, from a precomputed table of line starts. */
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function positionAt(lineStarts, offset) {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if ((lineStarts[mid] ?? 0) <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+}
+/**
+ * A location whose line and column are worked out on first read (then kept): finding the
+ * line of every item of a large artefact costs more than parsing it, and only the items a
+ * finding names are ever read. A class with private fields, not per-object accessors or
+ * closures, because large artefacts create one per item: each costs one small object. Its
+ * own enumerable data stays `{ path }` (private fields are not properties), whoever copies
+ * or compares it; `toJSON` and `toPlainLocation` give the plain form.
+ */
+class LazyLocation {
+    path;
+    /** Set until the position is worked out. */
+    #resolve;
+    /** The pointer until then, the position after (one field for both keeps each location small). */
+    #target;
+    /** A last segment after the pointer, so the many children of one value can share its pointer. */
+    #last;
+    constructor(path, resolve, pointer, last) {
+        this.path = path;
+        this.#resolve = resolve;
+        this.#target = pointer;
+        this.#last = last;
+    }
+    #position() {
+        const resolve = this.#resolve;
+        if (resolve !== undefined) {
+            const pointer = this.#target;
+            this.#target = resolve(this.#last === undefined ? pointer : [...pointer, this.#last]);
+            this.#resolve = undefined;
+        }
+        return this.#target;
+    }
+    get line() {
+        return this.#position().line;
+    }
+    get column() {
+        return this.#position().column;
+    }
+    toJSON() {
+        return toPlainLocation(this);
+    }
+}
+/** Whether a location is resolved lazily (and so has accessors, not own line and column). */
+function isLazyLocation(value) {
+    return value instanceof LazyLocation;
+}
+/** The location of the value at `pointer` (then `last`, if given), resolved by `resolve` when its line is first read. */
+function lazyLocation(path, resolve, pointer, last) {
+    return new LazyLocation(path, resolve, pointer, last);
+}
+/** A location as plain data, for results that are compared, copied or serialized. */
+function toPlainLocation(location) {
+    const plain = { path: location.path };
+    if (location.line !== undefined)
+        plain.line = location.line;
+    if (location.column !== undefined)
+        plain.column = location.column;
+    return plain;
+}
+
+
+/***/ }),
+
+/***/ 13702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   jE: () => (/* binding */ parseStructured),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* unused harmony export syntaxOf */
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(99547);
+/* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15841);
+/* harmony import */ var _location_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(85294);
+
+
+
+
+
+/** Keys that would reach an object's prototype if copied by naive code downstream. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * An unpaired UTF-16 surrogate, which only an escape (`"\ud800"`) can produce: such a
+ * string is not Unicode text, has no UTF-8 form and no RFC 8785 canonical JSON, so a
+ * value carrying it into a report or an audit record could not be recorded.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+function syntaxOf(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.yaml') || lower.endsWith('.yml'))
+        return 'yaml';
+    if (lower.endsWith('.json'))
+        return 'json';
+    return undefined;
+}
+/** Parses by file extension; other extensions are tried as JSON when they look like JSON, else YAML. */
+function parseStructured(text, path, options = {}) {
+    const syntax = syntaxOf(path) ?? (/^\s*[[{]/.test(text) ? 'json' : 'yaml');
+    return syntax === 'json' ? parseJson(text, path, options) : parseYaml(text, path, options);
+}
+function parseYaml(text, path, options = {}) {
+    const limits = options.limits ?? _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LIMITS */ .dR;
+    const fail = failWith(options.errorCode ?? 'artefact', path);
+    checkSize(text, limits, fail);
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    let doc;
+    let value;
+    try {
+        // yaml's own uniqueKeys check is quadratic in a mapping's size: duplicates are found below instead.
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+    }
+    catch (error) {
+        throw fail(`cannot parse YAML: ${describeParserCrash(error)}`);
+    }
+    const locateOffset = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { path, line, column: col };
+    };
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const reason = /call stack/i.test(firstError.message) ? 'the document is nested too deeply' : firstLine(firstError.message);
+        throw fail(`invalid YAML: ${reason}`, locateOffset(firstError.pos[0]));
+    }
+    const badKey = firstBadKey(doc);
+    if (badKey)
+        throw fail(`invalid YAML: ${badKey.reason}`, locateOffset(badKey.offset));
+    try {
+        value = doc.toJS({ maxAliasCount: limits.max_yaml_aliases });
+    }
+    catch (error) {
+        throw fail(`cannot read YAML: ${describeParserCrash(error)}`);
+    }
+    const locate = (pointer, last) => {
+        const offset = yamlOffset(doc, last === undefined ? pointer : [...pointer, last]);
+        return offset === undefined ? { path, line: 1, column: 1 } : locateOffset(offset);
+    };
+    // YAML escapes (`\x`, `\u`, `\U`) can spell any character: its strings are always checked.
+    checkTree(value, limits, locate, () => locate([]), fail, true);
+    return { path, syntax: 'yaml', value, locate };
+}
+function parseJson(text, path, options = {}) {
+    const limits = options.limits ?? _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LIMITS */ .dR;
+    const fail = failWith(options.errorCode ?? 'artefact', path);
+    const lineShift = (options.startLine ?? 1) - 1;
+    const shifted = ({ line, column }) => ({ line: line + lineShift, column });
+    checkSize(text, limits, fail);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path, lineShift));
+    }
+    // The position tree is only built when a finding needs a line: most documents never do.
+    let tree;
+    let starts;
+    const resolve = (pointer) => {
+        tree ??= (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(text) ?? { type: 'null', offset: 0, length: 0 };
+        starts ??= (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStartsOf */ .xV)(text);
+        return shifted((0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t$)(starts, nodeStart(deepestNode(tree, pointer))));
+    };
+    const locate = (pointer, last) => (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyLocation */ .QT)(path, resolve, pointer, last);
+    const locateTooDeep = () => {
+        starts ??= (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStartsOf */ .xV)(text);
+        return { path, ...shifted((0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t$)(starts, offsetBeyondDepth(text, limits.max_nesting_depth))) };
+    };
+    checkTree(value, limits, locate, locateTooDeep, fail, jsonStringsSuspect(text));
+    return { path, syntax: 'json', value, locate };
+}
+/** Pairs of a YAML mapping by key, built on first use (see propertyTables). */
+const pairTables = new WeakMap();
+function yamlPair(map, key) {
+    let table = pairTables.get(map);
+    if (!table) {
+        table = new Map();
+        for (const pair of map.items) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) && !table.has(String(pair.key.value)))
+                table.set(String(pair.key.value), pair);
+        }
+        pairTables.set(map, table);
+    }
+    return table.get(key);
+}
+/**
+ * The offset of the value at `pointer`, or of the key that names it (the line a reader
+ * edits); a pointer past the document stops at its deepest existing parent.
+ */
+function yamlOffset(doc, pointer) {
+    let node = doc.contents;
+    let offset = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isNode */ .Ll)(node) ? node.range?.[0] : undefined;
+    for (const segment of pointer) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
+            const pair = yamlPair(node, String(segment));
+            if (!pair)
+                break;
+            offset = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isNode */ .Ll)(pair.key) ? pair.key.range?.[0] : offset;
+            node = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+            node = node.items[segment];
+            offset = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isNode */ .Ll)(node) ? (node.range?.[0] ?? offset) : offset;
+        }
+        else {
+            break;
+        }
+    }
+    return offset;
+}
+/** Where nesting first exceeds the limit, found by a scan: a tree walk would overflow on such input. */
+function offsetBeyondDepth(text, maxDepth) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (inString) {
+            if (char === '\\')
+                i++;
+            else if (char === '"')
+                inString = false;
+        }
+        else if (char === '"')
+            inString = true;
+        else if (char === '[' || char === '{') {
+            if (++depth > maxDepth)
+                return i;
+        }
+        else if (char === ']' || char === '}')
+            depth--;
+    }
+    return 0;
+}
+/**
+ * Property lookup tables per object node, built on first use: locating every item of a
+ * large object one by one would otherwise scan its properties each time (quadratic).
+ */
+const propertyTables = new WeakMap();
+function propertyValue(node, key) {
+    let table = propertyTables.get(node);
+    if (!table) {
+        table = new Map();
+        for (const property of node.children ?? []) {
+            const [name, value] = property.children ?? [];
+            if (name && value && !table.has(String(name.value)))
+                table.set(String(name.value), value);
+        }
+        propertyTables.set(node, table);
+    }
+    return table.get(key);
+}
+/** The node at `pointer`, or its deepest existing ancestor. */
+function deepestNode(root, pointer) {
+    let node = root;
+    for (const segment of pointer) {
+        const next = node.type === 'object'
+            ? propertyValue(node, String(segment))
+            : node.type === 'array' && typeof segment === 'number'
+                ? node.children?.[segment]
+                : undefined;
+        if (!next)
+            break;
+        node = next;
+    }
+    return node;
+}
+/** A property value's line is where its key stands: that is the line a reader edits. */
+function nodeStart(node) {
+    return node.parent?.type === 'property' ? node.parent.offset : node.offset;
+}
+function locateJsonError(text, path, lineShift) {
+    if (text.trim() === '')
+        return { path };
+    const errors = [];
+    try {
+        (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(text, errors, { allowTrailingComma: false, disallowComments: true });
+    }
+    catch {
+        // A pathologically nested text overflows the locating parser; the reason still stands.
+        return { path };
+    }
+    const first = errors[0];
+    if (!first)
+        return { path };
+    const { line, column } = (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t$)((0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStartsOf */ .xV)(text), first.offset);
+    return { path, line: line + lineShift, column };
+}
+function describeJsonError(text, error) {
+    if (text.trim() === '')
+        return 'the file is empty';
+    const message = error instanceof Error ? error.message : String(error);
+    // V8's message repeats a window of the input; the location prefix already says where.
+    return firstLine(message.replace(/, "[\s\S]*$/, '').replace(/ in JSON at position \d+.*$/, ''));
+}
+function describeParserCrash(error) {
+    if (error instanceof RangeError)
+        return 'the document is nested too deeply';
+    return firstLine(error instanceof Error ? error.message : String(error));
+}
+function firstLine(message) {
+    return message.split('\n')[0]?.trim() ?? message;
+}
+function failWith(code, path) {
+    return (message, location) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelgateError */ .HJ(code, message, location ?? { path });
+}
+function checkSize(text, limits, fail) {
+    if (text.length > limits.max_file_bytes) {
+        throw fail(`file is larger than the limit of ${limits.max_file_bytes} bytes`);
+    }
+}
+const LONE_SURROGATE_MESSAGE = 'not valid Unicode text: a string holds an unpaired surrogate escape (\\ud800-\\udfff)';
+/**
+ * Whether the strings of a JSON text need checking for lone surrogates: a parsed string
+ * can only hold one if the text has one or a `\u` escape. Most artefacts have neither.
+ */
+function jsonStringsSuspect(text) {
+    return text.includes('\\u') || !isWellFormedText(text);
+}
+/** `String.prototype.isWellFormed` (constant time for a one-byte string) where the runtime has it. */
+function isWellFormedText(text) {
+    const native = text.isWellFormed;
+    return native ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+/**
+ * Refuses prototype-polluting keys, strings that are not Unicode text and nesting beyond
+ * the limit. A quick walk without paths finds whether anything is wrong; only then does
+ * the walk that names the offending value run.
+ */
+function checkTree(value, limits, locate, locateTooDeep, fail, checkStrings) {
+    if (treeIsClean(value, limits.max_nesting_depth, checkStrings))
+        return;
+    reportTreeProblem(value, limits, locate, locateTooDeep, fail);
+}
+/**
+ * The quick walk: iterative (deep documents must not overflow the stack), without paths,
+ * looking at strings only when they are suspect. Finds the same problems as
+ * reportTreeProblem, which names them.
+ */
+function treeIsClean(root, maxDepth, checkStrings) {
+    const containers = [];
+    const depths = [];
+    /** Queues a container; false for a string that is not Unicode text. */
+    const admit = (value, depth) => {
+        if (typeof value === 'object' && value !== null) {
+            containers.push(value);
+            depths.push(depth);
+            return true;
+        }
+        return !(checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value));
+    };
+    if (!admit(root, 0))
+        return false;
+    while (containers.length > 0) {
+        const current = containers.pop();
+        const depth = depths.pop();
+        if (depth >= maxDepth)
+            return false;
+        if (Array.isArray(current)) {
+            for (let index = 0; index < current.length; index++)
+                if (!admit(current[index], depth + 1))
+                    return false;
+            continue;
+        }
+        // for-in allocates no key list; an inherited key it may also see can only make the walk
+        // report a problem, which reportTreeProblem (own keys only) then confirms or not.
+        for (const key in current) {
+            if (FORBIDDEN_KEYS.has(key))
+                return false;
+            if (checkStrings && LONE_SURROGATE.test(key))
+                return false;
+            if (!admit(current[key], depth + 1))
+                return false;
+        }
+    }
+    return true;
+}
+/** The walk that names the first problem: each entry links to its parent, so a path is only rebuilt for an error. */
+function reportTreeProblem(value, limits, locate, locateTooDeep, fail) {
+    const pointerOf = (entry) => {
+        const pointer = [];
+        for (let current = entry; current?.parent; current = current.parent)
+            pointer.unshift(current.key);
+        return pointer;
+    };
+    const stack = [{ value, depth: 0, parent: undefined, key: '' }];
+    while (stack.length > 0) {
+        const entry = stack.pop();
+        const current = entry.value;
+        if (typeof current === 'string' && LONE_SURROGATE.test(current)) {
+            throw fail(LONE_SURROGATE_MESSAGE, locate(pointerOf(entry)));
+        }
+        if (current === null || typeof current !== 'object')
+            continue;
+        if (entry.depth >= limits.max_nesting_depth) {
+            throw fail(`nesting deeper than the limit of ${limits.max_nesting_depth} levels`, locateTooDeep());
+        }
+        if (Array.isArray(current)) {
+            for (let index = 0; index < current.length; index++) {
+                stack.push({ value: current[index], depth: entry.depth + 1, parent: entry, key: index });
+            }
+            continue;
+        }
+        for (const key of Object.keys(current)) {
+            if (FORBIDDEN_KEYS.has(key)) {
+                throw fail(`forbidden key "${key}"`, locate([...pointerOf(entry), key]));
+            }
+            if (LONE_SURROGATE.test(key))
+                throw fail(LONE_SURROGATE_MESSAGE, locate([...pointerOf(entry), key]));
+            stack.push({ value: current[key], depth: entry.depth + 1, parent: entry, key });
+        }
+    }
+}
+/**
+ * The first key of any mapping that would be lost or ambiguous in the parsed value: a
+ * repeated key (compared as the parsed object's key, so an alias of an earlier key or a
+ * `~` beside `""` counts), or a key that is a map, list or binary value, which would be
+ * turned into text. Found with one set per mapping.
+ */
+function firstBadKey(doc) {
+    let found;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR)(doc, {
+        Map(_, map) {
+            const seen = new Set();
+            for (const pair of map.items) {
+                const offset = ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isNode */ .Ll)(pair.key) ? pair.key.range?.[0] : undefined) ?? map.range?.[0] ?? 0;
+                const key = objectKeyOf(pair.key, doc);
+                if (key === undefined) {
+                    found = { reason: 'a mapping key must be a string, number, bool or null, not a map, list or binary value', offset };
+                    return yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR.BREAK;
+                }
+                if (seen.has(key)) {
+                    found = { reason: `Map keys must be unique ("${key}")`, offset };
+                    return yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR.BREAK;
+                }
+                seen.add(key);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+/** The property name a mapping key becomes in the parsed value (as `yaml`'s toJS names it); undefined for a non-scalar key. */
+function objectKeyOf(key, doc) {
+    const node = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(key) ? key.resolve(doc) : key;
+    if (node === null || node === undefined)
+        return '';
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node))
+        return undefined;
+    if (node.value === null)
+        return '';
+    return typeof node.value === 'object' ? undefined : String(node.value);
+}
+
+
+/***/ }),
+
+/***/ 40447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ safeParseUnchanged),
+/* harmony export */   OE: () => (/* binding */ firstIssue),
+/* harmony export */   mv: () => (/* binding */ validateDocument)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+/**
+ * Validates a parsed document against a zod schema; the first problem becomes an
+ * error at the file:line:column of the offending value.
+ */
+function validateDocument(doc, schema, what, code = 'config') {
+    const result = schema.safeParse(doc.value);
+    if (result.success)
+        return result.data;
+    const { issue, pointer: at } = firstIssue(result.error);
+    const field = at.length > 0 ? `${at.join('.')}: ` : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
+}
+/**
+ * zod reports a value that matches no branch of a union as a bare "Invalid input";
+ * the branch that got furthest into the value says what is actually wrong.
+ */
+function mostSpecific(issue) {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+        return issue;
+    const deepest = issue.errors
+        .map((branch) => branch[0])
+        .filter((candidate) => candidate !== undefined)
+        .sort((a, b) => b.path.length - a.path.length)[0];
+    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
+/**
+ * The issue to report and the pointer to the offending value. A misspelt key usually causes
+ * the other issues (a required field "missing"), so it is reported first; for an unknown key
+ * the pointer names the key itself.
+ */
+function firstIssue(error) {
+    const issue = mostSpecific(error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0]);
+    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
+    return { issue, pointer };
+}
+/**
+ * `schema.safeParse(value)`, without the copy when zod would return the value unchanged.
+ *
+ * zod builds a new object for every object it accepts, and reports through a payload per
+ * field: for evidence of tens of thousands of items that cost more than parsing the file.
+ * Most values are already exactly what the schema describes (adapters build them so), so a
+ * check compiled once from the schema's own definition looks first: when it finds the
+ * value certainly accepted and unchanged (no default to fill in, no key to strip, no string
+ * to trim), the value itself is the result. Anything else, including every value zod
+ * refuses and every schema construct the check does not know, goes to zod, which gives the
+ * result and the issue to report. The check may be stricter than zod, never looser.
+ */
+function safeParseUnchanged(schema, value) {
+    const accepts = unchangedCheckOf(schema);
+    if (accepts?.(value))
+        return { success: true, data: value };
+    return schema.safeParse(value);
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** String formats zod 4 checks with nothing but their pattern. */
+const PATTERN_FORMATS = new Set(['regex', 'uuid', 'guid', 'datetime', 'date', 'time', 'duration', 'email', 'ipv4', 'lowercase', 'uppercase']);
+const compiledChecks = new WeakMap();
+function unchangedCheckOf(schema) {
+    const node = schema;
+    let check = compiledChecks.get(node);
+    if (check === undefined) {
+        check = compileUnchanged(node) ?? null;
+        compiledChecks.set(node, check);
+    }
+    return check ?? undefined;
+}
+/** An object literal's kind of object: what zod's output is, so returning the value itself is the same. */
+function isPlainRecord(value) {
+    return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+/** Schema nodes being compiled: a recursive schema (a getter in a shape) is left to zod. */
+const compiling = new Set();
+/** The check for one schema node, or undefined for a construct it does not know (zod then decides). */
+function compileUnchanged(node) {
+    if (compiling.has(node))
+        return undefined;
+    compiling.add(node);
+    try {
+        return compileNode(node);
+    }
+    finally {
+        compiling.delete(node);
+    }
+}
+function compileNode(node) {
+    const def = node._zod.def;
+    const base = compileType(node);
+    if (!base)
+        return undefined;
+    // A string format (z.uuid()), a number format (z.int()) or a custom schema is a check on itself.
+    const own = def.check !== undefined && def.type !== 'custom' ? compileCheck(node) : undefined;
+    if (def.check !== undefined && def.type !== 'custom' && !own)
+        return undefined;
+    const checks = own ? [own] : [];
+    for (const check of def.checks ?? []) {
+        const compiled = compileCheck(check);
+        if (!compiled)
+            return undefined;
+        checks.push(compiled);
+    }
+    if (def.coerce)
+        return undefined;
+    if (checks.length === 0)
+        return base;
+    if (checks.length === 1) {
+        const [only] = checks;
+        return (value) => base(value) && only(value);
+    }
+    return (value) => {
+        if (!base(value))
+            return false;
+        for (let index = 0; index < checks.length; index++)
+            if (!checks[index](value))
+                return false;
+        return true;
+    };
+}
+function compileType(node) {
+    const def = node._zod.def;
+    const inner = (key) => compileUnchanged(def[key]);
+    switch (def.type) {
+        case 'string':
+            return (value) => typeof value === 'string';
+        case 'number':
+            return (value) => typeof value === 'number' && Number.isFinite(value);
+        case 'boolean':
+            return (value) => typeof value === 'boolean';
+        case 'null':
+            return (value) => value === null;
+        case 'any':
+        case 'unknown':
+            return () => true;
+        case 'enum':
+        case 'literal': {
+            const values = node._zod.values;
+            return values ? (value) => values.has(value) : undefined;
+        }
+        case 'custom': {
+            const fn = def.fn;
+            if (!fn)
+                return () => true;
+            return (value) => {
+                const result = fn(value);
+                return !(result instanceof Promise) && Boolean(result);
+            };
+        }
+        case 'optional': {
+            const check = inner('innerType');
+            if (!check)
+                return undefined;
+            // A default inside fills in an absent value: a change, left to zod.
+            if (def.innerType._zod.optin === 'defaulted')
+                return (value) => value !== undefined && check(value);
+            return (value) => value === undefined || check(value);
+        }
+        case 'nullable': {
+            const check = inner('innerType');
+            return check && ((value) => value === null || check(value));
+        }
+        case 'default': {
+            const check = inner('innerType');
+            return check && ((value) => value !== undefined && check(value));
+        }
+        case 'pipe': {
+            const first = inner('in');
+            const then = inner('out');
+            return first && then && ((value) => first(value) && then(value));
+        }
+        case 'array': {
+            const element = inner('element');
+            return (element &&
+                ((value) => {
+                    if (!Array.isArray(value))
+                        return false;
+                    for (let index = 0; index < value.length; index++)
+                        if (!element(value[index]))
+                            return false;
+                    return true;
+                }));
+        }
+        case 'record':
+            return compileRecord(def);
+        case 'object':
+            return compileObject(def);
+        case 'union':
+            return compileDiscriminatedUnion(def);
+        default:
+            return undefined;
+    }
+}
+/**
+ * An object's check is generated as code (as zod generates its own object parser): a
+ * `switch` over the value's keys with the field names as literals lets the engine compare
+ * interned names and call each field's check from its own call site. Fields seen are kept
+ * in a bit mask, so objects of up to 30 fields are compiled; larger ones are left to zod.
+ */
+function compileObject(def) {
+    const shape = def.shape;
+    const keys = Object.keys(shape);
+    if (keys.length > 30 || Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__'))
+        return undefined;
+    const checks = [];
+    let required = 0;
+    for (const [index, key] of keys.entries()) {
+        const field = shape[key];
+        const check = compileUnchanged(field);
+        if (!check)
+            return undefined;
+        checks.push(check);
+        // zod leaves out an absent key only for an optional field; any other it fills in or refuses.
+        if (field._zod.optin !== 'optional')
+            required |= 1 << index;
+    }
+    // Without a catchall zod strips unknown keys, with `never` it refuses them: a value with one is left to zod.
+    const catchall = def.catchall;
+    const rest = catchall && catchall._zod.def.type !== 'never' ? compileUnchanged(catchall) : undefined;
+    if (catchall && catchall._zod.def.type !== 'never' && !rest)
+        return undefined;
+    // for-in gives every enumerable key, own or inherited, once: each is a field (checked as
+    // zod reads it, `value[key]`) or another key. A field for-in does not give must be absent
+    // altogether (`in`): a non-enumerable or inherited one is left to zod.
+    const cases = keys.map((key, index) => `case ${JSON.stringify(key)}: if (!checks[${index}](value[key])) return false; seen |= ${1 << index}; break;`);
+    const absent = keys.flatMap((key, index) => ((required >> index) & 1 ? [] : [`if (!(seen & ${1 << index}) && ${JSON.stringify(key)} in value) return false;`]));
+    const source = `return function (value) {
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== plain) return false;
+    let seen = 0;
+    for (const key in value) {
+      switch (key) {
+        ${cases.join('\n        ')}
+        default: if (rest === undefined || key === '__proto__' || !Object.hasOwn(value, key) || !rest(value[key])) return false;
+      }
+    }
+    if ((seen & ${required}) !== ${required}) return false;
+    ${absent.join('\n    ')}
+    return true;
+  };`;
+    try {
+        return new Function('checks', 'rest', 'plain', source)(checks, rest, Object.prototype);
+    }
+    catch {
+        // Code generation is disabled (--disallow-code-generation-from-strings): zod decides.
+        return undefined;
+    }
+}
+/** A discriminated union: zod parses with the one option its discriminator value names. Other unions are left to zod. */
+function compileDiscriminatedUnion(def) {
+    const discriminator = def.discriminator;
+    if (typeof discriminator !== 'string' || def.unionFallback)
+        return undefined;
+    const optionByValue = new Map();
+    for (const option of def.options) {
+        const values = option._zod.propValues?.[discriminator];
+        const check = compileUnchanged(option);
+        if (!values || !check)
+            return undefined;
+        for (const value of values) {
+            if (optionByValue.has(value))
+                return undefined;
+            optionByValue.set(value, check);
+        }
+    }
+    return (value) => {
+        if (typeof value !== 'object' || value === null)
+            return false;
+        const check = optionByValue.get(value[discriminator]);
+        return check !== undefined && check(value);
+    };
+}
+function compileRecord(def) {
+    const keyType = def.keyType;
+    // Keys from an enum make zod require each of them: left to zod.
+    if (keyType._zod.values)
+        return undefined;
+    const key = compileUnchanged(keyType);
+    const entry = compileUnchanged(def.valueType);
+    if (!key || !entry)
+        return undefined;
+    return (value) => {
+        if (!isPlainRecord(value) || Object.getOwnPropertySymbols(value).length > 0)
+            return false;
+        for (const name of Object.getOwnPropertyNames(value)) {
+            if (name === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, name))
+                return false;
+            if (!key(name) || !entry(value[name]))
+                return false;
+        }
+        return true;
+    };
+}
+/** A zod check (`.min()`, `.trim()`, `.refine()`, `.regex()` ...), or undefined for one it does not know. */
+function compileCheck(check) {
+    const def = check._zod.def;
+    switch (def.check) {
+        case 'min_length': {
+            const minimum = def.minimum;
+            return (value) => {
+                const units = value.length;
+                if (units < minimum)
+                    return false;
+                // zod counts a string's code points: as many as its UTF-16 units when it has no surrogate.
+                return typeof value !== 'string' || units >= minimum * 2 || !SURROGATE.test(value);
+            };
+        }
+        case 'max_length': {
+            const maximum = def.maximum;
+            return (value) => value.length <= maximum;
+        }
+        case 'greater_than': {
+            const limit = def.value;
+            if (typeof limit !== 'number')
+                return undefined;
+            return def.inclusive ? (value) => value >= limit : (value) => value > limit;
+        }
+        case 'less_than': {
+            const limit = def.value;
+            if (typeof limit !== 'number')
+                return undefined;
+            return def.inclusive ? (value) => value <= limit : (value) => value < limit;
+        }
+        case 'overwrite': {
+            // `.trim()` and the like: the value is unchanged only if the overwrite gives it back.
+            const transform = def.tx;
+            return (value) => Object.is(transform(value), value);
+        }
+        case 'custom': {
+            const fn = def.fn;
+            return (value) => {
+                const result = fn(value);
+                return !(result instanceof Promise) && Boolean(result);
+            };
+        }
+        case 'number_format':
+            // `.int()`: a safe integer. (Other formats bound 32-bit and float ranges: left to zod.)
+            return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : undefined;
+        case 'string_format': {
+            // Formats that zod checks by their pattern alone; others (url, jwt, base64, ...) add checks of their own.
+            const pattern = def.pattern;
+            if (!PATTERN_FORMATS.has(def.format) || !(pattern instanceof RegExp))
+                return undefined;
+            return (value) => {
+                pattern.lastIndex = 0;
+                return pattern.test(value);
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 70111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  DG: () => (/* binding */ celReason),
+  C_: () => (/* binding */ compilePolicy),
+  _I: () => (/* binding */ policyReads)
+});
+
+// UNUSED EXPORTS: CEL_VARIABLES
 
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/errors.js
 class CelError extends Error {
@@ -19313,7 +22230,7 @@ class Parser {
 ;// CONCATENATED MODULE: ./node_modules/@marcbachmann/cel-js/lib/options.js
 
 
-const options_DEFAULT_LIMITS = objFreeze({
+const DEFAULT_LIMITS = objFreeze({
   maxAstNodes: 100000,
   maxDepth: 250,
   maxListElements: 1000,
@@ -19321,8 +22238,8 @@ const options_DEFAULT_LIMITS = objFreeze({
   maxCallArguments: 32
 })
 
-const LIMIT_KEYS = new Set(objKeys(options_DEFAULT_LIMITS))
-function createLimits(overrides, base = options_DEFAULT_LIMITS) {
+const LIMIT_KEYS = new Set(objKeys(DEFAULT_LIMITS))
+function createLimits(overrides, base = DEFAULT_LIMITS) {
   const keys = overrides ? objKeys(overrides) : undefined
   if (!keys?.length) return base
 
@@ -19340,7 +22257,7 @@ const DEFAULT_OPTIONS = objFreeze({
   unlistedVariablesAreDyn: false,
   homogeneousAggregateLiterals: true,
   enableOptionalTypes: false,
-  limits: options_DEFAULT_LIMITS
+  limits: DEFAULT_LIMITS
 })
 
 function bool(a, b, key) {
@@ -19533,7 +22450,7 @@ const globalEnvironment = new Environment({
   unlistedVariablesAreDyn: true
 })
 
-function evaluator_parse(expression) {
+function parse(expression) {
   return globalEnvironment.parse(expression)
 }
 
@@ -19548,7 +22465,7 @@ function check(expression) {
 
 
 /* harmony default export */ const evaluator = ({
-  parse: evaluator_parse,
+  parse,
   evaluate,
   check,
   Environment,
@@ -19826,7 +22743,7 @@ function wrap(ast, parentOp) {
 
 
 /* harmony default export */ const lib = ({
-  parse: evaluator_parse,
+  parse: parse,
   evaluate: evaluate,
   check: check,
   Environment: Environment,
@@ -19837,8 +22754,12 @@ function wrap(ast, parentOp) {
   Optional: Optional
 });
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/artefacts/evidence.ts
+var evidence = __nccwpck_require__(55254);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
+var semver = __nccwpck_require__(62088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/engine/functions.ts
 
@@ -19899,7 +22820,9 @@ const CEL_VARIABLES = {
     model: 'a map: name, version, path, risk',
     approvals: 'a list of approvals: user, teams, state, at, source',
     now: 'the time of the evaluation, an RFC 3339 string in UTC',
-    ...Object.fromEntries(ARTEFACT_KINDS.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
+    previous: "the model's previous approved decision in the audit trail (decision_id, seq, time, verdict, version, datasets, datasets_digest, datasets_total), or null",
+    observed: 'what the decision record will observe of the evidence: datasets, datasets_digest, datasets_total, metrics',
+    ...Object.fromEntries(evidence/* ARTEFACT_KINDS */.D_.map((kind) => [kind, `the normalized ${kind} evidence (set only when the artefact was read)`])),
 };
 /** Which result types each expression may have; `dyn` is accepted because evidence fields are dynamic. */
 const EXPECTED_TYPES = {
@@ -19928,6 +22851,7 @@ function compilePolicy(policy) {
 }
 function compileRule(rule, environments) {
     const compiled = {};
+    const reads = new Set();
     for (const field of ['when', 'for_each', 'check', 'message']) {
         const expression = rule[field];
         if (expression === undefined)
@@ -19936,8 +22860,30 @@ function compileRule(rule, environments) {
         const environment = perItem ? environments.item : environments.subject;
         const location = rule.expressionLocations[field] ?? rule.location;
         compiled[field] = compileExpression(environment, expression, field, rule.id, location);
+        collectVariables(compiled[field].ast, reads);
     }
-    return { ...rule, compiled };
+    return { ...rule, compiled, reads };
+}
+/** Whether any rule of the policy reads the CEL variable. */
+function policyReads(policy, variable) {
+    return policy.rules.some((rule) => rule.reads.has(variable));
+}
+/** Adds every policy variable an AST names; a macro's own variable that shadows one counts too, which only errs towards reading. */
+function collectVariables(node, into) {
+    if (Array.isArray(node)) {
+        for (const element of node)
+            collectVariables(element, into);
+        return;
+    }
+    if (typeof node !== 'object' || node === null || !('op' in node) || !('args' in node))
+        return;
+    const { op, args } = node;
+    if (op === 'id') {
+        if (typeof args === 'string' && Object.hasOwn(CEL_VARIABLES, args))
+            into.add(args);
+        return;
+    }
+    collectVariables(args, into);
 }
 function compileExpression(environment, expression, field, ruleId, location) {
     const fail = (reason) => (0,errors/* configError */.Fj)(`rule "${ruleId}": ${field}: ${reason}`, location);
@@ -19972,6 +22918,76 @@ function celReason(error) {
     return `${summary}${at}`;
 }
 
+
+/***/ }),
+
+/***/ 78306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ sortControls),
+/* harmony export */   y: () => (/* binding */ controlCoverage)
+/* harmony export */ });
+/* harmony import */ var _policy_controls_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80258);
+
+/** Statuses that show a control's rule was not satisfied; a waived failure is still a failure of the control. */
+const VIOLATING = ['fail', 'error', 'warn', 'waived'];
+/**
+ * Which controls one model's results evidence and violate, and which controls of the
+ * frameworks the policy draws on no applicable rule reached. A control is evidenced only
+ * when every result that names it passed; a skipped rule (its `when` was false) reaches nothing.
+ */
+function controlCoverage(results, policyControls) {
+    const passed = new Set();
+    const violated = new Set();
+    for (const result of results) {
+        if (result.status === 'skipped')
+            continue;
+        for (const control of result.controls)
+            (VIOLATING.includes(result.status) ? violated : passed).add(control);
+    }
+    const evidenced = [...passed].filter((control) => !violated.has(control));
+    const reached = new Set([...evidenced, ...violated].map((control) => (0,_policy_controls_js__WEBPACK_IMPORTED_MODULE_0__/* .catalogueEntryOf */ .J$)(control)?.id ?? control));
+    const frameworks = new Set(policyControls.map((control) => (0,_policy_controls_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(control)?.prefix).filter((prefix) => prefix !== undefined));
+    const notCovered = _policy_controls_js__WEBPACK_IMPORTED_MODULE_0__/* .FRAMEWORKS */ .i.filter((framework) => frameworks.has(framework.prefix))
+        .flatMap((framework) => framework.controls.map((entry) => entry.id))
+        .filter((id) => !reached.has(id));
+    return { evidenced: sortControls(evidenced), violated: sortControls([...violated]), not_covered: notCovered };
+}
+/** Catalogue order for known controls (A.6.2.10 after A.6.2.9), then the rest alphabetically. */
+function sortControls(controls) {
+    const rank = (control) => {
+        const entry = (0,_policy_controls_js__WEBPACK_IMPORTED_MODULE_0__/* .catalogueEntryOf */ .J$)(control);
+        const framework = (0,_policy_controls_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(control);
+        if (!entry || !framework)
+            return Number.MAX_SAFE_INTEGER;
+        return _policy_controls_js__WEBPACK_IMPORTED_MODULE_0__/* .FRAMEWORKS */ .i.indexOf(framework) * 1000 + framework.controls.indexOf(entry);
+    };
+    return [...controls].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+}
+
+
+/***/ }),
+
+/***/ 60147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ evaluate)
+});
+
+// UNUSED EXPORTS: effectiveRisk
+
+// EXTERNAL MODULE: ./src/audit/record.ts
+var record = __nccwpck_require__(7114);
+// EXTERNAL MODULE: ./src/document/location.ts
+var document_location = __nccwpck_require__(85294);
+// EXTERNAL MODULE: ./src/engine/coverage.ts
+var coverage = __nccwpck_require__(78306);
+// EXTERNAL MODULE: ./src/engine/compile.ts + 15 modules
+var compile = __nccwpck_require__(70111);
 ;// CONCATENATED MODULE: ./src/engine/decision.ts
 const VERDICT_RANK = { pass: 0, warn: 1, fail: 2 };
 function worstVerdict(verdicts) {
@@ -19988,8 +23004,9 @@ function verdictOfResults(results) {
 
 
 
+
 /** Pure: judges every subject against the compiled policy. Never throws for a rule; a rule that cannot be evaluated blocks. */
-function evaluate_evaluate(policy, subjects, options) {
+function evaluate(policy, subjects, options) {
     const notices = [];
     const models = subjects.map((subject) => evaluateSubject(policy, subject, options, notices));
     return {
@@ -20023,10 +23040,14 @@ function evaluateSubject(policy, subject, options, notices) {
         version: subject.model.version ?? subject.evidence.model_card?.data.version ?? null,
         verdict: verdictOfResults(results),
         results,
-        controls: controlCoverage(results, policy.rules.flatMap((rule) => rule.controls)),
+        controls: (0,coverage/* controlCoverage */.y)(results, policy.rules.flatMap((rule) => rule.controls)),
     };
 }
-/** CEL variables for one subject; a kind without evidence is left unset, so any use of it is an error. */
+/**
+ * CEL variables for one subject; a kind without evidence is left unset, so any use of it is an
+ * error. `observed` is computed as the decision record computes its observations, so a digest
+ * compared here is the digest a later run finds in the audit trail.
+ */
 function contextOf(subject, now) {
     const context = {
         model: {
@@ -20037,10 +23058,20 @@ function contextOf(subject, now) {
         },
         approvals: subject.approvals,
         now: now.toISOString(),
+        observed: (0,record/* observeEvidence */.a9)(subject.evidence),
     };
+    // Like `oldObject` in Kubernetes admission policies: null when there is nothing before; unset when unknown.
+    const previous = unavailablePrevious(subject);
+    if (previous === undefined)
+        context.previous = subject.previous ?? null;
     for (const [kind, evidence] of Object.entries(subject.evidence))
         context[kind] = evidence.data;
     return context;
+}
+/** Why the previous decision is unknown, when the audit trail could not be read. */
+function unavailablePrevious(subject) {
+    const previous = subject.previous;
+    return previous && 'unavailable' in previous ? previous.unavailable : undefined;
 }
 function evaluateRule(rule, subject, context) {
     const result = (status, message, location) => ({
@@ -20059,8 +23090,13 @@ function evaluateRule(rule, subject, context) {
         if (applies.ok && applies.value === false)
             return [result('skipped', `not applicable: ${rule.when}`)];
         if (applies.ok && typeof applies.value !== 'boolean') {
-            return [result('error', `when: returned ${evaluate_describeValue(applies.value)}, not a bool`, rule.expressionLocations.when)];
+            return [result('error', `when: returned ${describeValue(applies.value)}, not a bool`, rule.expressionLocations.when)];
         }
+    }
+    const unknownPrevious = rule.reads.has('previous') ? unavailablePrevious(subject) : undefined;
+    if (unknownPrevious !== undefined) {
+        // Unknown is not "none": a rule about the previous decision cannot pass without it.
+        return [result('error', `the previous approved decision is unknown: ${unknownPrevious}`, subject.location)];
     }
     const missing = rule.requires.filter((kind) => !subject.evidence[kind]);
     if (missing.length > 0)
@@ -20070,7 +23106,7 @@ function evaluateRule(rule, subject, context) {
         if (!items.ok)
             return [result('error', `for_each: ${items.error}`, rule.expressionLocations.for_each)];
         if (!Array.isArray(items.value)) {
-            return [result('error', `for_each: returned ${evaluate_describeValue(items.value)}, not a list`, rule.expressionLocations.for_each)];
+            return [result('error', `for_each: returned ${describeValue(items.value)}, not a list`, rule.expressionLocations.for_each)];
         }
         const findings = [];
         items.value.forEach((item, index) => {
@@ -20080,7 +23116,7 @@ function evaluateRule(rule, subject, context) {
             if (!outcome.ok)
                 findings.push(result('error', `item ${index}: ${outcome.error}`, where));
             else if (typeof outcome.value !== 'boolean')
-                findings.push(result('error', `item ${index}: check returned ${evaluate_describeValue(outcome.value)}, not a bool`, where));
+                findings.push(result('error', `item ${index}: check returned ${describeValue(outcome.value)}, not a bool`, where));
             else if (!outcome.value)
                 findings.push(result(failed, messageOf(rule, itemContext, `${rule.description} (item ${index})`), where));
         });
@@ -20093,7 +23129,7 @@ function evaluateRule(rule, subject, context) {
     if (!outcome.ok)
         return [result('error', outcome.error, where)];
     if (typeof outcome.value !== 'boolean')
-        return [result('error', `check returned ${evaluate_describeValue(outcome.value)}, not a bool`, where)];
+        return [result('error', `check returned ${describeValue(outcome.value)}, not a bool`, where)];
     return outcome.value ? [result('pass', rule.description)] : [result(failed, messageOf(rule, context, rule.description), where)];
 }
 function missingResult(kind, subject, rule, result, failed) {
@@ -20108,7 +23144,7 @@ function run(expression, context) {
         return { ok: true, value: expression(context) };
     }
     catch (error) {
-        return { ok: false, error: celReason(error) };
+        return { ok: false, error: (0,compile/* celReason */.DG)(error) };
     }
 }
 function messageOf(rule, context, fallback) {
@@ -20134,7 +23170,7 @@ function locateRule(rule, subject) {
     const field = reference?.[2];
     return (field ? evidence.fieldLocations[field] : undefined) ?? { path: evidence.sources[0].path };
 }
-function evaluate_describeValue(value) {
+function describeValue(value) {
     if (value === null || value === undefined)
         return 'null';
     if (typeof value === 'bigint')
@@ -20155,6 +23191,7 @@ function applyWaiver(result, rule, subject, waivers, now, notices) {
             ...result,
             status: 'waived',
             message: `${result.message} — waived until ${active.expires} by ${active.approved_by}: ${active.reason}`,
+            waiver: { reason: active.reason, approved_by: active.approved_by, expires: active.expires },
         };
     }
     const expired = matching[0];
@@ -20181,258 +23218,171 @@ function effectiveRisk(configured, card) {
     return rank(card) > rank(configured) && rank(configured) >= 0 ? card : configured;
 }
 
-;// CONCATENATED MODULE: ./src/policy/config.ts
+
+/***/ }),
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ configError),
+/* harmony export */   HJ: () => (/* binding */ ModelgateError),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   bo: () => (/* binding */ artefactError),
+/* harmony export */   j$: () => (/* binding */ isModelgateError)
+/* harmony export */ });
+/* harmony import */ var _document_location_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85294);
+
+class ModelgateError extends Error {
+    code;
+    location;
+    constructor(code, message, location) {
+        super(location ? `${(0,_document_location_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)(location)}: ${message}` : message);
+        this.name = 'ModelgateError';
+        this.code = code;
+        this.location = location;
+    }
+    /** The reason without the location prefix, for reports that show the location separately. */
+    get reason() {
+        return this.location ? this.message.slice((0,_document_location_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)(this.location).length + 2) : this.message;
+    }
+}
+function configError(message, location) {
+    return new ModelgateError('config', message, location);
+}
+function artefactError(message, location) {
+    return new ModelgateError('artefact', message, location);
+}
+function isModelgateError(error) {
+    return error instanceof ModelgateError;
+}
+function describeError(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 39560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ createFsPolicySource)
+/* harmony export */ });
+/* unused harmony export findPacksDir */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+/* harmony import */ var _workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(23830);
 
 
 
 
 
-
-
-const DEFAULT_CONFIG_PATH = '.modelgate.yml';
-/** Paths in the config are relative to the repository and may not climb out of it. */
-const relativePath = schemas/* string */.YjP()
-    .trim()
-    .min(1)
-    .refine((path) => !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path), 'must be relative to the repository')
-    .refine((path) => !path.split(/[\\/]/).includes('..'), 'must not contain ".." (paths stay inside the repository)');
-const globs = schemas/* union */.KCZ([relativePath.transform((glob) => [glob]), schemas/* array */.YOg(relativePath).min(1)]);
-const ArtefactSpecSchema = schemas/* union */.KCZ([
-    globs.transform((paths) => ({ paths, format: undefined })),
-    schemas/* object */.Ikc({
-        path: globs,
-        format: schemas/* string */.YjP()
-            .trim()
-            .refine((id) => findFormat(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}" (formats: ${FORMATS.map((format) => format.id).join(', ')})` })
-            .optional(),
-    })
-        .strict()
-        .transform(({ path, format }) => ({ paths: path, format })),
-]);
-const ModelConfigSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._@/-]*$/, 'must be a model name: letters, digits, ".", "_", "-", "@", "/"'),
-    path: relativePath,
-    version: schemas/* string */.YjP().trim().min(1).optional(),
-    risk: schemas/* string */.YjP().trim().min(1).optional(),
-    artefacts: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ARTEFACT_KINDS), ArtefactSpecSchema).default({}),
-})
-    .strict();
-/** A GitHub team: its slug in the repository owner's organization, or `org/slug` for another one. */
-const teamReference = schemas/* string */.YjP()
-    .trim()
-    .regex(/^([A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a team slug, e.g. ml-risk, or org/team-slug');
+const MAX_POLICY_BYTES = 1024 * 1024;
 /**
- * What the GitHub Action needs beyond the CLI: whose approvals a policy change needs and how
- * reviews count. The Action reads this section from the trusted commit, so a pull request
- * cannot name its own approvers.
+ * The shipped packs live in `policies/` at the package root, which sits above
+ * both `src/io/` (tests) and `dist/<bundle>/` (bundles).
  */
-const GitHubConfigSchema = schemas/* object */.Ikc({
-    /** Teams whose membership each approver's `teams` lists (policy owners are always included). */
-    teams: schemas/* array */.YOg(teamReference).default([]),
-    /** Teams that own the policy: a pull request that changes the policy or this config needs their approval. */
-    policy_owners: schemas/* array */.YOg(teamReference).default([]),
-    /** How many different policy owners must approve such a pull request. */
-    policy_owner_approvals: schemas/* number */.aig().int().positive().default(1),
-    /** More files that count as policy (globs, relative to the repository root), besides this config and the policy files it loads. */
-    policy_paths: schemas/* array */.YOg(relativePath).default([]),
-    approvals: schemas/* object */.Ikc({
-        /** Count a review only when it was given on the pull request's latest commit. */
-        require_latest_head: schemas/* boolean */.zMY().default(true),
-    })
-        .strict()
-        .default({ require_latest_head: true }),
-})
-    .strict();
-const RepoConfigSchema = schemas/* object */.Ikc({
-    policy: schemas/* string */.YjP().trim().min(1).default('starter'),
-    models: schemas/* array */.YOg(ModelConfigSchema).default([]),
-    discover: schemas/* object */.Ikc({
-        enabled: schemas/* boolean */.zMY().default(true),
-        roots: schemas/* array */.YOg(relativePath).default(['models/*']),
-    })
-        .strict()
-        .default({ enabled: true, roots: ['models/*'] }),
-    limits: LimitsSchema.default(LimitsSchema.parse({})),
-    github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
-})
-    .strict();
-/** Pure: parses and validates `.modelgate.yml` text; errors name file:line:column. */
-function parseRepoConfig(text, path) {
-    const doc = parseYaml(text, path, { errorCode: 'config' });
-    const config = validateDocument(doc, RepoConfigSchema, 'config');
-    const modelLocations = {};
-    const seen = new Set();
-    config.models.forEach((model, index) => {
-        const location = doc.locate(['models', index]);
-        if (seen.has(model.name)) {
-            throw (0,errors/* configError */.Fj)(`model "${model.name}" is listed twice`, location);
-        }
-        seen.add(model.name);
-        modelLocations[model.name] = location;
-    });
-    return { path, config, modelLocations };
+function findPacksDir(from = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url))) {
+    for (let dir = from, depth = 0; depth < 5; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir), depth++) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'policies');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(candidate, 'starter.yaml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'package.json')))
+            return candidate;
+    }
+    return undefined;
 }
 /**
- * Where artefacts are looked for when the config does not say: per kind, patterns
- * relative to the model folder, tried in order; the first pattern that matches wins.
+ * Reads policy files from disk. Display paths are relative to `cwd`; `extends` paths
+ * are resolved against the folder of the file that names them.
  */
-const CONVENTIONAL_ARTEFACTS = {
-    model_card: ['model_card.{yaml,yml,json}', 'model-card.{yaml,yml,json}', 'README.md'],
-    lineage: ['lineage.{yaml,yml,json,ndjson,jsonl}', 'lineage/*.{yaml,yml,json,ndjson,jsonl}'],
-    bias: ['bias.{yaml,yml,json,csv}', 'reports/bias*.{yaml,yml,json,csv}', 'reports/analysis.json'],
-    drift: ['drift.{yaml,yml,json}', 'reports/drift*.{yaml,yml,json}', 'reports/constraint_violations.json'],
-};
-
-;// CONCATENATED MODULE: ./src/check.ts
-
-
-
-
-
-
-/** An approval, from a file for CI systems other than GitHub; `model` limits it to one model. */
-const ApprovalEntrySchema = ApprovalSchema.extend({ model: schemas/* string */.YjP().optional() });
-const ApprovalsFileSchema = schemas/* array */.YOg(ApprovalEntrySchema);
-/** The one use case: gather evidence for each model, judge it, return the Decision. */
-async function check_check(request) {
-    const subjects = await gatherSubjects(request);
-    return evaluate_evaluate(request.policy, subjects, { now: request.now });
-}
-async function gatherSubjects(request) {
-    const { repoConfig, workspace } = request;
-    const all = await listModels(repoConfig, workspace);
-    const selected = selectModels(all, request.models ?? []);
-    return Promise.all(selected.map(async ({ model, location }) => {
-        const subject = {
-            model: { name: model.name, version: model.version, path: model.path, risk: model.risk },
-            location,
-            evidence: {},
-            problems: {},
-            approvals: approvalsFor(model.name, request.approvals ?? []),
-        };
-        for (const kind of ARTEFACT_KINDS) {
-            const gathered = await gatherKind(kind, model, location, workspace, repoConfig.config.limits);
-            if ('evidence' in gathered)
-                subject.evidence[kind] = gathered.evidence;
-            else
-                subject.problems[kind] = gathered.problem;
+function createFsPolicySource(cwd, packsDir = findPacksDir()) {
+    const absoluteOf = new Map();
+    const read = (absolute, shown) => {
+        let bytes;
+        try {
+            bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absolute);
         }
-        return subject;
-    }));
-}
-/** Configured models, then models found by convention in the discovery roots. */
-async function listModels(repoConfig, workspace) {
-    const { config } = repoConfig;
-    const listed = config.models.map((model) => ({
-        model,
-        location: repoConfig.modelLocations[model.name] ?? { path: repoConfig.path },
-        discovered: false,
-    }));
-    if (!config.discover.enabled)
-        return listed;
-    const configuredPaths = new Set(config.models.map((model) => normalizeFolder(model.path)));
-    const names = new Map(config.models.map((model) => [model.name, model.path]));
-    for (const folder of await workspace.findFolders(config.discover.roots)) {
-        if (configuredPaths.has(normalizeFolder(folder)))
-            continue;
-        const name = folder.split('/').pop() ?? folder;
-        const conventional = await workspace.findFiles(folder, Object.values(CONVENTIONAL_ARTEFACTS).flat());
-        if (conventional.length === 0)
-            continue;
-        // Skipping a second folder of the same name would leave a model unchecked without a word.
-        const other = names.get(name);
-        if (other !== undefined) {
-            throw new errors/* ModelgateError */.HJ('config', `two models are named "${name}" (${other} and ${folder}): list one in the config with a name of its own`, { path: repoConfig.path });
+        catch (error) {
+            const code = error.code;
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configError */ .Fj)(`cannot read policy file ${shown}: ${code === 'ENOENT' ? 'not found' : (code ?? error.message)}`);
         }
-        names.set(name, folder);
-        listed.push({ model: { name, path: folder, artefacts: {} }, location: { path: folder }, discovered: true });
-    }
-    return listed;
-}
-function normalizeFolder(path) {
-    return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-}
-function selectModels(all, names) {
-    if (names.length === 0)
-        return all;
-    const unknown = names.filter((name) => !all.some((entry) => entry.model.name === name));
-    if (unknown.length > 0) {
-        const known = all.map((entry) => entry.model.name).join(', ') || 'none';
-        throw new errors/* ModelgateError */.HJ('usage', `unknown model ${unknown.map((name) => `"${name}"`).join(', ')} (models: ${known})`);
-    }
-    return all.filter((entry) => names.includes(entry.model.name));
-}
-function approvalsFor(model, approvals) {
-    return approvals
-        .filter((approval) => approval.model === undefined || approval.model === model)
-        .map(({ model: _model, ...approval }) => approval);
-}
-async function gatherKind(kind, model, modelLocation, workspace, limits) {
-    const spec = model.artefacts[kind];
-    let files;
-    if (spec) {
-        files = await workspace.findFiles(model.path, spec.paths);
-        if (files.length === 0) {
-            return problem(true, `configured ${kind} artefact not found: ${spec.paths.join(', ')} (in ${model.path})`, modelLocation);
+        if (bytes.length > MAX_POLICY_BYTES)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configError */ .Fj)(`policy file ${shown} is larger than ${MAX_POLICY_BYTES} bytes`);
+        let text;
+        try {
+            text = (0,_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeText */ .g7)(bytes, shown);
         }
-    }
-    else {
-        files = await findConventional(kind, model.path, workspace);
-        if (files.length === 0) {
-            return problem(false, `no ${kind} artefact found for model "${model.name}" (set artefacts.${kind} in the config)`, modelLocation);
+        catch (error) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configError */ .Fj)(`policy file ${shown}: ${error.message}`);
         }
-    }
-    if (files.length > limits.max_files_per_kind) {
-        return problem(true, `${files.length} ${kind} files match, more than the limit of ${limits.max_files_per_kind}`, modelLocation);
-    }
-    try {
-        const parts = [];
-        for (const path of files) {
-            const file = await workspace.readFile(path, limits);
-            parts.push(readArtefact(file, { kind, format: spec?.format, limits }));
-        }
-        return { evidence: mergeEvidence(kind, parts) };
-    }
-    catch (error) {
-        if ((0,errors/* isModelgateError */.j$)(error))
-            return problem(true, error.reason, error.location ?? modelLocation);
-        return problem(true, `cannot read ${kind} artefact: ${(0,errors/* describeError */.Uc)(error)}`, modelLocation);
-    }
-}
-async function findConventional(kind, folder, workspace) {
-    for (const pattern of CONVENTIONAL_ARTEFACTS[kind]) {
-        const files = await workspace.findFiles(folder, [pattern]);
-        if (files.length > 0)
-            return files;
-    }
-    return [];
-}
-function problem(blocking, reason, location) {
-    return { problem: { blocking, reason, location } };
+        absoluteOf.set(shown, absolute);
+        return { path: shown, text };
+    };
+    return {
+        readFile(file, relativeTo) {
+            const base = relativeTo ? node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(absoluteOf.get(relativeTo) ?? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, relativeTo)) : cwd;
+            const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, file);
+            return read(absolute, (0,_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .toPosix */ .d7)(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, absolute)) || absolute);
+        },
+        readPack(name) {
+            if (!packsDir)
+                return undefined;
+            const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(packsDir, `${name}.yaml`);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) ? read(absolute, `pack:${name}`) : undefined;
+        },
+        packNames() {
+            if (!packsDir)
+                return [];
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(packsDir)
+                .filter((file) => file.endsWith('.yaml'))
+                .map((file) => file.slice(0, -'.yaml'.length))
+                .sort();
+        },
+    };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+
+/***/ }),
+
+/***/ 23830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FP: () => (/* binding */ createFsWorkspace),
+  g7: () => (/* binding */ decodeText),
+  d7: () => (/* binding */ toPosix)
+});
+
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(87016);
+// EXTERNAL MODULE: external "module"
+var external_module_ = __nccwpck_require__(73339);
 ;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
 
 
 
 
 //#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+var __require = /* @__PURE__ */ (0,external_module_.createRequire)(import.meta.url);
 
 //#endregion
 //#region src/utils.ts
@@ -20554,9 +23504,9 @@ const groupFiles = (groups, directory, files) => {
 		dir: directory
 	});
 };
-const dist_empty = () => {};
+const empty = () => {};
 function build$3(options) {
-	return options.group ? groupFiles : dist_empty;
+	return options.group ? groupFiles : empty;
 }
 
 //#endregion
@@ -20998,7 +23948,7 @@ var Builder = class {
 //#endregion
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var picomatch = __nccwpck_require__(14006);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -21276,7 +24226,7 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
 		readdir: opts.fs.readdir || external_fs_.readdir,
@@ -21308,6 +24258,8 @@ function globSync(globInput, options) {
 //#endregion
 
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/io/workspace.ts
 
 
@@ -21319,48 +24271,90 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * A workspace over a folder on disk. Paths in and out are repository-relative with
  * forward slashes; `displayPrefix` is put before them in messages (e.g. the folder
  * relative to where the user ran the command) so they can be opened as printed.
+ *
+ * The filesystem is read with synchronous calls behind the asynchronous interface: a check
+ * reads a few small files per model, and each asynchronous call would cost a round trip
+ * through libuv's thread pool several times what the read itself costs.
  */
 function createFsWorkspace(root, displayPrefix = '') {
     const rootPath = external_node_path_default().resolve(root);
     let realRoot;
     const display = (relative) => (displayPrefix ? external_node_path_default().posix.join(displayPrefix, relative) : relative);
-    const inside = async (absolute) => {
-        realRoot ??= (0,promises_.realpath)(rootPath);
-        const [base, target] = await Promise.all([realRoot, (0,promises_.realpath)(absolute)]);
-        const relative = external_node_path_default().relative(base, target);
+    /** The real path (symlinks resolved) of an existing path, or undefined. */
+    const real = (absolute) => {
+        try {
+            return (0,external_node_fs_.realpathSync)(absolute);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    /** Whether a real path lies inside the repository (no symlink or `..` leads out of it). */
+    const inside = (target) => {
+        realRoot ??= (0,external_node_fs_.realpathSync)(rootPath);
+        const relative = external_node_path_default().relative(realRoot, target);
         return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
     };
-    const exists = async (absolute) => (0,promises_.stat)(absolute).then(() => true, () => false);
     return {
         async findFiles(base, patterns) {
             const cwd = external_node_path_default().resolve(rootPath, base);
-            if (!(await exists(cwd)) || !(await inside(cwd)))
+            const target = real(cwd);
+            if (target === undefined || !inside(target))
                 return [];
-            const found = await glob([...patterns], { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
+            const found = globSync([...patterns], { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
             return found.map((file) => toPosix(external_node_path_default().relative(rootPath, external_node_path_default().resolve(cwd, file)))).sort();
         },
         async findFolders(patterns) {
-            const found = await glob([...patterns], { cwd: rootPath, onlyDirectories: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
+            const found = globSync([...patterns], { cwd: rootPath, onlyDirectories: true, dot: false, followSymbolicLinks: false, expandDirectories: false });
             return found.map((folder) => toPosix(folder).replace(/\/+$/, '')).sort();
         },
         async readFile(relative, limits) {
             const shown = display(relative);
-            const absolute = external_node_path_default().resolve(rootPath, relative);
-            const info = await (0,promises_.lstat)(absolute).catch(() => undefined);
-            if (!info)
+            // The real path: a missing file (or a symlink to one) has none.
+            const target = real(external_node_path_default().resolve(rootPath, relative));
+            if (target === undefined)
                 throw (0,errors/* artefactError */.bo)('file not found', { path: shown });
-            if (!(await inside(absolute)))
+            if (!inside(target))
                 throw (0,errors/* artefactError */.bo)('refused: the path leaves the repository (through a symlink or "..")', { path: shown });
-            const target = info.isSymbolicLink() ? await (0,promises_.stat)(absolute) : info;
-            if (!target.isFile())
-                throw (0,errors/* artefactError */.bo)('not a regular file', { path: shown });
-            if (target.size > limits.max_file_bytes) {
-                throw (0,errors/* artefactError */.bo)(`file is ${target.size} bytes, larger than the limit of ${limits.max_file_bytes}`, { path: shown });
-            }
-            const bytes = await (0,promises_.readFile)(absolute);
+            const bytes = readRegularFile(target, shown, limits);
             return { path: shown, text: decodeText(bytes, shown), sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') };
         },
     };
+}
+/** Where the platform has them (not on Windows): open without waiting (a FIFO would wait for a writer), and not through a symlink. */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/**
+ * The bytes of a regular file (given by its real path) within the size limit, judged by the
+ * open file itself, so that it cannot change between the check and the read.
+ */
+function readRegularFile(real, shown, limits) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
+    }
+    catch {
+        throw (0,errors/* artefactError */.bo)('file not found', { path: shown });
+    }
+    try {
+        const info = (0,external_node_fs_.fstatSync)(fd);
+        if (!info.isFile())
+            throw (0,errors/* artefactError */.bo)('not a regular file', { path: shown });
+        if (info.size > limits.max_file_bytes) {
+            throw (0,errors/* artefactError */.bo)(`file is ${info.size} bytes, larger than the limit of ${limits.max_file_bytes}`, { path: shown });
+        }
+        const bytes = Buffer.allocUnsafe(info.size);
+        let filled = 0;
+        while (filled < info.size) {
+            const read = (0,external_node_fs_.readSync)(fd, bytes, filled, info.size - filled, filled);
+            if (read === 0)
+                break;
+            filled += read;
+        }
+        return bytes.subarray(0, filled);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 /** Artefacts are text: a NUL byte or invalid UTF-8 means a binary or mis-encoded file, which is refused. */
 function decodeText(bytes, shownPath) {
@@ -21377,121 +24371,325 @@ function toPosix(file) {
     return file.split((external_node_path_default()).sep).join('/');
 }
 
-;// CONCATENATED MODULE: ./src/io/policy-source.ts
+
+/***/ }),
+
+/***/ 82714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DEFAULT_CONFIG_PATH),
+/* harmony export */   Ed: () => (/* binding */ RepoConfigSchema),
+/* harmony export */   GR: () => (/* binding */ parseRepoConfig),
+/* harmony export */   nK: () => (/* binding */ CONVENTIONAL_ARTEFACTS),
+/* harmony export */   nM: () => (/* binding */ ArtefactSpecSchema)
+/* harmony export */ });
+/* unused harmony exports ModelConfigSchema, GitHubConfigSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(13798);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55254);
+/* harmony import */ var _artefacts_formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49426);
+/* harmony import */ var _document_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15841);
+/* harmony import */ var _document_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13702);
+/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(40447);
 
 
 
 
 
-const MAX_POLICY_BYTES = 1024 * 1024;
-/**
- * The shipped packs live in `policies/` at the package root, which sits above
- * both `src/io/` (tests) and `dist/<bundle>/` (bundles).
- */
-function findPacksDir(from = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))) {
-    for (let dir = from, depth = 0; depth < 5; dir = external_node_path_default().dirname(dir), depth++) {
-        const candidate = external_node_path_default().join(dir, 'policies');
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(candidate, 'starter.yaml')) && (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'package.json')))
-            return candidate;
-    }
-    return undefined;
-}
-/**
- * Reads policy files from disk. Display paths are relative to `cwd`; `extends` paths
- * are resolved against the folder of the file that names them.
- */
-function createFsPolicySource(cwd, packsDir = findPacksDir()) {
-    const absoluteOf = new Map();
-    const read = (absolute, shown) => {
-        let bytes;
-        try {
-            bytes = (0,external_node_fs_.readFileSync)(absolute);
-        }
-        catch (error) {
-            const code = error.code;
-            throw (0,errors/* configError */.Fj)(`cannot read policy file ${shown}: ${code === 'ENOENT' ? 'not found' : (code ?? error.message)}`);
-        }
-        if (bytes.length > MAX_POLICY_BYTES)
-            throw (0,errors/* configError */.Fj)(`policy file ${shown} is larger than ${MAX_POLICY_BYTES} bytes`);
-        let text;
-        try {
-            text = decodeText(bytes, shown);
-        }
-        catch (error) {
-            throw (0,errors/* configError */.Fj)(`policy file ${shown}: ${error.message}`);
-        }
-        absoluteOf.set(shown, absolute);
-        return { path: shown, text };
-    };
-    return {
-        readFile(file, relativeTo) {
-            const base = relativeTo ? external_node_path_default().dirname(absoluteOf.get(relativeTo) ?? external_node_path_default().resolve(cwd, relativeTo)) : cwd;
-            const absolute = external_node_path_default().resolve(base, file);
-            return read(absolute, toPosix(external_node_path_default().relative(cwd, absolute)) || absolute);
-        },
-        readPack(name) {
-            if (!packsDir)
-                return undefined;
-            const absolute = external_node_path_default().join(packsDir, `${name}.yaml`);
-            return (0,external_node_fs_.existsSync)(absolute) ? read(absolute, `pack:${name}`) : undefined;
-        },
-        packNames() {
-            if (!packsDir)
-                return [];
-            return (0,external_node_fs_.readdirSync)(packsDir)
-                .filter((file) => file.endsWith('.yaml'))
-                .map((file) => file.slice(0, -'.yaml'.length))
-                .sort();
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/canonicalize/lib/canonicalize.js
-var canonicalize = __nccwpck_require__(8799);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __nccwpck_require__(4377);
-;// CONCATENATED MODULE: ./src/policy/schema.ts
 
 
-
-const POLICY_API_VERSION = 'modelgate/v1';
-const cel = schemas/* string */.YjP().trim().min(1, 'must be a CEL expression');
-const RuleSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'),
-    description: schemas/* string */.YjP().trim().min(1),
-    severity: schemas/* enum */.k5n(['error', 'warn']).default('error'),
-    controls: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).default([]),
-    requires: schemas/* array */.YOg(ArtefactKindSchema).default([]),
-    when: cel.optional(),
-    for_each: cel.optional(),
-    check: cel,
-    message: cel.optional(),
-})
-    .strict();
-const WaiverSchema = schemas/* object */.Ikc({
-    rule: schemas/* string */.YjP().trim().min(1),
-    model: schemas/* string */.YjP().trim().min(1),
-    reason: schemas/* string */.YjP().trim().min(1),
-    approved_by: schemas/* string */.YjP().trim().min(1),
-    expires: iso/* date */.p6('must be a date, YYYY-MM-DD'),
-})
-    .strict();
-const PolicySchema = schemas/* object */.Ikc({
-    apiVersion: schemas/* literal */.euz(POLICY_API_VERSION),
-    kind: schemas/* literal */.euz('Policy'),
-    metadata: schemas/* object */.Ikc({
-        name: schemas/* string */.YjP().trim().min(1),
-        version: schemas/* string */.YjP().refine((value) => semver_default().valid(value) !== null, 'must be a semantic version, e.g. 1.0.0'),
-        description: schemas/* string */.YjP().optional(),
+const DEFAULT_CONFIG_PATH = '.modelgate.yml';
+/** Paths in the config are relative to the repository and may not climb out of it. */
+const relativePath = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+    .trim()
+    .min(1)
+    .refine((path) => !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path), 'must be relative to the repository')
+    .refine((path) => !path.split(/[\\/]/).includes('..'), 'must not contain ".." (paths stay inside the repository)');
+const globs = zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([relativePath.transform((glob) => [glob]), zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(relativePath).min(1)]);
+const ArtefactSpecSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([
+    globs.transform((paths) => ({ paths, format: undefined })),
+    zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+        path: globs,
+        format: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+            .trim()
+            .refine((id) => (0,_artefacts_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .findFormat */ .F)(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}" (formats: ${_artefacts_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FORMATS */ .h.map((format) => format.id).join(', ')})` })
+            .optional(),
     })
-        .strict(),
-    extends: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).default([]),
-    rules: schemas/* array */.YOg(RuleSchema).default([]),
-    waivers: schemas/* array */.YOg(WaiverSchema).default([]),
+        .strict()
+        .transform(({ path, format }) => ({ paths: path, format })),
+]);
+const ModelConfigSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._@/-]*$/, 'must be a model name: letters, digits, ".", "_", "-", "@", "/"'),
+    path: relativePath,
+    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1).optional(),
+    risk: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1).optional(),
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .ARTEFACT_KINDS */ .D_), ArtefactSpecSchema).default({}),
 })
     .strict();
+/** A GitHub team: its slug in the repository owner's organization, or `org/slug` for another one. */
+const teamReference = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+    .trim()
+    .regex(/^([A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a team slug, e.g. ml-risk, or org/team-slug');
+/**
+ * What the GitHub Action needs beyond the CLI: whose approvals a policy change needs and how
+ * reviews count. The Action reads this section from the trusted commit, so a pull request
+ * cannot name its own approvers.
+ */
+const GitHubConfigSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    /** Teams whose membership each approver's `teams` lists (policy owners are always included). */
+    teams: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(teamReference).default([]),
+    /** Teams that own the policy: a pull request that changes the policy or this config needs their approval. */
+    policy_owners: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(teamReference).default([]),
+    /** How many different policy owners must approve such a pull request. */
+    policy_owner_approvals: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().default(1),
+    /** More files that count as policy (globs, relative to the repository root), besides this config and the policy files it loads. */
+    policy_paths: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(relativePath).default([]),
+    approvals: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+        /** Count a review only when it was given on the pull request's latest commit. */
+        require_latest_head: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().default(true),
+    })
+        .strict()
+        .default({ require_latest_head: true }),
+})
+    .strict();
+const RepoConfigSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    policy: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1).default('starter'),
+    models: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(ModelConfigSchema).default([]),
+    discover: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+        enabled: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().default(true),
+        roots: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(relativePath).default(['models/*']),
+    })
+        .strict()
+        .default({ enabled: true, roots: ['models/*'] }),
+    limits: _document_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LimitsSchema */ ._n.default(_document_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LimitsSchema */ ._n.parse({})),
+    github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
+})
+    .strict();
+/** Pure: parses and validates `.modelgate.yml` text; errors name file:line:column. */
+function parseRepoConfig(text, path) {
+    const doc = (0,_document_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)(text, path, { errorCode: 'config' });
+    const config = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .validateDocument */ .mv)(doc, RepoConfigSchema, 'config');
+    const modelLocations = {};
+    const seen = new Set();
+    config.models.forEach((model, index) => {
+        const location = doc.locate(['models', index]);
+        if (seen.has(model.name)) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .configError */ .Fj)(`model "${model.name}" is listed twice`, location);
+        }
+        seen.add(model.name);
+        modelLocations[model.name] = location;
+    });
+    return { path, config, modelLocations };
+}
+/**
+ * Where artefacts are looked for when the config does not say: per kind, patterns
+ * relative to the model folder, tried in order; the first pattern that matches wins.
+ */
+const CONVENTIONAL_ARTEFACTS = {
+    model_card: ['model_card.{yaml,yml,json}', 'model-card.{yaml,yml,json}', 'README.md'],
+    lineage: ['lineage.{yaml,yml,json,ndjson,jsonl}', 'lineage/*.{yaml,yml,json,ndjson,jsonl}'],
+    bias: ['bias.{yaml,yml,json,csv}', 'reports/bias*.{yaml,yml,json,csv}', 'reports/analysis.json'],
+    drift: ['drift.{yaml,yml,json}', 'reports/drift*.{yaml,yml,json}', 'reports/constraint_violations.json'],
+};
 
-;// CONCATENATED MODULE: ./src/policy/load.ts
+
+/***/ }),
+
+/***/ 80258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ catalogueEntryOf),
+/* harmony export */   K5: () => (/* binding */ frameworkOf),
+/* harmony export */   _M: () => (/* binding */ controlTitle),
+/* harmony export */   i: () => (/* binding */ FRAMEWORKS)
+/* harmony export */ });
+const entries = (prefix, list) => list.map(([control, title]) => ({ id: `${prefix}:${control}`, title }));
+/** ISO/IEC 42001:2023 Annex A (Table A.1): the 38 reference controls, with their titles. */
+const ISO42001 = {
+    prefix: 'ISO42001',
+    name: 'ISO/IEC 42001:2023 Annex A',
+    controls: entries('ISO42001', [
+        ['A.2.2', 'AI policy'],
+        ['A.2.3', 'Alignment with other organizational policies'],
+        ['A.2.4', 'Review of the AI policy'],
+        ['A.3.2', 'AI roles and responsibilities'],
+        ['A.3.3', 'Reporting of concerns'],
+        ['A.4.2', 'Resource documentation'],
+        ['A.4.3', 'Data resources'],
+        ['A.4.4', 'Tooling resources'],
+        ['A.4.5', 'System and computing resources'],
+        ['A.4.6', 'Human resources'],
+        ['A.5.2', 'AI system impact assessment process'],
+        ['A.5.3', 'Documentation of AI system impact assessments'],
+        ['A.5.4', 'Assessing AI system impact on individuals or groups of individuals'],
+        ['A.5.5', 'Assessing societal impacts of AI systems'],
+        ['A.6.1.2', 'Objectives for responsible development of AI system'],
+        ['A.6.1.3', 'Processes for responsible AI system design and development'],
+        ['A.6.2.2', 'AI system requirements and specification'],
+        ['A.6.2.3', 'Documentation of AI system design and development'],
+        ['A.6.2.4', 'AI system verification and validation'],
+        ['A.6.2.5', 'AI system deployment'],
+        ['A.6.2.6', 'AI system operation and monitoring'],
+        ['A.6.2.7', 'AI system technical documentation'],
+        ['A.6.2.8', 'AI system recording of event logs'],
+        ['A.7.2', 'Data for development and enhancement of AI system'],
+        ['A.7.3', 'Acquisition of data'],
+        ['A.7.4', 'Quality of data for AI systems'],
+        ['A.7.5', 'Data provenance'],
+        ['A.7.6', 'Data preparation'],
+        ['A.8.2', 'System documentation and information for users'],
+        ['A.8.3', 'External reporting'],
+        ['A.8.4', 'Communication of incidents'],
+        ['A.8.5', 'Information for interested parties'],
+        ['A.9.2', 'Processes for responsible use of AI systems'],
+        ['A.9.3', 'Objectives for responsible use of AI system'],
+        ['A.9.4', 'Intended use of the AI system'],
+        ['A.10.2', 'Allocating responsibilities'],
+        ['A.10.3', 'Suppliers'],
+        ['A.10.4', 'Customers'],
+    ]),
+};
+/** Regulation (EU) 2024/1689: the articles that oblige providers of high-risk AI systems, with their titles in the Official Journal. */
+const EU_AI_ACT = {
+    prefix: 'EU-AI-Act',
+    name: 'EU AI Act, requirements for high-risk AI systems and their providers',
+    controls: entries('EU-AI-Act', [
+        ['Art.9', 'Risk management system'],
+        ['Art.10', 'Data and data governance'],
+        ['Art.11', 'Technical documentation'],
+        ['Art.12', 'Record-keeping'],
+        ['Art.13', 'Transparency and provision of information to deployers'],
+        ['Art.14', 'Human oversight'],
+        ['Art.15', 'Accuracy, robustness and cybersecurity'],
+        ['Art.16', 'Obligations of providers of high-risk AI systems'],
+        ['Art.17', 'Quality management system'],
+        ['Art.18', 'Documentation keeping'],
+        ['Art.19', 'Automatically generated logs'],
+        ['Art.43', 'Conformity assessment'],
+        ['Art.47', 'EU declaration of conformity'],
+        ['Art.49', 'Registration'],
+        ['Art.72', 'Post-market monitoring by providers and post-market monitoring plan for high-risk AI systems'],
+        ['Art.73', 'Reporting of serious incidents'],
+    ]),
+};
+/**
+ * NIST AI 100-1, Artificial Intelligence Risk Management Framework (AI RMF 1.0), January 2023:
+ * the 72 subcategories of Tables 1 to 4 (GOVERN 19, MAP 18, MEASURE 22, MANAGE 13), each
+ * titled by a shortened form of its outcome statement.
+ */
+const NIST_AI_RMF = {
+    prefix: 'NIST-AI-RMF',
+    name: 'NIST AI Risk Management Framework 1.0 (NIST AI 100-1)',
+    controls: entries('NIST-AI-RMF', [
+        ['GOVERN 1.1', 'Legal and regulatory requirements involving AI are understood, managed and documented'],
+        ['GOVERN 1.2', 'The characteristics of trustworthy AI are integrated into organizational policies, processes, procedures and practices'],
+        ['GOVERN 1.3', "The needed level of risk management activities is determined from the organization's risk tolerance"],
+        ['GOVERN 1.4', 'The risk management process and its outcomes are established through transparent policies, procedures and other controls'],
+        ['GOVERN 1.5', 'Ongoing monitoring and periodic review of the risk management process are planned, with roles and responsibilities defined'],
+        ['GOVERN 1.6', 'Mechanisms are in place to inventory AI systems'],
+        ['GOVERN 1.7', 'Processes are in place to decommission and phase out AI systems safely'],
+        ['GOVERN 2.1', 'Roles, responsibilities and lines of communication for AI risks are documented and clear'],
+        ['GOVERN 2.2', 'Personnel and partners receive AI risk management training'],
+        ['GOVERN 2.3', 'Executive leadership takes responsibility for decisions about AI risks'],
+        ['GOVERN 3.1', 'Decision-making about AI risks is informed by a diverse team'],
+        ['GOVERN 3.2', 'Roles and responsibilities for human-AI configurations and oversight are defined'],
+        ['GOVERN 4.1', 'Policies and practices foster a critical-thinking and safety-first mindset'],
+        ['GOVERN 4.2', 'Teams document the risks and potential impacts of the AI technology and communicate about them'],
+        ['GOVERN 4.3', 'Practices enable AI testing, identification of incidents and information sharing'],
+        ['GOVERN 5.1', 'Feedback from those external to the team about individual and societal impacts is collected and integrated'],
+        ['GOVERN 5.2', 'Adjudicated feedback from relevant AI actors is regularly incorporated into system design and implementation'],
+        ['GOVERN 6.1', 'Policies address AI risks of third-party entities, including infringement of intellectual property or other rights'],
+        ['GOVERN 6.2', 'Contingency processes handle failures or incidents in high-risk third-party data or AI systems'],
+        ['MAP 1.1', 'Intended purposes, beneficial uses, context-specific laws and norms, and deployment settings are understood and documented'],
+        ['MAP 1.2', 'Interdisciplinary AI actors and competencies for establishing context are diverse and their participation is documented'],
+        ['MAP 1.3', "The organization's mission and relevant goals for AI technology are understood and documented"],
+        ['MAP 1.4', 'The business value or context of business use is defined or re-evaluated'],
+        ['MAP 1.5', 'Organizational risk tolerances are determined and documented'],
+        ['MAP 1.6', 'System requirements are elicited from and understood by relevant AI actors'],
+        ['MAP 2.1', 'The specific tasks and methods the AI system implements are defined'],
+        ['MAP 2.2', 'Knowledge limits and how output may be used and overseen by humans are documented'],
+        ['MAP 2.3', 'Scientific integrity and TEVV considerations, including data collection and selection, are identified and documented'],
+        ['MAP 3.1', 'Potential benefits of intended functionality and performance are examined and documented'],
+        ['MAP 3.2', 'Potential costs, including non-monetary costs of AI errors, are examined and documented'],
+        ['MAP 3.3', 'Targeted application scope is specified and documented'],
+        ['MAP 3.4', 'Processes for operator and practitioner proficiency are defined, assessed and documented'],
+        ['MAP 3.5', 'Processes for human oversight are defined, assessed and documented'],
+        ['MAP 4.1', 'Approaches for mapping technology and legal risks of components, including third-party data or software, are documented'],
+        ['MAP 4.2', 'Internal risk controls for components, including third-party AI technologies, are identified and documented'],
+        ['MAP 5.1', 'Likelihood and magnitude of each identified impact are identified and documented'],
+        ['MAP 5.2', 'Practices for engaging relevant AI actors and integrating feedback about impacts are in place and documented'],
+        ['MEASURE 1.1', 'Approaches and metrics for the most significant AI risks are selected; what cannot be measured is documented'],
+        ['MEASURE 1.2', 'Appropriateness of AI metrics and effectiveness of existing controls are regularly assessed and updated'],
+        ['MEASURE 1.3', 'Internal experts who are not front-line developers, or independent assessors, take part in regular assessments'],
+        ['MEASURE 2.1', 'Test sets, metrics and details about the tools used during TEVV are documented'],
+        ['MEASURE 2.2', 'Evaluations involving human subjects meet applicable requirements and are representative of the relevant population'],
+        ['MEASURE 2.3', 'Performance or assurance criteria are measured and demonstrated for conditions similar to deployment'],
+        ['MEASURE 2.4', 'Functionality and behavior of the AI system and its components are monitored in production'],
+        ['MEASURE 2.5', 'The AI system is demonstrated to be valid and reliable; limits of generalizability are documented'],
+        ['MEASURE 2.6', 'The AI system is evaluated regularly for safety risks'],
+        ['MEASURE 2.7', 'AI system security and resilience are evaluated and documented'],
+        ['MEASURE 2.8', 'Risks associated with transparency and accountability are examined and documented'],
+        ['MEASURE 2.9', 'The AI model is explained, validated and documented, and its output is interpreted within its context'],
+        ['MEASURE 2.10', 'Privacy risk of the AI system is examined and documented'],
+        ['MEASURE 2.11', 'Fairness and bias are evaluated and results are documented'],
+        ['MEASURE 2.12', 'Environmental impact and sustainability of model training and management are assessed and documented'],
+        ['MEASURE 2.13', 'Effectiveness of the employed TEVV metrics and processes is evaluated and documented'],
+        ['MEASURE 3.1', 'Existing, unanticipated and emergent AI risks are regularly identified and tracked'],
+        ['MEASURE 3.2', 'Risk tracking approaches are considered where risks are hard to assess or metrics are not yet available'],
+        ['MEASURE 3.3', 'Feedback processes for end users and impacted communities to report problems and appeal outcomes are established'],
+        ['MEASURE 4.1', 'Measurement approaches are connected to deployment contexts and informed by domain experts and end users'],
+        ['MEASURE 4.2', 'Measurement results on trustworthiness in deployment are informed by domain experts and relevant AI actors'],
+        ['MEASURE 4.3', 'Measurable performance improvements or declines are identified and documented'],
+        ['MANAGE 1.1', 'A determination is made whether the AI system achieves its intended purposes and whether it should proceed'],
+        ['MANAGE 1.2', 'Treatment of documented AI risks is prioritized by impact, likelihood and available resources or methods'],
+        ['MANAGE 1.3', 'Responses to high-priority AI risks are developed, planned and documented'],
+        ['MANAGE 1.4', 'Negative residual risks to downstream acquirers and end users are documented'],
+        ['MANAGE 2.1', 'Resources required to manage AI risks are taken into account, with viable non-AI alternatives'],
+        ['MANAGE 2.2', 'Mechanisms are in place and applied to sustain the value of deployed AI systems'],
+        ['MANAGE 2.3', 'Procedures are followed to respond to and recover from a previously unknown risk'],
+        ['MANAGE 2.4', 'Mechanisms are in place to supersede, disengage or deactivate AI systems whose outcomes are inconsistent with intended use'],
+        ['MANAGE 3.1', 'AI risks and benefits from third-party resources are regularly monitored, and risk controls are applied and documented'],
+        ['MANAGE 3.2', 'Pre-trained models used for development are monitored as part of regular monitoring and maintenance'],
+        ['MANAGE 4.1', 'Post-deployment monitoring plans are implemented, including incident response, recovery and change management'],
+        ['MANAGE 4.2', 'Measurable activities for continual improvement are integrated into AI system updates'],
+        ['MANAGE 4.3', 'Incidents and errors are communicated to relevant AI actors; tracking, response and recovery are followed and documented'],
+    ]),
+};
+const FRAMEWORKS = [ISO42001, EU_AI_ACT, NIST_AI_RMF];
+function frameworkOf(control) {
+    const prefix = control.slice(0, control.indexOf(':'));
+    return FRAMEWORKS.find((framework) => framework.prefix === prefix);
+}
+/** The catalogue entry a control belongs to: the same id, or the entry it refines (`Art.10(2)` → `Art.10`). */
+function catalogueEntryOf(control) {
+    return frameworkOf(control)?.controls.find((entry) => control === entry.id || control.startsWith(`${entry.id}(`));
+}
+/** The title of a control, from its catalogue entry when there is one. */
+function controlTitle(control) {
+    return catalogueEntryOf(control)?.title ?? '';
+}
+
+
+/***/ }),
+
+/***/ 58164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Av: () => (/* binding */ policyDigestContent),
+/* harmony export */   bj: () => (/* binding */ isPackReference),
+/* harmony export */   tb: () => (/* binding */ loadPolicy)
+/* harmony export */ });
+/* unused harmony export readPolicyReference */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(98799);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _document_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13702);
+/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40447);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(54139);
 
 
 
@@ -21508,7 +24706,7 @@ function readPolicyReference(reference, source, relativeTo) {
         return source.readFile(reference, relativeTo);
     const pack = source.readPack(reference);
     if (!pack) {
-        throw (0,errors/* configError */.Fj)(`unknown policy pack "${reference}" (shipped packs: ${source.packNames().join(', ')})`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .configError */ .Fj)(`unknown policy pack "${reference}" (shipped packs: ${source.packNames().join(', ')})`);
     }
     return pack;
 }
@@ -21519,17 +24717,17 @@ function loadPolicy(reference, source) {
     const { policy: header, rules, waivers } = resolve(top, source, [], files);
     // A policy without rules would pass every model: that is a mistake, not a policy.
     if (rules.length === 0)
-        throw (0,errors/* configError */.Fj)(`policy "${header.metadata.name}" has no rules`, { path: top.path });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .configError */ .Fj)(`policy "${header.metadata.name}" has no rules`, { path: top.path });
     const ruleIds = new Set(rules.map((rule) => rule.id));
     const stray = waivers.find((waiver) => !ruleIds.has(waiver.rule));
     // A misspelt rule id would waive nothing, silently: refuse it.
     if (stray)
-        throw (0,errors/* configError */.Fj)(`waiver names rule "${stray.rule}", which this policy does not have`, stray.location);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .configError */ .Fj)(`waiver names rule "${stray.rule}", which this policy does not have`, stray.location);
     return {
         name: header.metadata.name,
         version: header.metadata.version,
         description: header.metadata.description,
-        digest: policyDigest(header.metadata.name, header.metadata.version, rules, waivers),
+        digest: `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(policyDigestContent({ name: header.metadata.name, version: header.metadata.version, rules, waivers })).digest('hex')}`,
         files,
         rules,
         waivers,
@@ -21537,10 +24735,10 @@ function loadPolicy(reference, source) {
 }
 function resolve(text, source, chain, files) {
     if (chain.includes(text.path)) {
-        throw (0,errors/* configError */.Fj)(`policy extends itself: ${[...chain, text.path].join(' -> ')}`, { path: text.path });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .configError */ .Fj)(`policy extends itself: ${[...chain, text.path].join(' -> ')}`, { path: text.path });
     }
-    const document = parseYaml(text.text, text.path, { errorCode: 'config' });
-    const policy = validateDocument(document, PolicySchema, 'policy');
+    const document = (0,_document_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(text.text, text.path, { errorCode: 'config' });
+    const policy = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .validateDocument */ .mv)(document, _schema_js__WEBPACK_IMPORTED_MODULE_4__/* .PolicySchema */ .Qz, 'policy');
     const rules = new Map();
     const waivers = [];
     policy.extends.forEach((reference, index) => {
@@ -21554,7 +24752,7 @@ function resolve(text, source, chain, files) {
     policy.rules.forEach((rule, index) => {
         const location = document.locate(['rules', index]);
         if (seen.has(rule.id))
-            throw (0,errors/* configError */.Fj)(`rule id "${rule.id}" is defined twice in this policy`, location);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .configError */ .Fj)(`rule id "${rule.id}" is defined twice in this policy`, location);
         seen.add(rule.id);
         const expressionLocations = {};
         for (const field of ['when', 'for_each', 'check', 'message']) {
@@ -21573,317 +24771,94 @@ function readExtended(reference, source, from, at) {
         return readPolicyReference(reference, source, from);
     }
     catch (error) {
-        if ((0,errors/* isModelgateError */.j$)(error) && error.location === undefined) {
-            throw (0,errors/* configError */.Fj)(`extends "${reference}": ${error.message}`, at);
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isModelgateError */ .j$)(error) && error.location === undefined) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .configError */ .Fj)(`extends "${reference}": ${error.message}`, at);
         }
         throw error;
     }
 }
-function policyDigest(name, version, rules, waivers) {
+/**
+ * The exact text a policy digest is the sha256 of: the canonical JSON (RFC 8785) of its name,
+ * version, rules and waivers as resolved, without source positions. Evidence packs store it as
+ * `policy.json`, so `sha256sum` of that file reproduces the digest in the records.
+ */
+function policyDigestContent(policy) {
     const content = {
-        name,
-        version,
-        rules: rules.map(({ location: _location, expressionLocations: _expressions, ...rule }) => rule),
-        waivers: waivers.map(({ location: _location, ...waiver }) => waiver),
+        name: policy.name,
+        version: policy.version,
+        rules: policy.rules.map(({ location: _location, expressionLocations: _expressions, ...rule }) => rule),
+        waivers: policy.waivers.map(({ location: _location, ...waiver }) => waiver),
     };
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update((0,canonicalize/* default */.A)(content) ?? '').digest('hex')}`;
+    return (0,canonicalize__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A)(content) ?? '';
 }
 
-;// CONCATENATED MODULE: ./src/report/findings.ts
-const FAIL_ON_VALUES = (/* unused pure expression or super */ null && (['error', 'warn', 'never']));
-function verdictBlocks(verdict, failOn) {
-    if (failOn === 'never')
-        return false;
-    return verdict === 'fail' || (failOn === 'warn' && verdict === 'warn');
-}
-/** Results a reader must act on: `error` and `fail` first, then `warn`, then `waived`. */
-const ORDER = (/* unused pure expression or super */ null && (['error', 'fail', 'warn', 'waived']));
-function findingsOf(decision, statuses = ORDER) {
-    const findings = [];
-    for (const status of ORDER) {
-        if (!statuses.includes(status))
-            continue;
-        for (const model of decision.models) {
-            for (const result of model.results)
-                if (result.status === status)
-                    findings.push({ model, result });
-        }
-    }
-    return findings;
-}
-/**
- * Whether a location names a file of the repository, so GitHub can show it: shipped packs
- * (`pack:starter`) and release assets (`release:tag/file`) are not repository files.
- */
-function isRepositoryPath(location) {
-    if (!location || location.path === '')
-        return false;
-    return !/^[a-z][a-z0-9-]*:/i.test(location.path) && !location.path.startsWith('/') && !location.path.split('/').includes('..');
-}
-/** Models that block, and the ids of the rules that failed or could not be evaluated, for the Action's outputs. */
-function blockedModels(decision) {
-    return decision.models.filter((model) => model.verdict === 'fail').map((model) => model.name);
-}
-function failedRules(decision) {
-    const rules = new Set();
-    for (const model of decision.models) {
-        for (const result of model.results)
-            if (result.status === 'fail' || result.status === 'error')
-                rules.add(result.rule);
-    }
-    return [...rules].sort();
-}
-/** Cuts text to at most `max` characters, saying so at the end. */
-function truncate(text, max, note = '\n\n… (truncated)') {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, Math.max(0, max - note.length))}${note}`;
-}
-/**
- * Text from artefacts (a pull request's files) in a Markdown table cell: one line, no table
- * breaks, no HTML and no @mentions, so a PR cannot ping people or inject markup through the
- * gate's own comment.
- */
-function escapeTableCell(text) {
-    return text
-        .replace(/\r?\n|\r/g, ' ')
-        // Backslashes first: an artefact's own `\|` must not become an escaped backslash and a cell break.
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, '&#64;');
-}
 
-;// CONCATENATED MODULE: ./src/report/controls.ts
+/***/ }),
+
+/***/ 54139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qz: () => (/* binding */ PolicySchema),
+/* harmony export */   X6: () => (/* binding */ POLICY_API_VERSION)
+/* harmony export */ });
+/* unused harmony exports RuleSchema, WaiverSchema */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64377);
+/* harmony import */ var _artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55254);
 
 
 
-const CONTROLS_FORMATS = ['text', 'markdown', 'csv', 'json'];
-function controlRows(model) {
-    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
-    const rulesOf = (control) => {
-        const statuses = new Map();
-        for (const result of model.results) {
-            if (!result.controls.includes(control))
-                continue;
-            statuses.set(result.rule, (statuses.get(result.rule) ?? new Set()).add(result.status));
-        }
-        return [...statuses.entries()].map(([rule, set]) => `${rule} (${[...set].join('/')})`);
-    };
-    const row = (control, state) => ({ control, title: controlTitle(control), state, rules: state === 'not covered' ? [] : rulesOf(control) });
-    const reached = [...coverage.evidenced.map((control) => row(control, 'evidenced')), ...coverage.violated.map((control) => row(control, 'violated'))];
-    const order = sortControls(reached.map((entry) => entry.control));
-    reached.sort((a, b) => order.indexOf(a.control) - order.indexOf(b.control));
-    return [...reached, ...coverage.not_covered.map((control) => row(control, 'not covered'))];
-}
-/** "12 evidenced, 1 violated, 25 not covered" for one model. */
-function coverageSummary(model) {
-    const coverage = model.controls ?? { evidenced: [], violated: [], not_covered: [] };
-    return `${coverage.evidenced.length} evidenced, ${coverage.violated.length} violated, ${coverage.not_covered.length} not covered`;
-}
-/** One line for a pull-request comment or job summary; empty when the Decision carries no coverage. */
-function coverageLine(decision) {
-    const models = decision.models.filter((model) => model.controls !== undefined);
-    if (models.length === 0)
-        return '';
-    const parts = models.map((model) => {
-        const coverage = model.controls;
-        return `${model.name} ${coverage.evidenced.length}/${coverage.violated.length}/${coverage.not_covered.length}`;
-    });
-    return `Controls (evidenced/violated/not covered): ${parts.join(', ')}`;
-}
-function renderControls(decision, format) {
-    switch (format) {
-        case 'json':
-            return `${JSON.stringify({
-                policy: decision.policy,
-                models: decision.models.map((model) => ({ name: model.name, version: model.version, verdict: model.verdict, controls: controlRows(model) })),
-            }, null, 2)}\n`;
-        case 'csv':
-            return renderCsv(decision);
-        case 'markdown':
-            return renderMarkdownTable(decision);
-        case 'text':
-            return renderTextTable(decision);
-    }
-}
-const STATE_MARK = { evidenced: '✓ evidenced', violated: '✗ violated', 'not covered': '· not covered' };
-function renderTextTable(decision) {
-    const lines = [`policy ${decision.policy.name} ${decision.policy.version}`, ''];
-    for (const model of decision.models) {
-        const rows = controlRows(model);
-        lines.push(`${model.name}${model.version ? ` ${model.version}` : ''}: ${coverageSummary(model)}`);
-        const width = Math.max(0, ...rows.map((row) => row.control.length));
-        for (const row of rows) {
-            const rules = row.rules.length > 0 ? `  ← ${row.rules.join(', ')}` : '';
-            lines.push(`  ${STATE_MARK[row.state].padEnd(14)} ${row.control.padEnd(width)}  ${row.title}${rules}`);
-        }
-        lines.push('');
-    }
-    return `${lines.join('\n')}`;
-}
-function renderMarkdownTable(decision) {
-    const lines = [`## modelgate controls: policy \`${decision.policy.name}\` ${decision.policy.version}`];
-    for (const model of decision.models) {
-        lines.push('', `### ${escapeTableCell(model.name)}${model.version ? ` ${escapeTableCell(model.version)}` : ''}`, '', coverageSummary(model), '');
-        lines.push('| control | title | state | rules |', '|---|---|---|---|');
-        for (const row of controlRows(model)) {
-            lines.push(`| \`${row.control}\` | ${escapeTableCell(row.title)} | ${row.state} | ${escapeTableCell(row.rules.join(', '))} |`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** RFC 4180: quote every field, double the quotes inside. */
-function renderCsv(decision) {
-    const quote = (value) => `"${value.replace(/"/g, '""')}"`;
-    const lines = [['model', 'version', 'control', 'title', 'state', 'rules'].map(quote).join(',')];
-    for (const model of decision.models) {
-        for (const row of controlRows(model)) {
-            lines.push([model.name, model.version ?? '', row.control, row.title, row.state, row.rules.join('; ')].map(quote).join(','));
-        }
-    }
-    return `${lines.join('\r\n')}\r\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/explain.ts
-
-/** A policy in plain words: what each rule demands, how strictly, and which controls it evidences. */
-function renderPolicyExplanation(policy, now) {
-    const today = now.toISOString().slice(0, 10);
-    const lines = [`Policy ${policy.name} ${policy.version}`, `  digest: ${policy.digest}`, `  files: ${policy.files.join(', ')}`];
-    if (policy.description)
-        lines.push(`  ${policy.description.trim()}`);
-    lines.push('', `${policy.rules.length} rule${policy.rules.length === 1 ? '' : 's'}:`);
-    for (const rule of policy.rules) {
-        const effect = rule.severity === 'error' ? 'blocks when it fails' : 'warns when it fails';
-        lines.push('', `  ${rule.id} [${rule.severity}: ${effect}]`, `    ${rule.description}`);
-        if (rule.controls.length > 0)
-            lines.push(`    evidences: ${rule.controls.join(', ')}`);
-        if (rule.requires.length > 0)
-            lines.push(`    needs: ${rule.requires.join(', ')} (fails when absent)`);
-        if (rule.when)
-            lines.push(`    applies only when: ${rule.when}`);
-        if (rule.for_each)
-            lines.push(`    for each item of: ${rule.for_each}`, `      requires: ${rule.check}`);
-        else
-            lines.push(`    requires: ${rule.check}`);
-        lines.push(`    defined at: ${(0,document_location/* formatLocation */.j$)(rule.location)}`);
-    }
-    if (policy.waivers.length > 0) {
-        lines.push('', 'Waivers:');
-        for (const waiver of policy.waivers) {
-            const state = waiver.expires >= today ? `until ${waiver.expires}` : `EXPIRED on ${waiver.expires}, no longer applies`;
-            lines.push(`  ${waiver.rule} for ${waiver.model}: ${state}; approved by ${waiver.approved_by}: ${waiver.reason}`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/render.ts
+const POLICY_API_VERSION = 'modelgate/v1';
+const cel = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1, 'must be a CEL expression');
+const RuleSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ".", "_" or "-"'),
+    description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1),
+    severity: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['error', 'warn']).default('error'),
+    controls: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1)).default([]),
+    requires: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(_artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .ArtefactKindSchema */ .Qy).default([]),
+    when: cel.optional(),
+    for_each: cel.optional(),
+    check: cel,
+    message: cel.optional(),
+})
+    .strict();
+const WaiverSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    rule: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1),
+    model: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1),
+    reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1),
+    approved_by: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1),
+    expires: zod__WEBPACK_IMPORTED_MODULE_3__/* .date */ .p6('must be a date, YYYY-MM-DD'),
+})
+    .strict();
+const PolicySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    apiVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(POLICY_API_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('Policy'),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1),
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((value) => semver__WEBPACK_IMPORTED_MODULE_0___default().valid(value) !== null, 'must be a semantic version, e.g. 1.0.0'),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    })
+        .strict(),
+    extends: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1)).default([]),
+    rules: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(RuleSchema).default([]),
+    waivers: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(WaiverSchema).default([]),
+})
+    .strict();
 
 
+/***/ }),
 
-const REPORT_FORMATS = ['text', 'json', 'markdown'];
-function renderDecision(decision, format, options = {}) {
-    switch (format) {
-        case 'json':
-            return renderJson(decision);
-        case 'markdown':
-            return renderMarkdown(decision);
-        case 'text':
-            return renderText(decision, options);
-    }
-}
-function renderJson(decision) {
-    return `${JSON.stringify(decision, null, 2)}\n`;
-}
-/** Statuses a reader must act on, in the order they are shown. */
-const ATTENTION = ['error', 'fail', 'warn', 'waived'];
-function needsAttention(result) {
-    return ATTENTION.includes(result.status);
-}
-function ordered(results) {
-    return results.filter(needsAttention).sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
-}
-function counts(model) {
-    const tally = new Map();
-    for (const result of model.results)
-        tally.set(result.status, (tally.get(result.status) ?? 0) + 1);
-    return [...tally.entries()].map(([status, count]) => `${count} ${status}`).join(', ');
-}
-function modelTitle(model) {
-    return model.version ? `${model.name} ${model.version}` : model.name;
-}
-function summaryLine(decision) {
-    const blocked = decision.models.filter((model) => model.verdict === 'fail').length;
-    const warned = decision.models.filter((model) => model.verdict === 'warn').length;
-    const total = decision.models.length;
-    return `verdict: ${decision.verdict} — ${blocked} of ${total} model${total === 1 ? '' : 's'} blocked, ${warned} passed with warnings`;
-}
-const ANSI = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
-const STATUS_STYLE = { error: 'red', fail: 'red', warn: 'yellow', waived: 'cyan', pass: 'green', skipped: 'dim' };
-const VERDICT_STYLE = { fail: 'red', warn: 'yellow', pass: 'green' };
-const VERDICT_MARK = { fail: '✗', warn: '!', pass: '✓' };
-/**
- * Artefact text shown in a terminal or a CI log on one line, with control characters made
- * visible: a message must not start a line of its own (a `::command::` on a runner) or move
- * the cursor.
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-function renderText(decision, options = {}) {
-    const paint = (style, text) => (options.color ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text);
-    const lines = [`policy ${decision.policy.name} ${decision.policy.version} (${decision.policy.digest.slice(0, 19)}…)`, ''];
-    for (const model of decision.models) {
-        const verdict = paint(VERDICT_STYLE[model.verdict], `${VERDICT_MARK[model.verdict]} ${model.verdict}`);
-        lines.push(`${verdict}  ${paint('bold', printable(modelTitle(model)))}  ${paint('dim', `(${counts(model)})`)}`);
-        for (const result of ordered(model.results)) {
-            lines.push(`    ${paint(STATUS_STYLE[result.status], result.status.toUpperCase().padEnd(6))} ${printable(result.rule)}: ${printable(result.message)}`);
-            if (result.location)
-                lines.push(`           ${paint('dim', printable((0,document_location/* formatLocation */.j$)(result.location)))}`);
-        }
-    }
-    if (decision.notices.length > 0) {
-        lines.push('', ...decision.notices.map((notice) => `${paint('yellow', 'notice')} ${notice}`));
-    }
-    lines.push('', paint(VERDICT_STYLE[decision.verdict], summaryLine(decision)));
-    return `${lines.join('\n')}\n`;
-}
-const MARKDOWN_MARK = { error: '⛔ error', fail: '❌ fail', warn: '⚠️ warn', waived: '🔕 waived', pass: '✅ pass', skipped: '➖ skipped' };
-/** Markdown for PR comments and job summaries: a table of models, then what needs attention per model. */
-function renderMarkdown(decision) {
-    const escape = escapeTableCell;
-    const lines = [
-        `## modelgate: ${decision.verdict.toUpperCase()}`,
-        '',
-        `Policy \`${decision.policy.name}\` ${decision.policy.version} (\`${decision.policy.digest}\`)`,
-        '',
-        '| model | version | verdict | results |',
-        '|---|---|---|---|',
-        ...decision.models.map((model) => `| ${escape(model.name)} | ${escape(model.version ?? '—')} | ${model.verdict} | ${counts(model)} |`),
-    ];
-    for (const model of decision.models) {
-        const findings = ordered(model.results);
-        if (findings.length === 0)
-            continue;
-        lines.push('', `### ${escape(modelTitle(model))}`, '', '| status | rule | message | location | controls |', '|---|---|---|---|---|');
-        for (const result of findings) {
-            const location = result.location ? `\`${escape((0,document_location/* formatLocation */.j$)(result.location))}\`` : '';
-            lines.push(`| ${MARKDOWN_MARK[result.status]} | \`${result.rule}\` | ${escape(result.message)} | ${location} | ${escape(result.controls.join(', '))} |`);
-        }
-    }
-    if (decision.notices.length > 0)
-        lines.push('', ...decision.notices.map((notice) => `> ⚠️ ${escape(notice)}`));
-    lines.push('', summaryLine(decision));
-    const coverage = coverageLine(decision);
-    if (coverage)
-        lines.push('', escape(coverage));
-    return `${lines.join('\n')}\n`;
-}
+/***/ 71013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ VERSION)
+});
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
@@ -21891,1326 +24866,101 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 const VERSION = package_namespaceObject.rE;
 
-// EXTERNAL MODULE: ./src/audit/record.ts
-var audit_record = __nccwpck_require__(7114);
-;// CONCATENATED MODULE: ./src/audit/record-decisions.ts
-
-/** A decision that was not (fully) recorded; the message says how far the appends got. */
-class DecisionNotRecorded extends Error {
-    name = 'DecisionNotRecorded';
-}
-/**
- * Appends one decision record per model of `decision`, with the digests of the files its
- * evidence was read from (`pathOf` turns a source's shown path into the recorded path).
- * The CLI and the Action both record through here, so a record means the same wherever it
- * was made. Throws DecisionNotRecorded on the first failed append.
- */
-async function appendDecisionRecords(store, decision, subjects, context, pathOf = (shown) => shown) {
-    const records = [];
-    try {
-        for (const model of decision.models) {
-            const subject = subjects.find((candidate) => candidate.model.name === model.name);
-            const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
-            const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [] };
-            // Each record carries the time it was appended.
-            const recordContext = { time: context.now(), actor: context.actor, trigger: context.trigger };
-            records.push(await store.append((head) => (0,audit_record/* buildDecisionRecord */.cz)(entry, head, recordContext)));
-        }
-    }
-    catch (error) {
-        const partly = records.length > 0 ? ` (${records.length} of ${decision.models.length} model decisions were recorded, up to seq ${records.at(-1).seq})` : '';
-        throw new DecisionNotRecorded(`the decision was not recorded in ${store.description}${partly}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    return records;
-}
-
-;// CONCATENATED MODULE: ./src/audit/query.ts
-
-function matchesFilter(record, filter) {
-    if (filter.models?.length && !(record.subject && filter.models.includes(record.subject.model)))
-        return false;
-    if (filter.kinds?.length && !filter.kinds.includes(record.kind))
-        return false;
-    if (filter.verdicts?.length && !(record.verdict && filter.verdicts.includes(record.verdict)))
-        return false;
-    if (filter.approvers?.length) {
-        const wanted = new Set(filter.approvers.map((user) => user.toLowerCase()));
-        if (!record.approvals.some((approval) => approval.state === 'approved' && wanted.has(approval.user.toLowerCase())))
-            return false;
-    }
-    const time = Date.parse(record.time);
-    if (filter.since && time < filter.since.getTime())
-        return false;
-    if (filter.until && time >= filter.until.getTime())
-        return false;
-    return true;
-}
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const query_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-/**
- * `--since` and `--until` values as bounds. A date alone is a whole day in UTC: `--since`
- * starts at its midnight and `--until` includes all of it, which is what a person means by
- * "until 2026-03-31". A date-time must name its offset, so the bound never depends on
- * the machine's time zone. Returned as the inclusive start or the exclusive end.
- */
-function parseTimeBound(value, bound) {
-    // The calendar check matters: Date.parse reads 2026-02-30 as March 2nd.
-    const day = value.slice(0, 10);
-    const realDay = DATE_ONLY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-    const valid = realDay && (DATE_ONLY.test(value) || query_DATE_TIME.test(value));
-    const parsed = valid ? Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value) : Number.NaN;
-    if (Number.isNaN(parsed)) {
-        throw new errors/* ModelgateError */.HJ('usage', `--${bound} ${value}: expected an ISO 8601 date (2026-03-31) or date-time with offset (2026-03-31T12:00:00Z)`);
-    }
-    if (bound === 'since')
-        return new Date(parsed);
-    return new Date(parsed + (DATE_ONLY.test(value) ? 24 * 60 * 60 * 1000 : 1));
-}
-
-;// CONCATENATED MODULE: ./src/audit/render.ts
-
-/**
- * Audit records as text for people (`audit log`) and as CSV and JSON for auditors' tools
- * (`audit export`). Renderers return strings per record so that long chains stream.
- */
-/** One line per record, then the results that did not pass, so a reader sees why without opening JSON. */
-function renderLogEntry(record) {
-    const subject = record.subject ? `${record.subject.model}${record.subject.version ? ` ${record.subject.version}` : ''}` : '-';
-    const outcome = record.verdict ?? '-';
-    const approvers = record.approvals.filter((approval) => approval.state === 'approved').map((approval) => approval.user);
-    const trigger = [record.trigger.type, record.trigger.ref].filter(Boolean).join(' ');
-    const lines = [
-        `#${record.seq} ${record.time} ${record.kind} ${subject} ${outcome} by ${record.actor} (${trigger}) policy ${record.policy.name} ${record.policy.version}` +
-            `${approvers.length > 0 ? ` approved by ${approvers.join(', ')}` : ''} hash ${record.hash.slice(0, 12)}`,
-    ];
-    for (const result of record.results) {
-        if (result.status === 'pass' || result.status === 'skipped')
-            continue;
-        lines.push(`    ${result.status.padEnd(6)} ${result.rule}: ${result.message}`);
-    }
-    if (record.kind === 'waiver')
-        lines.push(`    waiver of ${record.waiver.rule} by ${record.waiver.approver} until ${record.waiver.expires}: ${record.waiver.reason}`);
-    if (record.kind === 'policy_change') {
-        const before = record.change.previous ? `${record.change.previous.name} ${record.change.previous.version}` : 'none';
-        lines.push(`    policy changed from ${before}${record.change.paths.length > 0 ? ` (${record.change.paths.join(', ')})` : ''}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** The CSV columns, in order; docs/audit.md describes each. */
-const CSV_COLUMNS = [
-    'seq',
-    'id',
-    'time',
-    'kind',
-    'model',
-    'version',
-    'verdict',
-    'actor',
-    'trigger_type',
-    'trigger_ref',
-    'trigger_url',
-    'policy_name',
-    'policy_version',
-    'policy_digest',
-    'failed_rules',
-    'warned_rules',
-    'waived_rules',
-    'approved_by',
-    'approvals',
-    'artefacts',
-    'prev',
-    'hash',
-];
-/** Lists inside one cell are joined with this. */
-const LIST_SEPARATOR = '; ';
-/**
- * RFC 4180: a field holding a comma, a quote, CR or LF is quoted, and its quotes are doubled.
- * A field that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
- * or CR, and is not a plain number) gets a leading `'`: values come partly from pull requests,
- * and an auditor opening the export must not run them.
- */
-function quoteCsvField(value) {
-    const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-/** One CSV line (CRLF-terminated, as RFC 4180 has it). */
-function renderCsvRow(values) {
-    return `${values.map(quoteCsvField).join(',')}\r\n`;
-}
-function renderCsvHeader() {
-    return renderCsvRow(CSV_COLUMNS);
-}
-function renderCsvRecord(record) {
-    const rules = (...statuses) => unique(record.results.filter((result) => statuses.includes(result.status)).map((result) => result.rule)).join(LIST_SEPARATOR);
-    const cells = {
-        seq: String(record.seq),
-        id: record.id,
-        time: record.time,
-        kind: record.kind,
-        model: record.subject?.model ?? '',
-        version: record.subject?.version ?? '',
-        verdict: record.verdict ?? '',
-        actor: record.actor,
-        trigger_type: record.trigger.type,
-        trigger_ref: record.trigger.ref ?? '',
-        trigger_url: record.trigger.url ?? '',
-        policy_name: record.policy.name,
-        policy_version: record.policy.version,
-        policy_digest: record.policy.digest,
-        failed_rules: rules('fail', 'error'),
-        warned_rules: rules('warn'),
-        waived_rules: rules('waived'),
-        approved_by: unique(record.approvals.filter((a) => a.state === 'approved').map((a) => a.user)).join(LIST_SEPARATOR),
-        approvals: record.approvals.map((a) => `${a.user} ${a.state}${a.at ? ` ${a.at}` : ''} (${a.source})`).join(LIST_SEPARATOR),
-        artefacts: (record.subject?.artefacts ?? []).map((artefact) => `${artefact.path}@${artefact.sha256}`).join(LIST_SEPARATOR),
-        prev: record.prev ?? '',
-        hash: record.hash,
-    };
-    return renderCsvRow(CSV_COLUMNS.map((column) => cells[column]));
-}
-/**
- * A JSON array with one record per line, each in its canonical form: an auditor can hash
- * any line (less its trailing comma) without re-serializing it.
- */
-function renderJsonArrayPart(record, index) {
-    return `${index === 0 ? '[\n' : ',\n'}${(0,audit_record/* canonicalJson */.dj)(record)}`;
-}
-function renderJsonArrayEnd(count) {
-    return count === 0 ? '[]\n' : '\n]\n';
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-
-// EXTERNAL MODULE: ./src/audit/store.ts
-var audit_store = __nccwpck_require__(7374);
-;// CONCATENATED MODULE: ./src/audit/stores/open.ts
-
-
-
-const SUPPORTED_AUDIT_URLS = 'file:PATH (JSON Lines, relative to the current directory) or postgres://user:password@host:port/database[?chain=NAME]';
-/** Which store a URL names; throws a usage error for anything else, before any work is done. */
-function auditStoreKind(url) {
-    if (/^file:/i.test(url)) {
-        if (url.slice('file:'.length).trim() === '')
-            throw new errors/* ModelgateError */.HJ('usage', `--audit ${url}: the file: URL needs a path, e.g. file:audit/records.jsonl`);
-        return 'file';
-    }
-    if (/^postgres(ql)?:\/\//i.test(url))
-        return 'postgres';
-    const planned = /^github:/i.test(url) ? ' (the github: store, a branch of the repository, is planned but not available yet)' : '';
-    throw new errors/* ModelgateError */.HJ('usage', `--audit ${redact(url)}: unsupported audit store${planned}; use ${SUPPORTED_AUDIT_URLS}`);
-}
-/**
- * Opens the store a URL names. Each store is imported only here, when it is used, so that a
- * run without `--audit` never loads a database driver.
- */
-async function openAuditStore(url, options) {
-    const kind = auditStoreKind(url);
-    if (kind === 'file') {
-        const { createFileStore } = await __nccwpck_require__.e(/* import() */ 402).then(__nccwpck_require__.bind(__nccwpck_require__, 9402));
-        const rest = url.slice('file:'.length);
-        // `file:///abs/path` is a standard file URL; `file:some/path` is a path relative to the current directory.
-        const absolute = rest.startsWith('//') ? (0,external_node_url_.fileURLToPath)(url) : external_node_path_default().resolve(options.cwd, rest);
-        // Shown as the user wrote it, so messages name the file they typed.
-        const shown = rest.startsWith('//') ? absolute : rest;
-        return createFileStore(absolute, { shownPath: shown, ...(options.lock && { lock: options.lock }) });
-    }
-    const { createPostgresStore } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5770));
-    return createPostgresStore(url, { ...(options.retry && { retry: options.retry }) });
-}
-/** A URL as it may be shown: never with its password. */
-function redact(url) {
-    return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
-}
-
-// EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __nccwpck_require__(2622);
-;// CONCATENATED MODULE: ./src/cli/audit-commands.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The audit trail on the command line: `check --audit` records decisions, and `audit verify`,
- * `log`, `export` and `migrate` serve auditors. Thin: records, filters and renderers live in
- * src/audit; stores are imported only when a command opens one.
- */
-const usage = (message) => new errors/* ModelgateError */.HJ('usage', message);
-const VERDICTS = ['pass', 'warn', 'fail'];
-/** Checks the URL names a supported store, so `check --audit` fails before doing any work. */
-function validateAuditUrl(url) {
-    auditStoreKind(url);
-}
-/** `check()`'s two steps, keeping the subjects: a record names the digest of every artefact judged. */
-async function checkKeepingSubjects(request) {
-    const subjects = await gatherSubjects(request);
-    return { decision: evaluate_evaluate(request.policy, subjects, { now: request.now }), subjects };
-}
-/**
- * Appends one decision record per model. Returns false, having said why on stderr, when any
- * append fails: the caller then ends with exit code 2, so a decision is never lost silently.
- */
-async function recordDecisions(input, io) {
-    const { decision } = input;
-    const actor = input.actor ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? io.env.LOGNAME ?? io.env.USERNAME ?? 'unknown';
-    let store;
-    let stored;
-    try {
-        store = await openAuditStore(input.url, { cwd: io.cwd });
-        // Recorded relative to the repository root, wherever the command ran.
-        const repositoryPath = (shown) => external_node_path_default().relative(input.root, external_node_path_default().resolve(io.cwd, shown)).split((external_node_path_default()).sep).join('/');
-        stored = await appendDecisionRecords(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
-    }
-    catch (error) {
-        const reason = error instanceof DecisionNotRecorded ? error.message : `the decision was not recorded in ${store?.description ?? 'the audit store'}: ${(0,errors/* describeError */.Uc)(error)}`;
-        io.stderr(`modelgate: audit: ${reason}\n`);
-        return false;
-    }
-    finally {
-        await store?.close().catch(() => undefined);
-    }
-    if (input.announce && stored.length > 0) {
-        const seqs = stored.length === 1 ? `seq ${stored[0].seq}` : `seq ${stored[0].seq}-${stored.at(-1).seq}`;
-        io.stdout(`audit: ${stored.length} decision record${stored.length === 1 ? '' : 's'} appended to ${store.description} (${seqs})\n`);
-    }
-    return true;
-}
-function registerAuditCommands(program, io, done) {
-    const audit = program.command('audit').description('the audit trail: verify, read and export the hash-chained decision records');
-    const storeOption = () => new esm/* Option */.c$('--audit <url>', 'the audit store: file:PATH or postgres://user:password@host:port/database[?chain=NAME]').makeOptionMandatory();
-    const withFilters = (command) => command
-        .option('--model <name>', 'only records of this model (repeatable)', collect, [])
-        .option(`--kind <kind>`, `only records of this kind: ${audit_record/* RECORD_KINDS */.eO.join(', ')} (repeatable)`, collectChoice(audit_record/* RECORD_KINDS */.eO), [])
-        .option('--verdict <verdict>', 'only decisions with this verdict: pass, warn, fail (repeatable)', collectChoice(VERDICTS), [])
-        .option('--approver <user>', 'only records approved by this user (repeatable)', collect, [])
-        .option('--since <date>', 'only records at or after this ISO 8601 date or date-time')
-        .option('--until <date>', 'only records before the end of this date, or at or before this date-time');
-    audit
-        .command('verify')
-        .description('check every record, hash and link of the chain; exit 0 when intact, 1 naming the first broken record')
-        .addOption(storeOption())
-        .option('--anchor <seq:hash>', 'a head printed by an earlier verify: the chain must still hold that record, so removal from the end is caught')
-        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .action(async (options) => done(await runVerify(options, io)));
-    withFilters(audit
-        .command('log')
-        .description('show the records, oldest first, checking the chain as they are read')
-        .addOption(storeOption())
-        .addOption(new esm/* Option */.c$('-f, --format <format>', 'text, or json (one record per line)').choices(['text', 'json']).default('text'))).action(async (options) => done(await runLog(options, io)));
-    withFilters(audit
-        .command('export')
-        .description('export the records as CSV or a JSON array, checking the chain as they are read')
-        .addOption(storeOption())
-        .addOption(new esm/* Option */.c$('-f, --format <format>', 'export format').choices(['csv', 'json']).makeOptionMandatory())
-        .option('-o, --out <file>', 'write to this file instead of standard output')).action(async (options) => done(await runExport(options, io)));
-    audit
-        .command('migrate')
-        .description('create or upgrade the audit tables of a postgres:// store (safe to run again)')
-        .addOption(storeOption())
-        .action(async (options) => done(await runMigrate(options, io)));
-}
-async function runVerify(options, io) {
-    const anchor = options.anchor === undefined ? undefined : (0,verify/* parseAnchor */.fB)(options.anchor);
-    if (options.anchor !== undefined && !anchor)
-        throw usage(`--anchor ${options.anchor}: expected <seq>:<sha256 hex>, as printed by audit verify`);
-    return withStore(options.audit, io, async (store) => {
-        const verifier = (0,verify/* createChainVerifier */.mG)(anchor ? { anchor } : {});
-        for await (const entry of store.readEntries()) {
-            if (verifier.push(entry))
-                break;
-        }
-        const result = verifier.finish();
-        if (options.format === 'json') {
-            io.stdout(`${JSON.stringify({ store: store.description, ...result, ...(result.head && { anchor: (0,verify/* formatAnchor */.zG)(result.head) }) }, null, 2)}\n`);
-        }
-        else {
-            io.stdout(renderVerification(result, store.description));
-        }
-        return { exitCode: result.ok ? 0 : 1 };
-    });
-}
-function renderVerification(result, description) {
-    if (result.broken) {
-        return `broken: ${(0,verify/* describeBroken */.lk)(result.broken)}\n${result.checked} record${result.checked === 1 ? '' : 's'} before it verified in ${description}\n`;
-    }
-    if (!result.head)
-        return `ok: no records in ${description}\n`;
-    return `ok: ${result.checked} record${result.checked === 1 ? '' : 's'} verified in ${description}\nhead: ${(0,verify/* formatAnchor */.zG)(result.head)}\n`;
-}
-async function runLog(options, io) {
-    const filter = filterOf(options);
-    return withStore(options.audit, io, async (store) => {
-        let shown = 0;
-        const broken = await readVerified(store, (record) => {
-            if (!matchesFilter(record, filter))
-                return;
-            shown += 1;
-            io.stdout(options.format === 'json' ? `${JSON.stringify(record)}\n` : renderLogEntry(record));
-        });
-        if (broken)
-            return chainBroken(broken, io);
-        if (shown === 0 && options.format === 'text')
-            io.stdout('no matching records\n');
-        return { exitCode: 0 };
-    });
-}
-async function runExport(options, io) {
-    const filter = filterOf(options);
-    const out = options.out ? external_node_path_default().resolve(io.cwd, options.out) : undefined;
-    return withStore(options.audit, io, async (store) => {
-        // A file export is written aside and renamed into place: an export cut short by a broken chain leaves no file.
-        const temporary = out && `${out}.${process.pid}.tmp`;
-        const handle = temporary ? await (0,promises_.open)(temporary, 'w') : undefined;
-        const write = async (text) => {
-            if (handle)
-                await handle.write(text);
-            else
-                io.stdout(text);
-        };
-        let count = 0;
-        let broken;
-        try {
-            const chunks = [];
-            if (options.format === 'csv')
-                chunks.push(renderCsvHeader());
-            broken = await readVerified(store, (record) => {
-                if (!matchesFilter(record, filter))
-                    return;
-                chunks.push(options.format === 'csv' ? renderCsvRecord(record) : renderJsonArrayPart(record, count));
-                count += 1;
-            }, async () => {
-                // Flushed per page rather than per record, so long chains stream without a write per line.
-                if (chunks.length > 0)
-                    await write(chunks.splice(0).join(''));
-            });
-            if (!broken) {
-                if (options.format === 'json')
-                    chunks.push(renderJsonArrayEnd(count));
-                await write(chunks.splice(0).join(''));
-            }
-        }
-        finally {
-            await handle?.close();
-        }
-        if (broken) {
-            if (temporary)
-                await (0,promises_.unlink)(temporary).catch(() => undefined);
-            return chainBroken(broken, io);
-        }
-        if (temporary && out) {
-            await (0,promises_.rename)(temporary, out);
-            io.stdout(`exported ${count} record${count === 1 ? '' : 's'} to ${options.out}\n`);
-        }
-        return { exitCode: 0 };
-    });
-}
-async function runMigrate(options, io) {
-    if (auditStoreKind(options.audit) !== 'postgres')
-        throw usage('audit migrate applies to postgres:// stores; a file: store needs no migration');
-    return withStore(options.audit, io, async (store) => {
-        if (!(0,audit_store/* isMigratable */.RH)(store))
-            throw usage(`${store.description} has no schema to migrate`);
-        const { applied, version } = await store.migrate();
-        io.stdout(applied.length > 0
-            ? `migrated ${store.description}: applied ${applied.map((v) => `#${v}`).join(', ')}; schema version ${version}\n`
-            : `${store.description}: schema up to date (version ${version})\n`);
-        return { exitCode: 0 };
-    });
-}
-/**
- * Reads the chain through the verifier, handing each sound record to `each`; returns the first
- * break, if any. Log and export check as they read, so they never present a broken chain as sound.
- */
-async function readVerified(store, each, flush) {
-    const verifier = (0,verify/* createChainVerifier */.mG)();
-    let sinceFlush = 0;
-    for await (const entry of store.readEntries()) {
-        const broken = verifier.push(entry);
-        if (broken)
-            return broken;
-        each(JSON.parse(entry.text));
-        sinceFlush += 1;
-        if (flush && sinceFlush >= 500) {
-            sinceFlush = 0;
-            await flush();
-        }
-    }
-    return verifier.finish().broken;
-}
-function chainBroken(broken, io) {
-    io.stderr(`modelgate: audit chain broken: ${(0,verify/* describeBroken */.lk)(broken)} (run \`modelgate audit verify\` for details)\n`);
-    return { exitCode: 1 };
-}
-async function withStore(url, io, task) {
-    const store = await openAuditStore(url, { cwd: io.cwd });
-    try {
-        return await task(store);
-    }
-    finally {
-        await store.close().catch(() => undefined);
-    }
-}
-function filterOf(options) {
-    return {
-        models: options.model,
-        kinds: options.kind,
-        verdicts: options.verdict,
-        approvers: options.approver,
-        ...(options.since !== undefined && { since: parseTimeBound(options.since, 'since') }),
-        ...(options.until !== undefined && { until: parseTimeBound(options.until, 'until') }),
-    };
-}
-function collect(value, previous) {
-    return [...previous, value];
-}
-/** A repeatable option with a fixed set of values (commander's `choices` does not repeat). */
-function collectChoice(choices) {
-    return (value, previous) => {
-        if (!choices.includes(value))
-            throw new esm/* InvalidArgumentError */.Di(`Allowed choices are ${choices.join(', ')}.`);
-        return [...previous, value];
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/policy-test.ts
-
-
-/** Worst first: the status that stands for a rule with several results. */
-const STATUS_RANK = ['error', 'fail', 'warn', 'waived', 'pass', 'skipped'];
-/** The status of a rule in one model's results: its worst result, or undefined when it gave none. */
-function ruleStatus(results) {
-    return STATUS_RANK.find((status) => results.some((result) => result.status === status));
-}
-/** Runs every case of a test file against the compiled policy, at the file's `now`. */
-function runPolicyTest(file, policy, readFile) {
-    const now = new Date(file.test.now);
-    const ruleIds = new Set(policy.rules.map((rule) => rule.id));
-    const cases = file.test.cases.map((testCase, index) => {
-        const location = file.caseLocations[index] ?? { path: file.path };
-        const failures = [];
-        let subject;
-        try {
-            subject = subjectOf(file, testCase, index, location, readFile);
-        }
-        catch (error) {
-            // Evidence a case cannot build is a broken test, reported as its failure.
-            return { name: testCase.name, location, failures: [`evidence: ${error instanceof Error ? error.message : String(error)}`] };
-        }
-        const model = evaluate_evaluate(policy, [subject], { now }).models[0];
-        if (testCase.expect.verdict !== undefined && model.verdict !== testCase.expect.verdict) {
-            failures.push(`verdict: expected ${testCase.expect.verdict}, got ${model.verdict}`);
-        }
-        for (const [rule, expected] of Object.entries(testCase.expect.results)) {
-            if (!ruleIds.has(rule) && !rule.startsWith('artefact.')) {
-                failures.push(`${rule}: the policy has no such rule`);
-                continue;
-            }
-            const results = model.results.filter((result) => result.rule === rule);
-            const actual = ruleStatus(results);
-            const messages = results.map((result) => result.message);
-            if (actual !== expected.status) {
-                failures.push(`${rule}: expected ${expected.status}, got ${actual ?? 'no result'}${messages.length > 0 ? ` (${messages.join('; ')})` : ''}`);
-            }
-            else if (expected.message !== undefined && !messages.some((message) => message.includes(expected.message))) {
-                failures.push(`${rule}: no message contains "${expected.message}" (${messages.join('; ')})`);
-            }
-        }
-        return { name: testCase.name, location, failures };
-    });
-    return { path: file.path, policy: { name: policy.name, version: policy.version }, cases };
-}
-function subjectOf(file, testCase, index, location, readFile) {
-    const defaults = file.test.defaults;
-    const model = { ...defaults.model, ...testCase.model };
-    const inputs = { ...defaults.evidence, ...testCase.evidence };
-    const evidence = {};
-    for (const [kind, input] of Object.entries(inputs)) {
-        if (input === null || input === undefined)
-            continue;
-        evidence[kind] = evidenceOf(kind, input, `${file.path}#cases[${index}].evidence.${kind}`, file.path, readFile);
-    }
-    return {
-        model: { name: model.name ?? 'model', version: model.version, path: model.path ?? `models/${model.name ?? 'model'}`, risk: model.risk },
-        location,
-        evidence,
-        problems: {},
-        approvals: testCase.approvals ?? defaults.approvals ?? [],
-    };
-}
-function evidenceOf(kind, input, inlinePath, testPath, readFile) {
-    if (typeof input === 'string')
-        return readArtefact(readFile(input, testPath), { kind });
-    // Inline evidence is the native format; its header is implied by the key it is written under.
-    const text = JSON.stringify({ apiVersion: 'modelgate/v1', kind, ...input });
-    return readArtefact({ path: inlinePath, text, sha256: '' }, { kind, format: `modelgate-${kind.replace('_', '-')}` });
-}
-
-;// CONCATENATED MODULE: ./src/policy/diff.ts
-const EXPRESSION_FIELDS = ['when', 'for_each', 'check', 'message'];
-const diff_NUMBER = /(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])/;
-const STRING = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/;
-/**
- * Pure: what changed from one effective policy to another, in sentences a reviewer can read
- * in a pull request: version, rules added and removed, severities, thresholds, conditions,
- * control mappings, required artefacts and waivers. Empty when the effective rules and waivers are equal.
- */
-function diffPolicies(before, after) {
-    const changes = [];
-    if (before.name !== after.name)
-        changes.push(`policy renamed: ${before.name} → ${after.name}`);
-    if (before.version !== after.version)
-        changes.push(`version: ${before.version} → ${after.version}`);
-    const old = new Map(before.rules.map((rule) => [rule.id, rule]));
-    const current = new Map(after.rules.map((rule) => [rule.id, rule]));
-    for (const rule of after.rules) {
-        if (!old.has(rule.id))
-            changes.push(`rule ${rule.id} added (${rule.severity}${controlsNote(rule.controls)}): ${rule.description}`);
-    }
-    for (const rule of before.rules) {
-        if (!current.has(rule.id))
-            changes.push(`rule ${rule.id} removed (was ${rule.severity}${controlsNote(rule.controls)}): ${rule.description}`);
-    }
-    for (const rule of after.rules) {
-        const previous = old.get(rule.id);
-        if (previous)
-            changes.push(...diffRule(previous, rule));
-    }
-    changes.push(...diffWaivers(before.waivers, after.waivers));
-    return changes;
-}
-function controlsNote(controls) {
-    return controls.length > 0 ? `; controls ${controls.join(', ')}` : '; no controls';
-}
-function diffRule(before, after) {
-    const at = `rule ${after.id}`;
-    const changes = [];
-    if (before.severity !== after.severity) {
-        changes.push(`${at}: severity ${before.severity} → ${after.severity} (${after.severity === 'error' ? 'now blocks' : 'no longer blocks, only warns'})`);
-    }
-    const addedControls = after.controls.filter((control) => !before.controls.includes(control));
-    const removedControls = before.controls.filter((control) => !after.controls.includes(control));
-    if (addedControls.length > 0)
-        changes.push(`${at}: now evidences ${addedControls.join(', ')}`);
-    if (removedControls.length > 0)
-        changes.push(`${at}: no longer evidences ${removedControls.join(', ')}`);
-    const addedKinds = after.requires.filter((kind) => !before.requires.includes(kind));
-    const removedKinds = before.requires.filter((kind) => !after.requires.includes(kind));
-    if (addedKinds.length > 0)
-        changes.push(`${at}: now requires ${addedKinds.join(', ')}`);
-    if (removedKinds.length > 0)
-        changes.push(`${at}: no longer requires ${removedKinds.join(', ')}`);
-    for (const field of EXPRESSION_FIELDS)
-        changes.push(...diffExpression(at, field, before[field], after[field]));
-    if (before.description !== after.description)
-        changes.push(`${at}: description "${before.description}" → "${after.description}"`);
-    return changes;
-}
-function diffExpression(at, field, before, after) {
-    const normalize = (text) => text.replace(/\s+/g, ' ').trim();
-    if (before === undefined && after === undefined)
-        return [];
-    if (before === undefined)
-        return [`${at}: ${field} added: ${normalize(after)}`];
-    if (after === undefined)
-        return [`${at}: ${field} removed (was: ${normalize(before)})`];
-    if (normalize(before) === normalize(after))
-        return [];
-    const oldNumbers = numbersOf(before);
-    const newNumbers = numbersOf(after);
-    // Same expression up to its numbers: the change is a threshold, said as old → new per number.
-    if (shapeOf(before) === shapeOf(after) && oldNumbers.length === newNumbers.length) {
-        const moved = oldNumbers.map((value, index) => [value, newNumbers[index]]).filter(([from, to]) => Number(from) !== Number(to));
-        if (moved.length === 0)
-            return [];
-        const words = moved.map(([from, to]) => `${from} → ${to} (${Number(to) > Number(from) ? 'raised' : 'lowered'})`).join(', ');
-        return [`${at}: ${field} threshold ${words}: ${normalize(after)}`];
-    }
-    return [`${at}: ${field} changed: ${normalize(before)} → ${normalize(after)}`];
-}
-/** A number outside string literals, so that a message's wording is not mistaken for a threshold. */
-const diff_TOKEN = new RegExp(`(${STRING.source})|${diff_NUMBER.source}`, 'g');
-function numbersOf(expression) {
-    return [...expression.matchAll(diff_TOKEN)].filter((match) => match[1] === undefined).map((match) => match[0]);
-}
-/** The expression with every number outside strings replaced by `#`. */
-function shapeOf(expression) {
-    return expression.replace(/\s+/g, ' ').trim().replace(diff_TOKEN, (match, literal) => literal ?? '#');
-}
-function diffWaivers(before, after) {
-    const key = (waiver) => `${waiver.rule}\u0000${waiver.model}`;
-    const old = new Map(before.map((waiver) => [key(waiver), waiver]));
-    const current = new Map(after.map((waiver) => [key(waiver), waiver]));
-    const changes = [];
-    for (const waiver of after) {
-        const previous = old.get(key(waiver));
-        const what = `waiver of ${waiver.rule} for ${waiver.model}`;
-        if (!previous)
-            changes.push(`${what} added: until ${waiver.expires}, approved by ${waiver.approved_by}: ${waiver.reason}`);
-        else if (previous.expires !== waiver.expires)
-            changes.push(`${what}: expiry ${previous.expires} → ${waiver.expires}`);
-        else if (previous.approved_by !== waiver.approved_by || previous.reason !== waiver.reason)
-            changes.push(`${what}: approver or reason changed`);
-    }
-    for (const waiver of before) {
-        if (!current.has(key(waiver)))
-            changes.push(`waiver of ${waiver.rule} for ${waiver.model} removed (was until ${waiver.expires})`);
-    }
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./src/policy/test-file.ts
-
-
-
-
-
-const RESULT_STATUSES = ['pass', 'fail', 'warn', 'waived', 'skipped', 'error'];
-/** Evidence of one kind: a native document written inline (apiVersion and kind may be left out), or a file path relative to the test file. */
-const EvidenceInputSchema = schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())]);
-/** `null` removes evidence of that kind given in `defaults`. */
-const EvidenceMapSchema = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ARTEFACT_KINDS), EvidenceInputSchema.nullable());
-const TestModelSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().trim().min(1).optional(),
-    version: schemas/* string */.YjP().trim().min(1).optional(),
-    path: schemas/* string */.YjP().trim().min(1).optional(),
-    risk: schemas/* string */.YjP().trim().min(1).optional(),
-})
-    .strict();
-const ExpectedResultSchema = schemas/* union */.KCZ([
-    schemas/* enum */.k5n(RESULT_STATUSES).transform((status) => ({ status, message: undefined })),
-    schemas/* object */.Ikc({
-        status: schemas/* enum */.k5n(RESULT_STATUSES),
-        /** Text that at least one result of the rule must contain in its message. */
-        message: schemas/* string */.YjP().min(1).optional(),
-    })
-        .strict(),
-]);
-const CaseInputSchema = {
-    model: TestModelSchema.optional(),
-    approvals: schemas/* array */.YOg(ApprovalSchema).optional(),
-    evidence: EvidenceMapSchema.optional(),
-};
-const PolicyTestCaseSchema = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().trim().min(1),
-    ...CaseInputSchema,
-    expect: schemas/* object */.Ikc({
-        verdict: schemas/* enum */.k5n(['pass', 'warn', 'fail']).optional(),
-        /** Per rule id, the status of the rule: its worst result (error, fail, warn, waived, pass, skipped). */
-        results: schemas/* record */.g1P(schemas/* string */.YjP(), ExpectedResultSchema).default({}),
-    })
-        .strict(),
-})
-    .strict();
-const PolicyTestSchema = schemas/* object */.Ikc({
-    apiVersion: schemas/* literal */.euz(POLICY_API_VERSION),
-    kind: schemas/* literal */.euz('PolicyTest'),
-    /** A shipped pack name, or a policy file relative to this test file. */
-    policy: schemas/* string */.YjP().trim().min(1),
-    /** The evaluation time, so that freshness rules and waivers give the same result on every run. */
-    now: iso/* datetime */.w$({ offset: true, message: 'must be an RFC 3339 time, e.g. 2026-06-15T12:00:00Z' }),
-    /** What every case starts from; a case's own model fields, approvals and evidence kinds replace these. */
-    defaults: schemas/* object */.Ikc(CaseInputSchema).strict().default({}),
-    cases: schemas/* array */.YOg(PolicyTestCaseSchema).min(1),
-})
-    .strict();
-/** Pure: parses and validates a policy test file; errors name file:line:column. */
-function parsePolicyTest(text, path) {
-    const document = parseYaml(text, path, { errorCode: 'config' });
-    const test = validateDocument(document, PolicyTestSchema, 'policy test');
-    return { path, test, caseLocations: test.cases.map((_, index) => document.locate(['cases', index])) };
-}
-
-;// CONCATENATED MODULE: ./src/report/policy-test.ts
-
-/** A test-runner report: one line per case, the unmet expectations below a failing case, a summary line. */
-function renderPolicyTestReport(outcomes) {
-    const lines = [];
-    let passed = 0;
-    let failed = 0;
-    for (const outcome of outcomes) {
-        lines.push(`${outcome.path} (policy ${outcome.policy.name} ${outcome.policy.version})`);
-        for (const testCase of outcome.cases) {
-            if (testCase.failures.length === 0) {
-                passed++;
-                lines.push(`  ✓ ${testCase.name}`);
-                continue;
-            }
-            failed++;
-            lines.push(`  ✗ ${testCase.name}  (${(0,document_location/* formatLocation */.j$)(testCase.location)})`);
-            for (const failure of testCase.failures)
-                lines.push(`      ${failure}`);
-        }
-        lines.push('');
-    }
-    const files = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}`;
-    lines.push(`${failed === 0 ? 'ok' : 'FAILED'}: ${passed} passed, ${failed} failed (${passed + failed} cases in ${files})`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/policy-commands.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const TEST_FILE = /\.test\.ya?ml$/;
-function registerPolicyCommands(policy, io, done) {
-    policy
-        .command('test')
-        .description('run policy tests: YAML files (*.test.yaml) giving evidence and the expected result per rule; exit 1 when any case fails')
-        .argument('<dir-or-file>', 'a folder searched recursively for *.test.yaml and *.test.yml, or one test file')
-        .action((target) => done(runPolicyTests(target, io)));
-    policy
-        .command('diff')
-        .description('explain in words which rules, thresholds, control mappings and waivers changed between two policies')
-        .argument('<old>', 'the policy before: a file or a shipped pack name')
-        .argument('<new>', 'the policy after: a file or a shipped pack name')
-        .action((before, after) => done(runPolicyDiff(before, after, io)));
-}
-function runPolicyTests(target, io) {
-    const absolute = external_node_path_default().resolve(io.cwd, target);
-    let files;
-    try {
-        files = (0,external_node_fs_.statSync)(absolute).isDirectory() ? findTestFiles(absolute) : [absolute];
-    }
-    catch {
-        throw new errors/* ModelgateError */.HJ('usage', `no such file or folder: ${target}`);
-    }
-    if (files.length === 0)
-        throw new errors/* ModelgateError */.HJ('usage', `no policy test files (*.test.yaml) under ${target}`);
-    const outcomes = files.map((file) => runTestFile(file, io.cwd));
-    io.stdout(renderPolicyTestReport(outcomes));
-    const failed = outcomes.some((outcome) => outcome.cases.some((testCase) => testCase.failures.length > 0));
-    return { exitCode: failed ? 1 : 0 };
-}
-function findTestFiles(folder) {
-    return (0,external_node_fs_.readdirSync)(folder, { recursive: true, encoding: 'utf8' })
-        .filter((entry) => TEST_FILE.test(entry))
-        .map((entry) => external_node_path_default().join(folder, entry))
-        .sort();
-}
-function runTestFile(absolute, cwd) {
-    const shown = toPosix(external_node_path_default().relative(cwd, absolute));
-    const file = parsePolicyTest(readText(absolute, shown, 'config'), shown);
-    const reference = file.test.policy;
-    // A policy path in a test file is relative to the test file, as `extends` paths are to their policy.
-    const policyPath = isPackReference(reference) ? reference : toPosix(external_node_path_default().relative(cwd, external_node_path_default().resolve(external_node_path_default().dirname(absolute), reference)));
-    const policy = compilePolicy(loadPolicy(policyPath, createFsPolicySource(cwd)));
-    return runPolicyTest(file, policy, (evidencePath) => readEvidence(external_node_path_default().resolve(external_node_path_default().dirname(absolute), evidencePath), cwd));
-}
-function readEvidence(absolute, cwd) {
-    const shown = toPosix(external_node_path_default().relative(cwd, absolute));
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_.readFileSync)(absolute);
-    }
-    catch {
-        throw (0,errors/* artefactError */.bo)(`evidence file not found: ${shown}`);
-    }
-    return { path: shown, text: decodeOrThrow(bytes, shown, 'artefact'), sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') };
-}
-function readText(absolute, shown, code) {
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_.readFileSync)(absolute);
-    }
-    catch {
-        throw new errors/* ModelgateError */.HJ('usage', `cannot read ${shown}`);
-    }
-    return decodeOrThrow(bytes, shown, code);
-}
-function decodeOrThrow(bytes, shown, code) {
-    try {
-        return decodeText(bytes, shown);
-    }
-    catch (error) {
-        throw new errors/* ModelgateError */.HJ(code, error.message);
-    }
-}
-function runPolicyDiff(before, after, io) {
-    // Both sides are compiled, so a diff is never shown for a policy that would not load.
-    const load = (reference) => {
-        const resolved = loadPolicy(reference, createFsPolicySource(io.cwd));
-        compilePolicy(resolved);
-        return resolved;
-    };
-    const old = load(before);
-    const current = load(after);
-    const changes = diffPolicies(old, current);
-    const header = `policy ${old.name} ${old.version} → ${current.name} ${current.version}`;
-    io.stdout(changes.length === 0 ? `${header}: no change to rules or waivers\n` : `${header}: ${changes.length} change${changes.length === 1 ? '' : 's'}\n${changes.map((change) => `  - ${change}`).join('\n')}\n`);
-    return { exitCode: 0 };
-}
-
-;// CONCATENATED MODULE: ./src/cli/program.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const program_usage = (message) => new errors/* ModelgateError */.HJ('usage', message);
-function buildProgram(io, done) {
-    const program = new esm/* Command */.uB('modelgate')
-        .description('ML governance gate: checks model cards, lineage, bias and drift reports against YAML/CEL policies')
-        .version(VERSION, '-v, --version')
-        .showHelpAfterError('(run with --help for usage)')
-        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-        .exitOverride();
-    program
-        .command('check')
-        .description('judge the models of a repository against the policy; exit 0 pass/warn, 1 blocked, 2 usage or config error')
-        .option('-c, --config <file>', `repository config (default ${DEFAULT_CONFIG_PATH}; without one, models/* are discovered and the starter pack applies)`)
-        .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
-        .option('-m, --model <name>', 'check only this model (repeatable)', program_collect, [])
-        .addOption(new esm/* Option */.c$('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
-        .option('-o, --out <file>', 'write the report to this file instead of standard output')
-        .option('-a, --approvals <file>', 'YAML/JSON list of approvals (user, teams, state, at, source, model) for CI systems other than GitHub')
-        .option('--audit <url>', 'append one decision record per model to this audit store: file:PATH or postgres://... (default: no audit trail)')
-        .option('--actor <name>', 'who ran the check, for the audit record (default: $GITHUB_ACTOR, then $USER)')
-        .action(async (options) => done(await runCheck(options, io)));
-    program
-        .command('inspect')
-        .description('show the detected format of an artefact and the evidence modelgate reads from it')
-        .argument('<file>', 'artefact file')
-        .addOption(new esm/* Option */.c$('-k, --kind <kind>', 'the artefact kind, when detection is ambiguous').choices(ARTEFACT_KINDS))
-        .option('--as <format>', 'read with this format id, skipping detection')
-        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-        .action(async (file, options) => done(await runInspect(file, options, io)));
-    const policy = program.command('policy').description('work with policy files');
-    policy
-        .command('validate')
-        .description('check a policy file (and everything it extends): schema, rule ids, CEL expressions')
-        .argument('<file-or-pack>', 'policy file or shipped pack name')
-        .action((reference) => done(runPolicyValidate(reference, io)));
-    policy
-        .command('explain')
-        .description('describe each rule of a policy in plain words: severity, controls, conditions')
-        .argument('<file-or-pack>', 'policy file or shipped pack name')
-        .action((reference) => done(runPolicyExplain(reference, io)));
-    registerPolicyCommands(policy, io, done);
-    program
-        .command('controls')
-        .description('a Statement-of-Applicability-style table per model: the controls evidenced, violated and not covered')
-        .option('-c, --config <file>', `repository config (default ${DEFAULT_CONFIG_PATH})`)
-        .option('-p, --policy <file-or-pack>', 'policy file or shipped pack name, overriding the config')
-        .option('-m, --model <name>', 'only this model (repeatable)', program_collect, [])
-        .option('-a, --approvals <file>', 'YAML/JSON list of approvals, as for check')
-        .addOption(new esm/* Option */.c$('-f, --format <format>', 'output format').choices(CONTROLS_FORMATS).default('text'))
-        .option('-o, --out <file>', 'write the table to this file instead of standard output')
-        .action(async (options) => done(await runControls(options, io)));
-    registerAuditCommands(program, io, done);
-    return program;
-}
-function program_collect(value, previous) {
-    return [...previous, value];
-}
-async function runCheck(options, io) {
-    if (options.audit !== undefined)
-        validateAuditUrl(options.audit);
-    const repoConfig = await loadRepoConfig(options.config, io.cwd);
-    const root = external_node_path_default().resolve(io.cwd, external_node_path_default().dirname(repoConfig.path));
-    const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
-    const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
-    const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
-    const request = { repoConfig, policy, workspace, models: options.model, approvals, now: io.now() };
-    const { decision, subjects } = options.audit !== undefined ? await checkKeepingSubjects(request) : { decision: await check_check(request), subjects: [] };
-    if (decision.models.length === 0)
-        throw program_usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
-    const report = renderDecision(decision, options.format, { color: io.color && !options.out });
-    if (options.out) {
-        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.out), report);
-        io.stdout(`${decision.verdict}: report written to ${options.out}\n`);
-    }
-    else {
-        io.stdout(report);
-    }
-    // Annotations go to stdout, so they would corrupt a JSON or Markdown report printed there.
-    if (io.env.GITHUB_ACTIONS === 'true' && (options.format === 'text' || options.out))
-        await annotate(decision);
-    if (options.audit !== undefined) {
-        const announce = options.format === 'text' || Boolean(options.out);
-        const recorded = await recordDecisions({ url: options.audit, decision, subjects, root, actor: options.actor, announce }, io);
-        // The verdict is printed either way; an unrecorded decision still fails the run.
-        if (!recorded)
-            return { exitCode: 2 };
-    }
-    return { exitCode: decision.verdict === 'fail' ? 1 : 0 };
-}
-/** Coverage is a reading of the Decision, so it always exits 0: blocking is `check`'s job. */
-async function runControls(options, io) {
-    const repoConfig = await loadRepoConfig(options.config, io.cwd);
-    const root = external_node_path_default().resolve(io.cwd, external_node_path_default().dirname(repoConfig.path));
-    const policy = loadCompiledPolicy(policyReference(options.policy, repoConfig, io.cwd), io.cwd);
-    const approvals = options.approvals ? await loadApprovals(options.approvals, io.cwd) : [];
-    const workspace = createFsWorkspace(root, displayPath(io.cwd, root));
-    const decision = await check_check({ repoConfig, policy, workspace, models: options.model, approvals, now: io.now() });
-    if (decision.models.length === 0)
-        throw program_usage(`no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
-    const table = renderControls(decision, options.format);
-    if (options.out) {
-        await (0,promises_.writeFile)(external_node_path_default().resolve(io.cwd, options.out), table);
-        io.stdout(`controls written to ${options.out}\n`);
-    }
-    else {
-        io.stdout(table);
-    }
-    return { exitCode: 0 };
-}
-/** On a GitHub runner, findings also become annotations on the lines they name. */
-async function annotate(decision) {
-    const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
-    for (const model of decision.models) {
-        for (const result of model.results) {
-            if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn')
-                continue;
-            const properties = { title: `modelgate ${result.rule} (${model.name})`, file: result.location?.path, startLine: result.location?.line };
-            if (result.status === 'warn')
-                core.warning(result.message, properties);
-            else
-                core.error(result.message, properties);
-        }
-    }
-}
-async function runInspect(file, options, io) {
-    const absolute = external_node_path_default().resolve(io.cwd, file);
-    const folder = external_node_path_default().dirname(absolute);
-    const workspace = createFsWorkspace(folder, displayPath(io.cwd, folder));
-    const limits = RepoConfigSchema.parse({}).limits;
-    try {
-        const evidence = readArtefact(await workspace.readFile(external_node_path_default().basename(absolute), limits), { kind: options.kind, format: options.as, limits });
-        const source = evidence.sources[0];
-        if (options.format === 'json') {
-            io.stdout(`${JSON.stringify({ kind: evidence.kind, format: source.format, sha256: source.sha256, evidence: evidence.data }, null, 2)}\n`);
-        }
-        else {
-            io.stdout(`${source.path}: ${evidence.kind}, read as ${source.format} (sha256 ${source.sha256})\n\n${(0,dist/* stringify */.As)(evidence.data, { lineWidth: 0 })}`);
-        }
-        return { exitCode: 0 };
-    }
-    catch (error) {
-        // An artefact modelgate cannot read is what `check` would block on: exit 1, not a usage error.
-        if (error instanceof errors/* ModelgateError */.HJ && error.code === 'artefact') {
-            io.stderr(`modelgate: ${error.message}\n`);
-            return { exitCode: 1 };
-        }
-        throw error;
-    }
-}
-function runPolicyValidate(reference, io) {
-    const policy = loadCompiledPolicy(reference, io.cwd);
-    const expressions = policy.rules.reduce((sum, rule) => sum + Object.keys(rule.compiled).length, 0);
-    io.stdout(`ok: policy ${policy.name} ${policy.version}: ${policy.rules.length} rules, ${expressions} CEL expressions compiled, ${policy.waivers.length} waivers (${policy.files.join(', ')})\n`);
-    const today = io.now().toISOString().slice(0, 10);
-    for (const waiver of policy.waivers.filter((w) => w.expires < today)) {
-        io.stderr(`${(0,document_location/* formatLocation */.j$)(waiver.location)}: waiver of rule "${waiver.rule}" for "${waiver.model}" expired on ${waiver.expires}\n`);
-    }
-    return { exitCode: 0 };
-}
-function runPolicyExplain(reference, io) {
-    const policy = loadCompiledPolicy(reference, io.cwd);
-    io.stdout(renderPolicyExplanation(policy, io.now()));
-    return { exitCode: 0 };
-}
-function loadCompiledPolicy(reference, cwd) {
-    return compilePolicy(loadPolicy(reference, createFsPolicySource(cwd)));
-}
-/** The config's policy path is relative to the config's folder; a `--policy` path is relative to where the user is. */
-function policyReference(flag, repoConfig, cwd) {
-    if (flag)
-        return flag;
-    const reference = repoConfig.config.policy;
-    if (isPackReference(reference))
-        return reference;
-    return toPosix(external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, external_node_path_default().dirname(repoConfig.path), reference)));
-}
-async function loadRepoConfig(flag, cwd) {
-    const file = flag ?? DEFAULT_CONFIG_PATH;
-    const shown = displayPath(cwd, external_node_path_default().resolve(cwd, file));
-    let bytes;
-    try {
-        bytes = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file));
-    }
-    catch (error) {
-        const code = error.code;
-        // Only a config that is not there at all means the defaults; a dangling link or an
-        // unreadable file must never silently become the starter pack.
-        const absent = code === 'ENOENT' && !(await (0,promises_.lstat)(external_node_path_default().resolve(cwd, file)).then(() => true, () => false));
-        if (absent && flag)
-            throw program_usage(`config file not found: ${flag}`);
-        if (absent)
-            return parseRepoConfig('{}', shown);
-        throw new errors/* ModelgateError */.HJ('config', `cannot read the config ${shown}: ${code ?? error.message}`);
-    }
-    return parseRepoConfig(decodeConfig(bytes, shown), shown);
-}
-async function loadApprovals(file, cwd) {
-    let bytes;
-    try {
-        bytes = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, file));
-    }
-    catch {
-        throw program_usage(`approvals file not found: ${file}`);
-    }
-    const doc = parseStructured(decodeConfig(bytes, file), file, { errorCode: 'config' });
-    return validateDocument(doc, ApprovalsFileSchema, 'approvals file');
-}
-function decodeConfig(bytes, shown) {
-    try {
-        return decodeText(bytes, shown);
-    }
-    catch (error) {
-        throw new errors/* ModelgateError */.HJ('config', error.message);
-    }
-}
-function displayPath(cwd, absolute) {
-    return toPosix(external_node_path_default().relative(cwd, absolute));
-}
-
 
 /***/ }),
 
-/***/ 5294:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PQ: () => (/* binding */ toPlainLocation),
-/* harmony export */   QT: () => (/* binding */ lazyLocation),
-/* harmony export */   j$: () => (/* binding */ formatLocation),
-/* harmony export */   t$: () => (/* binding */ positionAt),
-/* harmony export */   xV: () => (/* binding */ lineStartsOf)
-/* harmony export */ });
-/* unused harmony export isLazyLocation */
-function formatLocation(location) {
-    let text = location.path;
-    if (location.line !== undefined) {
-        text += `:${location.line}`;
-        if (location.column !== undefined)
-            text += `:${location.column}`;
-    }
-    return text;
-}
-/** Line and column (1-based) of a character offset, from a precomputed table of line starts. */
-function lineStartsOf(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-function positionAt(lineStarts, offset) {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if ((lineStarts[mid] ?? 0) <= offset)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-}
-// State lives beside the instance, not in it, so the object's own data stays `{ path }`
-// plus its accessors, whoever copies or compares it.
-const pending = new WeakMap();
-function positionOf(location) {
-    const state = pending.get(location);
-    if (state?.resolve) {
-        const { line, column } = state.resolve();
-        state.line = line;
-        state.column = column;
-        state.resolve = undefined;
-    }
-    return state;
-}
-class LazyLocation {
-    path;
-    constructor(path, resolve) {
-        this.path = path;
-        pending.set(this, { resolve, line: 0, column: 0 });
-    }
-    get line() {
-        return positionOf(this)?.line;
-    }
-    get column() {
-        return positionOf(this)?.column;
-    }
-    toJSON() {
-        return toPlainLocation(this);
-    }
-}
-/** Whether a location is resolved lazily (and so has accessors, not own line and column). */
-function isLazyLocation(value) {
-    return value instanceof LazyLocation;
-}
-function lazyLocation(path, resolve) {
-    return new LazyLocation(path, resolve);
-}
-/** A location as plain data, for results that are compared, copied or serialized. */
-function toPlainLocation(location) {
-    const plain = { path: location.path };
-    if (location.line !== undefined)
-        plain.line = location.line;
-    if (location.column !== undefined)
-        plain.column = location.column;
-    return plain;
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fj: () => (/* binding */ configError),
-/* harmony export */   HJ: () => (/* binding */ ModelgateError),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   bo: () => (/* binding */ artefactError),
-/* harmony export */   j$: () => (/* binding */ isModelgateError)
-/* harmony export */ });
-/* harmony import */ var _document_location_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5294);
-
-class ModelgateError extends Error {
-    code;
-    location;
-    constructor(code, message, location) {
-        super(location ? `${(0,_document_location_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)(location)}: ${message}` : message);
-        this.name = 'ModelgateError';
-        this.code = code;
-        this.location = location;
-    }
-    /** The reason without the location prefix, for reports that show the location separately. */
-    get reason() {
-        return this.location ? this.message.slice((0,_document_location_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)(this.location).length + 2) : this.message;
-    }
-}
-function configError(message, location) {
-    return new ModelgateError('config', message, location);
-}
-function artefactError(message, location) {
-    return new ModelgateError('artefact', message, location);
-}
-function isModelgateError(error) {
-    return error instanceof ModelgateError;
-}
-function describeError(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 29907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2250:
+/***/ 72250:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 73339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -23224,91 +24974,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -23329,80 +25086,87 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 8500:
+/***/ 58500:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
 
 /***/ }),
 
@@ -23420,49 +25184,77 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8253:
+/***/ 98253:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 
-/***/ 8909:
+/***/ 11493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 18909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(9154);
-const { Command } = __nccwpck_require__(4348);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
-const { Help } = __nccwpck_require__(9754);
-const { Option } = __nccwpck_require__(5240);
+const { Argument } = __nccwpck_require__(49154);
+const { Command } = __nccwpck_require__(34348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(41135);
+const { Help } = __nccwpck_require__(79754);
+const { Option } = __nccwpck_require__(45240);
 
 exports.DM = new Command();
 
@@ -23486,10 +25278,10 @@ exports.a2 = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 9154:
+/***/ 49154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Argument {
   /**
@@ -23643,20 +25435,20 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 4348:
+/***/ 34348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
-const childProcess = __nccwpck_require__(1421);
-const path = __nccwpck_require__(6760);
-const fs = __nccwpck_require__(3024);
+const EventEmitter = (__nccwpck_require__(78474).EventEmitter);
+const childProcess = __nccwpck_require__(31421);
+const path = __nccwpck_require__(76760);
+const fs = __nccwpck_require__(73024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
-const { CommanderError } = __nccwpck_require__(1135);
-const { Help, stripColor } = __nccwpck_require__(9754);
-const { Option, DualOptions } = __nccwpck_require__(5240);
-const { suggestSimilar } = __nccwpck_require__(5030);
+const { Argument, humanReadableArgName } = __nccwpck_require__(49154);
+const { CommanderError } = __nccwpck_require__(41135);
+const { Help, stripColor } = __nccwpck_require__(79754);
+const { Option, DualOptions } = __nccwpck_require__(45240);
+const { suggestSimilar } = __nccwpck_require__(65030);
 
 class Command extends EventEmitter {
   /**
@@ -26427,7 +28219,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 1135:
+/***/ 41135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -26473,10 +28265,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 9754:
+/***/ 79754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(9154);
+const { humanReadableArgName } = __nccwpck_require__(49154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -27227,10 +29019,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 5240:
+/***/ 45240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Option {
   /**
@@ -27614,7 +29406,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 5030:
+/***/ 65030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -27722,18 +29514,18 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 7349:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -27819,15 +29611,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -27871,17 +29663,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -27995,10 +29787,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -28085,18 +29877,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
+var directives = __nccwpck_require__(61342);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -28316,17 +30108,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -28440,12 +30232,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -28647,14 +30439,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -28705,7 +30497,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28751,19 +30543,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -28967,13 +30759,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -29202,7 +30994,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29400,7 +31192,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29435,7 +31227,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -29459,12 +31251,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -29487,16 +31279,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
 var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -29825,13 +31617,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -29908,7 +31700,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29972,14 +31764,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -30069,13 +31861,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -30254,7 +32046,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30323,28 +32115,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -30381,7 +32173,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30412,11 +32204,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -30534,14 +32326,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -30692,14 +32484,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -30739,15 +32531,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -30785,14 +32577,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -30819,17 +32611,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -30973,17 +32765,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -31095,16 +32887,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -31167,7 +32959,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31227,12 +33019,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -31273,15 +33065,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -31498,7 +33290,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31568,7 +33360,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31679,9 +33471,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -31793,7 +33585,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -32523,7 +34315,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32578,7 +34370,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -33558,17 +35350,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -33672,16 +35464,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -33718,13 +35510,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -33744,12 +35536,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -33773,8 +35565,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -33794,12 +35586,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -33817,12 +35609,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -33845,13 +35637,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -33899,12 +35691,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -33948,18 +35740,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -33980,13 +35772,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -34051,27 +35843,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -34157,14 +35949,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -34234,12 +36026,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -34270,13 +36062,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34327,12 +36119,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -34410,13 +36202,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -34488,16 +36280,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -34572,15 +36364,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -34661,24 +36453,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -34709,14 +36501,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -34812,12 +36604,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -34924,7 +36716,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35087,10 +36879,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -35221,14 +37013,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -35383,7 +37175,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35419,9 +37211,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -35508,7 +37300,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35542,15 +37334,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -35701,13 +37493,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -36046,12 +37838,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -36289,7 +38081,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8799:
+/***/ 98799:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36373,7 +38165,7 @@ function canonicalize (object, seen = new Set()) {
 
 /***/ }),
 
-/***/ 8179:
+/***/ 48179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36383,7 +38175,7 @@ function canonicalize (object, seen = new Set()) {
 /* harmony export */   uB: () => (/* binding */ Command)
 /* harmony export */ });
 /* unused harmony exports program, createCommand, createArgument, createOption, InvalidOptionArgumentError, Argument, Help */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8909);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18909);
 
 
 // wrapper to provide named exports for ESM.
@@ -36404,7 +38196,7 @@ const {
 
 /***/ }),
 
-/***/ 4377:
+/***/ 64377:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36412,8 +38204,8 @@ const {
 /* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
 /* unused harmony exports time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3798);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13798);
 
 
 
@@ -36433,7 +38225,7 @@ function duration(params) {
 
 /***/ }),
 
-/***/ 3798:
+/***/ 13798:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36441,12 +38233,14 @@ function duration(params) {
 __nccwpck_require__.d(__webpack_exports__, {
   Brp: () => (/* binding */ ZodISODate),
   You: () => (/* binding */ ZodISODateTime),
+  bzn: () => (/* binding */ any),
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
   IeY: () => (/* binding */ custom),
   gMt: () => (/* binding */ discriminatedUnion),
   k5n: () => (/* binding */ _enum),
   euz: () => (/* binding */ literal),
+  _H3: () => (/* binding */ looseObject),
   chJ: () => (/* binding */ _null),
   aig: () => (/* binding */ number),
   Ikc: () => (/* binding */ object),
@@ -36459,12 +38253,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   uRe: () => (/* binding */ uuid)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(8532);
+var core_core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(4723);
+var core_util = __nccwpck_require__(54723);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
@@ -36779,7 +38573,7 @@ function isBackEdge(ctx, value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/checks.js
-var core_checks = __nccwpck_require__(4890);
+var core_checks = __nccwpck_require__(44890);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
@@ -36821,7 +38615,7 @@ class Doc {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/regexes.js
-var core_regexes = __nccwpck_require__(3908);
+var core_regexes = __nccwpck_require__(23908);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
@@ -37589,10 +39383,10 @@ const $ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNull", (inst,
         return payload;
     };
 });
-const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
+const $ZodAny = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
-})));
+});
 const $ZodUnknown = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodUnknown", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -39468,9 +41262,9 @@ function handleRefineResult(result, payload, input, inst) {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(9396);
+var registries = __nccwpck_require__(29396);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(3759);
+var api = __nccwpck_require__(43759);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
@@ -41097,7 +42891,7 @@ const error = () => {
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __nccwpck_require__(7428);
+var errors = __nccwpck_require__(37428);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
@@ -42117,13 +43911,13 @@ function _null(params) {
     return api/* _null */.jw(ZodNull, params);
 }
 
-const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
-    core.$ZodAny.init(inst, def);
+const ZodAny = /*@__PURE__*/ core_core/* $constructor */.xI("ZodAny", (inst, def) => {
+    $ZodAny.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.anyProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => anyProcessor(inst, ctx, json, params);
+});
 function any() {
-    return core._any(ZodAny);
+    return api/* _any */.KA(ZodAny);
 }
 const ZodUnknown = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnknown", (inst, def) => {
     $ZodUnknown.init(inst, def);
@@ -42275,7 +44069,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnion", (inst, def) => {
@@ -42892,7 +44686,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 3759:
+/***/ 43759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42913,6 +44707,7 @@ function preprocess(fn, schema) {
 /* harmony export */   G8: () => (/* binding */ _never),
 /* harmony export */   Hi: () => (/* binding */ _multipleOf),
 /* harmony export */   Il: () => (/* binding */ _toLowerCase),
+/* harmony export */   KA: () => (/* binding */ _any),
 /* harmony export */   KB: () => (/* binding */ _e164),
 /* harmony export */   Kn: () => (/* binding */ _isoTime),
 /* harmony export */   LK: () => (/* binding */ _int),
@@ -42957,10 +44752,10 @@ function preprocess(fn, schema) {
 /* harmony export */   wA: () => (/* binding */ _uuidv7),
 /* harmony export */   xY: () => (/* binding */ _toUpperCase)
 /* harmony export */ });
-/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _coercedNumber, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _any, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _check, _stringbool, _stringFormat */
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4890);
-/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9396);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* unused harmony exports _coercedString, _mac, _creditCard, _iban, TimePrecision, _coercedNumber, _float32, _float64, _int32, _uint32, _coercedBoolean, _bigint, _coercedBigint, _int64, _uint64, _symbol, _undefined, _void, _date, _coercedDate, _nan, _max, _min, _positive, _negative, _nonpositive, _nonnegative, _maxSize, _minSize, _size, _property, _mime, _union, _xor, _discriminatedUnion, _intersection, _tuple, _record, _map, _set, _enum, _nativeEnum, _literal, _file, _transform, _optional, _nullable, _default, _nonoptional, _success, _catch, _pipe, _readonly, _templateLiteral, _lazy, _promise, _check, _stringbool, _stringFormat */
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44890);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(29396);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54723);
 
 
 
@@ -44068,7 +45863,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
 
 /***/ }),
 
-/***/ 4890:
+/***/ 44890:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44091,9 +45886,9 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
 /* harmony export */   v$: () => (/* binding */ $ZodCheckOverwrite)
 /* harmony export */ });
 /* unused harmony exports $ZodCheckBigIntFormat, $ZodCheckMaxSize, $ZodCheckMinSize, $ZodCheckSizeEquals, $ZodCheckProperty, $ZodCheckMimeType */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
-/* harmony import */ var _regexes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3908);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4723);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
+/* harmony import */ var _regexes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(23908);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54723);
 // import { $ZodType } from "./schemas.js";
 
 
@@ -44614,7 +46409,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ _core_js__WEBPACK_IMPORTED_MODULE_0__/*
 
 /***/ }),
 
-/***/ 8532:
+/***/ 88532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44622,10 +46417,11 @@ const $ZodCheckOverwrite = /*@__PURE__*/ _core_js__WEBPACK_IMPORTED_MODULE_0__/*
 /* harmony export */   GT: () => (/* binding */ $ZodAsyncError),
 /* harmony export */   cV: () => (/* binding */ $ZodEncodeError),
 /* harmony export */   cr: () => (/* binding */ globalConfig),
+/* harmony export */   tm: () => (/* binding */ NEVER),
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
-/* unused harmony exports NEVER, $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* unused harmony export $brand */
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54723);
 var _a;
 
 /** A special constant with type `never` */
@@ -44771,7 +46567,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 7428:
+/***/ 37428:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44782,8 +46578,8 @@ function config(newConfig) {
 /* harmony export */   a$: () => (/* binding */ $ZodError)
 /* harmony export */ });
 /* unused harmony exports treeifyError, toDotPath */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88532);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54723);
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -45055,7 +46851,7 @@ function prettifyError(error) {
 
 /***/ }),
 
-/***/ 3908:
+/***/ 23908:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45252,7 +47048,7 @@ const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ nu
 
 /***/ }),
 
-/***/ 9396:
+/***/ 29396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45314,7 +47110,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 
 /***/ }),
 
-/***/ 4723:
+/***/ 54723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45369,7 +47165,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88532);
 
 // functions
 function assertEqual(val) {
@@ -46261,19 +48057,22 @@ function constantCatch(value) {
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -46447,6 +48246,15 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -46515,6 +48323,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2957);
+/******/ var __webpack_exports__ = __nccwpck_require__(12957);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,29 +1,16 @@
-export const id = 770;
-export const ids = [770];
+export const id = 871;
+export const ids = [871];
 export const modules = {
 
-/***/ 5770:
+/***/ 55207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createPostgresStore: () => (/* binding */ createPostgresStore)
-});
-
-// UNUSED EXPORTS: parsePostgresUrl
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
-// EXTERNAL MODULE: ./src/audit/record.ts
-var audit_record = __webpack_require__(7114);
-// EXTERNAL MODULE: ./src/audit/store.ts
-var store = __webpack_require__(7374);
-// EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __webpack_require__(2622);
-;// CONCATENATED MODULE: ./src/audit/stores/postgres-schema.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _x: () => (/* binding */ RECORDS_TABLE),
+/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
+/* harmony export */   ox: () => (/* binding */ MIGRATIONS),
+/* harmony export */   tN: () => (/* binding */ MIGRATIONS_TABLE)
+/* harmony export */ });
 const RECORDS_TABLE = 'modelgate_audit_records';
 const MIGRATIONS_TABLE = 'modelgate_schema_migrations';
 const MIGRATIONS = [
@@ -72,7 +59,23 @@ CREATE TRIGGER ${RECORDS_TABLE}_no_truncate BEFORE TRUNCATE ON ${RECORDS_TABLE}
 ];
 const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
-;// CONCATENATED MODULE: ./src/audit/stores/postgres-store.ts
+
+/***/ }),
+
+/***/ 29871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createPostgresStore: () => (/* binding */ createPostgresStore),
+/* harmony export */   q: () => (/* binding */ parsePostgresUrl)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83849);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7114);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47374);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42622);
+/* harmony import */ var _postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55207);
 
 
 
@@ -91,11 +94,11 @@ function parsePostgresUrl(url) {
         parsed = new URL(url);
     }
     catch {
-        throw new store/* AuditStoreError */.VK('invalid PostgreSQL URL (expected postgres://user:password@host:port/database)');
+        throw new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK('invalid PostgreSQL URL (expected postgres://user:password@host:port/database)');
     }
     const chain = parsed.searchParams.get('chain') ?? 'default';
     if (!CHAIN_NAME.test(chain))
-        throw new store/* AuditStoreError */.VK(`invalid chain name "${chain}": use letters, digits, ".", "_" and "-"`);
+        throw new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK(`invalid chain name "${chain}": use letters, digits, ".", "_" and "-"`);
     parsed.searchParams.delete('chain');
     const password = decodeURIComponent(parsed.password);
     const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
@@ -106,7 +109,7 @@ function parsePostgresUrl(url) {
 function createPostgresStore(url, options = {}) {
     const target = parsePostgresUrl(url);
     const retry = { ...DEFAULT_RETRY, ...options.retry };
-    const pool = new esm/* default.Pool */.Ay.Pool({
+    const pool = new pg__WEBPACK_IMPORTED_MODULE_1__/* ["default"].Pool */ .Ay.Pool({
         connectionString: target.connectionString,
         max: options.maxConnections ?? 4,
         connectionTimeoutMillis: 10_000,
@@ -139,7 +142,7 @@ function createPostgresStore(url, options = {}) {
             let rows;
             try {
                 // Keyset pages, not OFFSET: each page costs the same however long the chain is.
-                rows = (await pool.query(`SELECT seq::text AS position, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`, [target.chain, after])).rows;
+                rows = (await pool.query(`SELECT seq::text AS position, body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`, [target.chain, after])).rows;
             }
             catch (error) {
                 throw fail(error, 'read the audit records');
@@ -168,17 +171,17 @@ function createPostgresStore(url, options = {}) {
                     await client.query(`SET LOCAL lock_timeout = '60s'`);
                     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
                     if (attempted.length > 0) {
-                        const landed = await client.query(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 AND id = ANY($2)`, [target.chain, attempted]);
+                        const landed = await client.query(`SELECT body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 AND id = ANY($2)`, [target.chain, attempted]);
                         if (landed.rows[0]) {
                             await client.query('COMMIT');
                             return recordOf(landed.rows[0].body, target.shown);
                         }
                     }
-                    const last = await client.query(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
+                    const last = await client.query(`SELECT body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
                     const head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
-                    const record = (0,audit_record/* sealRecord */.xe)(build(head), head);
+                    const record = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .sealRecord */ .xe)(build(head), head);
                     attempted.push(record.id);
-                    await client.query(`INSERT INTO ${RECORDS_TABLE} (chain, body) VALUES ($1, $2)`, [target.chain, (0,audit_record/* canonicalJson */.dj)(record)]);
+                    await client.query(`INSERT INTO ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} (chain, body) VALUES ($1, $2)`, [target.chain, (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(record)]);
                     await client.query('COMMIT');
                     return record;
                 }
@@ -187,7 +190,7 @@ function createPostgresStore(url, options = {}) {
                     if (client)
                         await client.query('ROLLBACK').catch(() => undefined);
                     if (!isTransient(error) || attempt >= retry.attempts) {
-                        if (error instanceof store/* AuditStoreError */.VK)
+                        if (error instanceof _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK)
                             throw error;
                         throw fail(error, attempted.length > 0 ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
                     }
@@ -196,12 +199,12 @@ function createPostgresStore(url, options = {}) {
                     // A client whose connection failed is destroyed rather than returned to the pool.
                     release?.(broken && isTransient(broken) ? broken : undefined);
                 }
-                await (0,promises_.setTimeout)(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
             }
         },
         readEntries,
         readAll() {
-            return (0,store/* parseEntries */.Km)(readEntries());
+            return (0,_store_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEntries */ .Km)(readEntries());
         },
         async migrate() {
             let client;
@@ -211,27 +214,27 @@ function createPostgresStore(url, options = {}) {
                 await client.query('BEGIN');
                 // Two migrations started at once run one after the other; the second finds nothing to do.
                 await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${LOCK_PREFIX}migrate`]);
-                await client.query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-                const done = new Set((await client.query(`SELECT version FROM ${MIGRATIONS_TABLE}`)).rows.map((row) => row.version));
+                await client.query(`CREATE TABLE IF NOT EXISTS ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .MIGRATIONS_TABLE */ .tN} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+                const done = new Set((await client.query(`SELECT version FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .MIGRATIONS_TABLE */ .tN}`)).rows.map((row) => row.version));
                 const newest = Math.max(0, ...done);
-                if (newest > SCHEMA_VERSION) {
-                    throw new store/* AuditStoreError */.VK(`${target.shown}: the audit schema is at version ${newest}, newer than this modelgate knows (${SCHEMA_VERSION}): upgrade modelgate`);
+                if (newest > _postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .SCHEMA_VERSION */ .f$) {
+                    throw new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK(`${target.shown}: the audit schema is at version ${newest}, newer than this modelgate knows (${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .SCHEMA_VERSION */ .f$}): upgrade modelgate`);
                 }
                 const applied = [];
-                for (const migration of MIGRATIONS) {
+                for (const migration of _postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .MIGRATIONS */ .ox) {
                     if (done.has(migration.version))
                         continue;
                     await client.query(migration.sql);
-                    await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
+                    await client.query(`INSERT INTO ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .MIGRATIONS_TABLE */ .tN} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
                     applied.push(migration.version);
                 }
                 await client.query('COMMIT');
-                return { applied, version: SCHEMA_VERSION };
+                return { applied, version: _postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .SCHEMA_VERSION */ .f$ };
             }
             catch (error) {
                 if (client)
                     await client.query('ROLLBACK').catch(() => undefined);
-                if (error instanceof store/* AuditStoreError */.VK)
+                if (error instanceof _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK)
                     throw error;
                 throw fail(error, 'migrate the audit schema');
             }
@@ -245,9 +248,9 @@ function createPostgresStore(url, options = {}) {
     };
 }
 function recordOf(body, shown) {
-    const checked = (0,verify/* checkRecord */.EQ)({ text: body, where: shown });
+    const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRecord */ .EQ)({ text: body, where: shown });
     if ('reason' in checked)
-        throw new store/* AuditStoreError */.VK(`${shown}: a stored record is damaged: ${checked.reason}; run \`modelgate audit verify\``);
+        throw new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK(`${shown}: a stored record is damaged: ${checked.reason}; run \`modelgate audit verify\``);
     return checked.record;
 }
 /** The head record is checked before anything is linked to it, so damage is never built upon. */
@@ -258,7 +261,7 @@ function headOf(body, shown) {
 /** SQLSTATE classes and socket errors after which the same append can safely be tried again. */
 const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
 function isTransient(error) {
-    if (error instanceof store/* AuditStoreError */.VK)
+    if (error instanceof _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK)
         return false;
     const code = error?.code;
     if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08')))
@@ -279,7 +282,7 @@ function describePgError(error, doing, target) {
         reason = `cannot connect (${reason})`;
     if (target.password)
         reason = reason.split(target.password).join('***');
-    return new store/* AuditStoreError */.VK(`PostgreSQL ${target.shown}: cannot ${doing}: ${reason}`);
+    return new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK(`PostgreSQL ${target.shown}: cannot ${doing}: ${reason}`);
 }
 
 
