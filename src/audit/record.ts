@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import type { Approval } from '../artefacts/evidence.js';
@@ -194,7 +194,12 @@ export function nextLink(head: AuditHead | undefined): { seq: number; prev: stri
 /** The record's hash: sha256 (hex) over the RFC 8785 canonical JSON of the record without `hash`. */
 export function hashRecord(record: object): string {
   const { hash: _hash, ...rest } = record as Record<string, unknown>;
-  return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+  return sha256OfCanonicalText(canonicalJson(rest));
+}
+
+/** sha256 (lowercase hex) of a record's canonical text, UTF-8 encoded: the one definition of a record hash. */
+export function sha256OfCanonicalText(text: string): string {
+  return hash('sha256', text, 'hex');
 }
 
 /** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */

@@ -1,7 +1,6 @@
-import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { safeParseUnchanged } from '../document/validate.js';
-import { AuditRecordSchema, canonicalJson, type AuditHead, type AuditRecord } from './record.js';
+import { AuditRecordSchema, canonicalJson, sha256OfCanonicalText, type AuditHead, type AuditRecord } from './record.js';
 
 /** One stored record as its exact text, with where it is kept (e.g. `audit.jsonl:12`). */
 export interface StoredEntry {
@@ -148,7 +147,7 @@ export function checkRecord(entry: StoredEntry | { value: unknown }): RecordChec
   if (!parsed.success) return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
   const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
   if ('reason' in canonical) return { reason: canonical.reason, value };
-  if (sha256Hex(canonical.unsigned) !== parsed.data.hash) return { reason: "the hash does not match the record's content: the record was edited", value };
+  if (sha256OfCanonicalText(canonical.unsigned) !== parsed.data.hash) return { reason: "the hash does not match the record's content: the record was edited", value };
   if (!canonical.textIsCanonical) {
     return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
   }
@@ -203,10 +202,6 @@ function keysInCanonicalOrder(value: unknown): boolean {
   return true;
 }
 
-/** sha256 (hex) of UTF-8 text, as `hashRecord` computes it. */
-function sha256Hex(text: string): string {
-  return hash('sha256', text, 'hex');
-}
 
 /** Verifies records held in memory (values, or stored text). */
 export function verifyChain(records: Iterable<unknown>, options: VerifyOptions = {}): ChainVerification {
