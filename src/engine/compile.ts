@@ -47,6 +47,15 @@ const VARIABLE_TYPES: Record<string, string> = { approvals: 'list', now: 'string
 // Structural bounds so that a hostile policy cannot make parsing or evaluation explode.
 const CEL_LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 };
 
+/**
+ * How deeply comprehensions (`all`, `exists`, `exists_one`, `map`, `filter`) may nest, a
+ * rule's `for_each` counting as one: evaluation cost grows with the product of the lists'
+ * sizes, so two levels keep it at most quadratic in the evidence, which the artefact size
+ * limits bound. Chained comprehensions (`a.filter(…).all(…)`) do not nest.
+ */
+export const MAX_COMPREHENSION_NESTING = 2;
+const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+
 function createEnvironments(): { subject: Environment; item: Environment } {
   const subject = new Environment({ limits: CEL_LIMITS, homogeneousAggregateLiterals: false });
   for (const name of Object.keys(CEL_VARIABLES)) subject.registerVariable(name, VARIABLE_TYPES[name] ?? 'dyn');
@@ -72,7 +81,13 @@ function compileRule(rule: LoadedRule, environments: { subject: Environment; ite
     const environment = perItem ? environments.item : environments.subject;
     const location = rule.expressionLocations[field] ?? rule.location;
     compiled[field] = compileExpression(environment, expression, field, rule.id, location);
-    collectVariables((compiled[field] as CompiledExpression & { ast?: unknown }).ast, reads);
+    const ast = (compiled[field] as CompiledExpression & { ast?: unknown }).ast;
+    const nesting = comprehensionNesting(ast) + (perItem ? 1 : 0);
+    if (nesting > MAX_COMPREHENSION_NESTING) {
+      const why = perItem ? ' (the rule\'s for_each counts as one)' : '';
+      throw configError(`rule "${rule.id}": ${field}: comprehensions nest ${nesting} deep${why}; at most ${MAX_COMPREHENSION_NESTING} are allowed, so that evaluation stays at most quadratic in the evidence`, location);
+    }
+    collectVariables(ast, reads);
   }
   return { ...rule, compiled, reads };
 }
@@ -80,6 +95,18 @@ function compileRule(rule: LoadedRule, environments: { subject: Environment; ite
 /** Whether any rule of the policy reads the CEL variable. */
 export function policyReads(policy: CompiledPolicy, variable: string): boolean {
   return policy.rules.some((rule) => rule.reads.has(variable));
+}
+
+/** The deepest nesting of comprehension macros in an AST: a macro inside another's body adds one. */
+function comprehensionNesting(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((deepest: number, element) => Math.max(deepest, comprehensionNesting(element)), 0);
+  if (typeof node !== 'object' || node === null || !('op' in node) || !('args' in node)) return 0;
+  const { op, args } = node as { op: string; args: unknown };
+  if (op === 'rcall' && Array.isArray(args) && typeof args[0] === 'string' && COMPREHENSIONS.has(args[0])) {
+    // args: [name, receiver, [variable, body...]]: the receiver runs once, the body once per element.
+    return Math.max(comprehensionNesting(args[1]), 1 + comprehensionNesting(args[2]));
+  }
+  return comprehensionNesting(args);
 }
 
 /** Adds every policy variable an AST names; a macro's own variable that shadows one counts too, which only errs towards reading. */

@@ -30,6 +30,17 @@ describe('loadPolicy', () => {
     }
   });
 
+  it('refuses comprehensions nested more than two deep, a for_each counting as one, at the rule', () => {
+    const rule = (fields: string) => ({ 'p.yaml': `${HEADER}rules:\n  - id: r1\n    description: d\n${fields}` });
+    const three = loadError(rule('    check: "bias.metrics.all(a, bias.metrics.all(b, bias.metrics.exists(c, c.value == a.value + b.value)))"\n'));
+    expect(three.message).toMatch(/^p\.yaml:\d+:\d+: rule "r1": check: comprehensions nest 3 deep; at most 2 are allowed/);
+    const perItem = loadError(rule('    for_each: bias.metrics\n    check: "bias.metrics.all(a, bias.metrics.all(b, a.value <= item.value))"\n'));
+    expect(perItem.message).toContain("comprehensions nest 3 deep (the rule's for_each counts as one)");
+    // Two levels, and chains of comprehensions, are fine.
+    const policy = compilePolicy(loadPolicy('p.yaml', sourceWith(rule('    check: "bias.metrics.filter(m, m.value > 0.0).all(a, bias.metrics.exists(b, b.value >= a.value))"\n'))));
+    expect(policy.rules[0]!.compiled.check).toBeTypeOf('function');
+  });
+
   it('names file, line and column of a schema error', () => {
     const error = loadError({ 'p.yaml': `${HEADER}rules:\n  - id: r1\n    description: d\n    severity: fatal\n    check: "true"\n` });
     expect(error.message).toMatch(/^p\.yaml:9:5: invalid policy: rules\.0\.severity: /);
