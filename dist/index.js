@@ -50473,6 +50473,14 @@ const EXPECTED_TYPES = {
 const VARIABLE_TYPES = { approvals: 'list', now: 'string' };
 // Structural bounds so that a hostile policy cannot make parsing or evaluation explode.
 const CEL_LIMITS = { maxAstNodes: 2000, maxDepth: 64, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 };
+/**
+ * How deeply comprehensions (`all`, `exists`, `exists_one`, `map`, `filter`) may nest, a
+ * rule's `for_each` counting as one: evaluation cost grows with the product of the lists'
+ * sizes, so two levels keep it at most quadratic in the evidence, which the artefact size
+ * limits bound. Chained comprehensions (`a.filter(…).all(…)`) do not nest.
+ */
+const MAX_COMPREHENSION_NESTING = 2;
+const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
 function createEnvironments() {
     const subject = new Environment({ limits: CEL_LIMITS, homogeneousAggregateLiterals: false });
     for (const name of Object.keys(CEL_VARIABLES))
@@ -50499,13 +50507,32 @@ function compileRule(rule, environments) {
         const environment = perItem ? environments.item : environments.subject;
         const location = rule.expressionLocations[field] ?? rule.location;
         compiled[field] = compileExpression(environment, expression, field, rule.id, location);
-        collectVariables(compiled[field].ast, reads);
+        const ast = compiled[field].ast;
+        const nesting = comprehensionNesting(ast) + (perItem ? 1 : 0);
+        if (nesting > MAX_COMPREHENSION_NESTING) {
+            const why = perItem ? ' (the rule\'s for_each counts as one)' : '';
+            throw (0,errors/* configError */.Fj)(`rule "${rule.id}": ${field}: comprehensions nest ${nesting} deep${why}; at most ${MAX_COMPREHENSION_NESTING} are allowed, so that evaluation stays at most quadratic in the evidence`, location);
+        }
+        collectVariables(ast, reads);
     }
     return { ...rule, compiled, reads };
 }
 /** Whether any rule of the policy reads the CEL variable. */
 function policyReads(policy, variable) {
     return policy.rules.some((rule) => rule.reads.has(variable));
+}
+/** The deepest nesting of comprehension macros in an AST: a macro inside another's body adds one. */
+function comprehensionNesting(node) {
+    if (Array.isArray(node))
+        return node.reduce((deepest, element) => Math.max(deepest, comprehensionNesting(element)), 0);
+    if (typeof node !== 'object' || node === null || !('op' in node) || !('args' in node))
+        return 0;
+    const { op, args } = node;
+    if (op === 'rcall' && Array.isArray(args) && typeof args[0] === 'string' && COMPREHENSIONS.has(args[0])) {
+        // args: [name, receiver, [variable, body...]]: the receiver runs once, the body once per element.
+        return Math.max(comprehensionNesting(args[1]), 1 + comprehensionNesting(args[2]));
+    }
+    return comprehensionNesting(args);
 }
 /** Adds every policy variable an AST names; a macro's own variable that shadows one counts too, which only errs towards reading. */
 function collectVariables(node, into) {
@@ -55107,6 +55134,7 @@ function escapeMarkdown(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AJ: () => (/* binding */ sha256OfCanonicalText),
 /* harmony export */   IX: () => (/* binding */ nextLink),
 /* harmony export */   UM: () => (/* binding */ AUDIT_RECORD_FORMAT),
 /* harmony export */   Us: () => (/* binding */ snapshotApproval),
@@ -55271,7 +55299,11 @@ function nextLink(head) {
 /** The record's hash: sha256 (hex) over the RFC 8785 canonical JSON of the record without `hash`. */
 function hashRecord(record) {
     const { hash: _hash, ...rest } = record;
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+    return sha256OfCanonicalText(canonicalJson(rest));
+}
+/** sha256 (lowercase hex) of a record's canonical text, UTF-8 encoded: the one definition of a record hash. */
+function sha256OfCanonicalText(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', text, 'hex');
 }
 /** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
 function canonicalJson(value) {
@@ -55450,11 +55482,8 @@ async function* parseEntries(entries) {
 /* harmony export */   mG: () => (/* binding */ createChainVerifier)
 /* harmony export */ });
 /* unused harmony exports verifyChain, verifyEntries, formatAnchor, parseAnchor */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40447);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7114);
-
+/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40447);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7114);
 
 
 /**
@@ -55562,13 +55591,13 @@ function checkRecord(entry) {
     if (!isObject(value))
         return { reason: 'not a JSON object', value };
     // Stored records are exactly what the schema describes: checked without zod copying each one.
-    const parsed = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .safeParseUnchanged */ .MT)(_record_js__WEBPACK_IMPORTED_MODULE_2__/* .AuditRecordSchema */ .eH, value);
+    const parsed = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .safeParseUnchanged */ .MT)(_record_js__WEBPACK_IMPORTED_MODULE_1__/* .AuditRecordSchema */ .eH, value);
     if (!parsed.success)
         return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
     const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
     if ('reason' in canonical)
         return { reason: canonical.reason, value };
-    if (sha256Hex(canonical.unsigned) !== parsed.data.hash)
+    if ((0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256OfCanonicalText */ .AJ)(canonical.unsigned) !== parsed.data.hash)
         return { reason: "the hash does not match the record's content: the record was edited", value };
     if (!canonical.textIsCanonical) {
         return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
@@ -55604,7 +55633,7 @@ function canonicalForm(record, hash, text) {
     }
     try {
         const { hash: _hash, ...unsigned } = record;
-        return { unsigned: (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(unsigned), textIsCanonical: text === undefined || (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(record) === text };
+        return { unsigned: (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(unsigned), textIsCanonical: text === undefined || (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(record) === text };
     }
     catch (error) {
         return { reason: `the record has no canonical JSON (RFC 8785): ${error.message}` };
@@ -55625,10 +55654,6 @@ function keysInCanonicalOrder(value) {
             return false;
     }
     return true;
-}
-/** sha256 (hex) of UTF-8 text, as `hashRecord` computes it. */
-function sha256Hex(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', text, 'hex');
 }
 /** Verifies records held in memory (values, or stored text). */
 function verifyChain(records, options = {}) {
