@@ -35,15 +35,15 @@ export function previousDecisionOf(record: DecisionRecord): PreviousDecision {
  * A chain that does not verify gives no answer rather than an older one: a record edited or
  * removed after the break could be exactly the decision a rule needs.
  */
-export async function findPreviousDecisions(entries: AsyncIterable<StoredEntry>): Promise<PreviousDecisionLookup> {
+export async function findPreviousDecisions(batches: AsyncIterable<readonly StoredEntry[]>): Promise<PreviousDecisionLookup> {
   const verifier = createChainVerifier();
   const decisions = new Map<string, PreviousDecision>();
-  for await (const entry of entries) {
-    const broken = verifier.push(entry);
-    if (broken) return { unavailable: `the audit trail does not verify: ${describeBroken(broken)}` };
-    // The verifier has checked this text is a valid record whose hash matches.
-    const record = JSON.parse(entry.text) as AuditRecord;
-    if (record.kind === 'decision' && APPROVED_VERDICTS.includes(record.verdict)) decisions.set(record.subject.model, previousDecisionOf(record));
+  for await (const batch of batches) {
+    for (const entry of batch) {
+      const { record, broken } = verifier.read(entry);
+      if (!record) return { unavailable: `the audit trail does not verify: ${describeBroken(broken!)}` };
+      if (record.kind === 'decision' && APPROVED_VERDICTS.includes(record.verdict)) decisions.set(record.subject.model, previousDecisionOf(record));
+    }
   }
   return { decisions };
 }

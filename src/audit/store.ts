@@ -13,13 +13,19 @@ export interface AuditStore {
    * Appends one record. `build` runs while the store holds the chain, with the current head
    * (undefined for an empty chain); the store checks the link, seals the record with its
    * hash and makes it durable before returning it. A failure leaves nothing half-written
-   * that a later append could link to.
+   * that a later append could link to. A store may write appends made at once together (the
+   * file and PostgreSQL stores do): each `build` still sees the record before its own, and
+   * each call still gets its own record or error.
    */
   append(build: (head: AuditHead | undefined) => UnsignedRecord): Promise<AuditRecord>;
   /** Records in chain order, validated; a record that is not valid ends the iteration with an error. */
   readAll(): AsyncIterable<AuditRecord>;
-  /** Records in chain order as the exact stored text, for `verify`, which judges each one. */
-  readEntries(): AsyncIterable<StoredEntry>;
+  /**
+   * Records in chain order as the exact stored text, for `verify`, which judges each one; in
+   * batches as the store reads them (a chunk of a file, a page of rows), so a long chain costs
+   * one await per batch, not per record.
+   */
+  readEntries(): AsyncIterable<readonly StoredEntry[]>;
   close(): Promise<void>;
 }
 
@@ -52,10 +58,12 @@ export class AuditStoreError extends ModelgateError {
  * records are `verify`'s job; a record that is damaged by itself stops the reading here,
  * so a log or an export never shows an edited record as if it were sound.
  */
-export async function* parseEntries(entries: AsyncIterable<StoredEntry>): AsyncGenerator<AuditRecord> {
-  for await (const entry of entries) {
-    const checked = checkRecord(entry);
-    if ('reason' in checked) throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
-    yield checked.record;
+export async function* parseEntries(batches: AsyncIterable<readonly StoredEntry[]>): AsyncGenerator<AuditRecord> {
+  for await (const batch of batches) {
+    for (const entry of batch) {
+      const checked = checkRecord(entry);
+      if ('reason' in checked) throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
+      yield checked.record;
+    }
   }
 }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { safeParseUnchanged } from '../document/validate.js';
 import { AuditRecordSchema, canonicalJson, sha256OfCanonicalText, type AuditHead, type AuditRecord } from './record.js';
+import { sealedLinks, type SealedLinks } from './sealed-line.js';
 
 /** One stored record as its exact text, with where it is kept (e.g. `audit.jsonl:12`). */
 export interface StoredEntry {
-  text: string;
-  where: string;
+  readonly text: string;
+  /** The same record as the stored UTF-8 bytes, when the store read bytes: verified without decoding them. */
+  readonly bytes?: Buffer;
+  readonly where: string;
   /** The file's last line lacks its newline: a write was interrupted. */
-  incomplete?: boolean;
+  readonly incomplete?: boolean;
 }
 
 /** The first record that breaks the chain; seq and id are absent when the entry is not a readable record. */
@@ -37,28 +40,45 @@ export interface VerifyOptions {
   anchor?: AuditHead;
 }
 
+type VerifierEntry = StoredEntry | { value: unknown; where?: string };
+
+/** What `read` gives for one entry: the record when it is sound, the break when it is the first one, else nothing. */
+export interface ReadOutcome {
+  record?: AuditRecord;
+  broken?: BrokenRecord;
+}
+
 export interface ChainVerifier {
-  /** Checks the next record; returns the break, if this record is the first one. Ignores records after a break. */
-  push(entry: StoredEntry | { value: unknown; where?: string }): BrokenRecord | undefined;
+  /**
+   * Checks the next record's integrity: its bytes hash to its `hash`, its seq follows, its
+   * `prev` links to the record before. Returns the break, if this record is the first one;
+   * ignores records after a break.
+   */
+  push(entry: VerifierEntry): BrokenRecord | undefined;
+  /** As `push`, and also validates the record's content and returns it: for commands that show or use records. */
+  read(entry: VerifierEntry): ReadOutcome;
   finish(): ChainVerification;
 }
 
 /**
- * A streaming verifier, so a long chain is checked in constant memory. Each record must
- * be valid, hash to its `hash`, have seq equal to its position, and link to the record
- * before it with `prev` (null for the first). Stored text must be the record's canonical
- * JSON, so that no parser can read a stored record differently from the one verified.
+ * A streaming verifier, so a long chain is checked in constant memory. Each record must hash
+ * to its `hash`, have seq equal to its position, and link to the record before it with
+ * `prev` (null for the first). Stored text must be the record's canonical JSON, so that no
+ * parser can read a stored record differently from the one verified.
+ *
+ * `push` takes a stored line whose bytes are a sealed record (`sealedLinks`) without parsing
+ * it: bytes identical to the sealed ones were valid when they were sealed. Any other entry,
+ * and every entry given to `read`, gets the full check (parsed, validated, canonical), which
+ * also names what is wrong with a damaged one.
  */
 export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier {
   let position = 0;
-  let last: { seq: number; hash: string; id: string } | undefined;
+  let last: SealedLinks | undefined;
   let broken: BrokenRecord | undefined;
   let anchorSeen = false;
 
   /** Why this record breaks the chain, if it does; undefined when it links up. */
-  const whyBroken = (checked: RecordCheck): string | undefined => {
-    if ('reason' in checked) return checked.reason;
-    const { record } = checked;
+  const whyBroken = (record: SealedLinks): string | undefined => {
     const expectedSeq = last ? last.seq + 1 : 0;
     if (record.seq !== expectedSeq) {
       let why: string;
@@ -80,21 +100,43 @@ export function createChainVerifier(options: VerifyOptions = {}): ChainVerifier 
       }
       anchorSeen = true;
     }
-    last = { seq: record.seq, hash: record.hash, id: record.id };
+    last = record;
     return undefined;
+  };
+
+  /** Links the checked record into the chain; the break when it is the first one. */
+  const link = (entry: VerifierEntry, checked: RecordCheck | { links: SealedLinks }): BrokenRecord | undefined => {
+    let reason: string | undefined;
+    let value: unknown;
+    if ('reason' in checked) {
+      reason = checked.reason;
+      value = checked.value;
+    } else if ('links' in checked) {
+      reason = whyBroken(checked.links);
+      value = checked.links;
+    } else {
+      reason = whyBroken(checked.record);
+      value = checked.record;
+    }
+    if (reason === undefined) {
+      position += 1;
+      return undefined;
+    }
+    broken = brokenRecord(position, entry.where, reason, value);
+    return broken;
   };
 
   return {
     push(entry) {
       if (broken) return undefined;
+      const links = 'text' in entry && !entry.incomplete ? sealedLinks(entry.bytes ?? Buffer.from(entry.text)) : undefined;
+      return link(entry, links ? { links } : checkRecord(entry));
+    },
+    read(entry) {
+      if (broken) return {};
       const checked = checkRecord(entry);
-      const reason = whyBroken(checked);
-      if (reason === undefined) {
-        position += 1;
-        return undefined;
-      }
-      broken = brokenRecord(position, entry.where, reason, checked.value);
-      return broken;
+      const breaks = link(entry, checked);
+      return breaks ? { broken: breaks } : { record: (checked as { record: AuditRecord }).record };
     },
     finish() {
       const head = last && { seq: last.seq, hash: last.hash };
@@ -215,10 +257,10 @@ export function verifyChain(records: Iterable<unknown>, options: VerifyOptions =
 }
 
 /** Verifies a store's entries as they stream in, stopping at the first break. */
-export async function verifyEntries(entries: AsyncIterable<StoredEntry>, options: VerifyOptions = {}): Promise<ChainVerification> {
+export async function verifyEntries(batches: AsyncIterable<readonly StoredEntry[]>, options: VerifyOptions = {}): Promise<ChainVerification> {
   const verifier = createChainVerifier(options);
-  for await (const entry of entries) {
-    if (verifier.push(entry)) break;
+  for await (const batch of batches) {
+    if (batch.some((entry) => verifier.push(entry))) break;
   }
   return verifier.finish();
 }

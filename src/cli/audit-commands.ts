@@ -7,7 +7,7 @@ import { matchesFilter, parseTimeBound, type RecordFilter } from '../audit/query
 import { renderCsvHeader, renderCsvRecord, renderJsonArrayEnd, renderJsonArrayPart, renderLogEntry } from '../audit/render.js';
 import { isMigratable, type AuditStore } from '../audit/store.js';
 import { auditStoreKind, openAuditStore } from '../audit/stores/open.js';
-import { createChainVerifier, describeBroken, formatAnchor, parseAnchor, type BrokenRecord, type ChainVerification, type StoredEntry } from '../audit/verify.js';
+import { createChainVerifier, describeBroken, formatAnchor, parseAnchor, verifyEntries, type BrokenRecord, type ChainVerification, type StoredEntry } from '../audit/verify.js';
 import type { Decision, Subject, Verdict } from '../engine/decision.js';
 import { describeError, ModelgateError } from '../errors.js';
 import type { CliIo, CommandOutcome } from './program.js';
@@ -156,11 +156,7 @@ async function runVerify(options: StoreOptions & { anchor?: string; format: 'tex
   const anchor = options.anchor === undefined ? undefined : parseAnchor(options.anchor);
   if (options.anchor !== undefined && !anchor) throw usage(`--anchor ${options.anchor}: expected <seq>:<sha256 hex>, as printed by audit verify`);
   return withStore(options.audit, io, async (store) => {
-    const verifier = createChainVerifier(anchor ? { anchor } : {});
-    for await (const entry of store.readEntries()) {
-      if (verifier.push(entry)) break;
-    }
-    const result = verifier.finish();
+    const result = await verifyEntries(store.readEntries(), anchor ? { anchor } : {});
     if (options.format === 'json') {
       io.stdout(`${JSON.stringify({ store: store.description, ...result, ...(result.head && { anchor: formatAnchor(result.head) }) }, null, 2)}\n`);
     } else {
@@ -318,16 +314,19 @@ async function readChain(store: AuditStore, filter: RecordFilter, options: { kee
   const entries: StoredEntry[] = [];
   const selected: AuditRecord[] = [];
   let broken = false;
-  for await (const entry of store.readEntries()) {
-    if (options.keepEntries) entries.push(entry);
-    if (broken) continue;
-    if (verifier.push(entry)) {
-      broken = true;
-      if (!options.keepEntries) break;
-      continue;
+  for await (const batch of store.readEntries()) {
+    for (const entry of batch) {
+      if (options.keepEntries) entries.push(entry);
+      if (broken) continue;
+      const { record } = verifier.read(entry);
+      if (!record) {
+        broken = true;
+        if (!options.keepEntries) break;
+        continue;
+      }
+      if (matchesFilter(record, filter)) selected.push(record);
     }
-    const record = JSON.parse(entry.text) as AuditRecord;
-    if (matchesFilter(record, filter)) selected.push(record);
+    if (broken && !options.keepEntries) break;
   }
   return { entries, selected, verification: verifier.finish() };
 }
@@ -388,14 +387,16 @@ async function runMigrate(options: StoreOptions, io: CliIo): Promise<CommandOutc
 async function readVerified(store: AuditStore, each: (record: AuditRecord) => void, flush?: () => Promise<void>): Promise<BrokenRecord | undefined> {
   const verifier = createChainVerifier();
   let sinceFlush = 0;
-  for await (const entry of store.readEntries()) {
-    const broken = verifier.push(entry);
-    if (broken) return broken;
-    each(JSON.parse(entry.text) as AuditRecord);
-    sinceFlush += 1;
-    if (flush && sinceFlush >= 500) {
-      sinceFlush = 0;
-      await flush();
+  for await (const batch of store.readEntries()) {
+    for (const entry of batch) {
+      const { record, broken } = verifier.read(entry);
+      if (!record) return broken;
+      each(record);
+      sinceFlush += 1;
+      if (flush && sinceFlush >= 500) {
+        sinceFlush = 0;
+        await flush();
+      }
     }
   }
   return verifier.finish().broken;

@@ -4,7 +4,6 @@ import type { FastifyServerOptions } from 'fastify';
 import type { AuditStore } from '../audit/store.js';
 import { auditStoreKind, openAuditStore } from '../audit/stores/open.js';
 import { configError } from '../errors.js';
-import { queueAppends } from './append-queue.js';
 import type { DeliveryLedger } from './ledger.js';
 import { loadServeConfig, type HookRuntimeConfig } from './load-config.js';
 import type { SageMakerRegistryOptions } from './sagemaker/client.js';
@@ -72,18 +71,20 @@ export async function startHookServer(options: ServeOptions): Promise<RunningHoo
 /**
  * The audit store and the delivery ledger that goes with it: PostgreSQL for replicas behind a
  * load balancer, or a file for a single replica. Relative `file:` paths start at the config's folder.
+ * Both stores write the appends of concurrent requests together (group commit), so requests
+ * do not wait on the chain's lock one by one.
  */
 export async function openHookStore(runtime: HookRuntimeConfig): Promise<{ store: AuditStore; ledger: DeliveryLedger }> {
   const url = runtime.auditUrl;
   const kind = auditStoreKind(url);
   const leaseMs = runtime.config.delivery.lease_seconds * 1000;
   if (kind === 'postgres') {
-    const store = queueAppends(await openAuditStore(url, { cwd: runtime.dir }));
+    const store = await openAuditStore(url, { cwd: runtime.dir });
     const { createPostgresLedger } = await import('./ledger-postgres.js');
     return { store, ledger: createPostgresLedger(url, { leaseMs }) };
   }
   if (kind !== 'file') throw configError(`audit.url: the hook server keeps its records in PostgreSQL or a file, not in a ${kind}: store`);
-  const store = queueAppends(await openAuditStore(url, { cwd: runtime.dir }));
+  const store = await openAuditStore(url, { cwd: runtime.dir });
   const rest = url.slice('file:'.length);
   const file = rest.startsWith('//') ? fileURLToPath(url) : path.resolve(runtime.dir, rest);
   const { createFileLedger } = await import('./ledger.js');

@@ -21,6 +21,15 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
+/** A store's entries, flattened from its batches, as plain text and place. */
+async function collectEntries(store: AuditStore): Promise<StoredEntry[]> {
+  const entries: StoredEntry[] = [];
+  for await (const batch of store.readEntries()) {
+    for (const { text, where, incomplete } of batch) entries.push({ text, where, ...(incomplete && { incomplete }) });
+  }
+  return entries;
+}
+
 /** A path in a fresh folder, whose `audit/` subfolder does not exist yet. */
 function tempFile(): string {
   return path.join(makeRepo({}), 'audit', 'records.jsonl');
@@ -44,7 +53,7 @@ describe('file store', () => {
     expect(lines[2]).toBe('');
     expect(JSON.parse(lines[1]!)).toEqual(second);
     expect(await collect(store.readAll())).toEqual([first, second]);
-    expect(await collect(store.readEntries())).toEqual([
+    expect(await collectEntries(store)).toEqual([
       { text: lines[0], where: 'audit/records.jsonl:1' },
       { text: lines[1], where: 'audit/records.jsonl:2' },
     ]);
@@ -59,6 +68,36 @@ describe('file store', () => {
     const verification = await verifyEntries(createFileStore(file).readEntries());
     expect(verification).toMatchObject({ ok: true, checked: 50, head: { seq: 49 } });
     expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(50);
+  });
+
+  it('writes appends made at once on one store in call order, and a builder that fails loses only its own record', async () => {
+    const file = tempFile();
+    const store = createFileStore(file);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, index) =>
+        index === 7
+          ? store.append(() => {
+              throw new Error('the builder failed');
+            })
+          : append(store, `model-${index}`),
+      ),
+    );
+    expect(outcomes[7]).toEqual({ status: 'rejected', reason: new Error('the builder failed') });
+    const records = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect(records.map((record) => record.seq)).toEqual(Array.from({ length: 29 }, (_, index) => index));
+    expect(records.map((record) => record.subject?.model)).toEqual(Array.from({ length: 30 }, (_, index) => `model-${index}`).filter((_, index) => index !== 7));
+    expect(await verifyEntries(store.readEntries())).toMatchObject({ ok: true, checked: 29, head: { seq: 28 } });
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('links to a record another writer appended after its own last one', async () => {
+    const file = tempFile();
+    const [one, other] = [createFileStore(file), createFileStore(file)];
+    await append(one, 'a');
+    const between = await append(other, 'b');
+    const last = await append(one, 'c');
+    expect([last.seq, last.prev]).toEqual([2, between.hash]);
+    expect(await verifyEntries(one.readEntries())).toMatchObject({ ok: true, checked: 3 });
   });
 
   it('refuses to append after a torn last line, naming the file and line, and never links to it', async () => {
@@ -98,7 +137,7 @@ describe('file store', () => {
   it('reports a missing file when reading, and creates it (with its folder) when appending', async () => {
     const file = tempFile();
     const store = createFileStore(file, { shownPath: 'audit/records.jsonl' });
-    await expect(collect(store.readEntries())).rejects.toThrow('audit file not found: audit/records.jsonl');
+    await expect(collectEntries(store)).rejects.toThrow('audit file not found: audit/records.jsonl');
     await append(store);
     expect(existsSync(file)).toBe(true);
   });
@@ -113,7 +152,7 @@ describe('file store', () => {
     // A writer holds the lock and has written part of its line when the reader comes.
     await withFileLock(`${file}.lock`, 'lock', async () => {
       appendFileSync(file, line.slice(0, 30));
-      reading = collect(store.readEntries());
+      reading = collectEntries(store);
       // Gives the reader time to reach the lock; the outcome does not depend on it.
       await sleep(200);
       appendFileSync(file, line.slice(30));

@@ -147,7 +147,7 @@ describe('the github: store', () => {
     expect(history[0]!.message.split('\n')[0]).toBe('audit record 1: decision churn-predictor 1.0.0 pass');
 
     expect(await collect(store.readAll())).toEqual([first, second]);
-    const entries = await collect(store.readEntries());
+    const entries = (await collect(store.readEntries())).flat();
     expect(entries.map((entry) => entry.where)).toEqual([`${BRANCH}:${recordPath(0)}`, `${BRANCH}:${recordPath(1)}`]);
     expect(await verifyEntries(store.readEntries())).toEqual({ ok: true, checked: 2, head: { seq: 1, hash: second.hash } });
   });

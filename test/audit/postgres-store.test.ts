@@ -114,6 +114,29 @@ describe.runIf(POSTGRES_URL)('postgres store', () => {
     }
   });
 
+  it('commits appends made at once on one store in call order, and a builder that fails loses only its own record', async () => {
+    const store = createPostgresStore(chainUrl());
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, index) =>
+          index === 7
+            ? store.append(() => {
+                throw new Error('the builder failed');
+              })
+            : append(store, `model-${index}`),
+        ),
+      );
+      expect(outcomes[7]).toEqual({ status: 'rejected', reason: new Error('the builder failed') });
+      const records = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+      expect(records.map((record) => record.seq)).toEqual(Array.from({ length: 29 }, (_, index) => index));
+      expect(records.map((record) => record.subject?.model)).toEqual(Array.from({ length: 30 }, (_, index) => `model-${index}`).filter((_, index) => index !== 7));
+      expect(await collect(store.readAll())).toEqual(records);
+      expect(await verifyEntries(store.readEntries())).toMatchObject({ ok: true, checked: 29, head: { seq: 28 } });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('reads long chains page by page', async () => {
     const url = chainUrl();
     const store = createPostgresStore(url);

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendDecisionRecords, DecisionNotRecorded } from '../../src/audit/record-decisions.js';
+import { sealedLinks } from '../../src/audit/sealed-line.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { createFileStore } from '../../src/audit/stores/file-store.js';
 import type { AuditStore } from '../../src/audit/store.js';
@@ -56,7 +58,8 @@ async function readBack(store: AuditStore) {
 
 describe('appendDecisionRecords: approvals, waivers and policy changes join the chain', () => {
   it('writes the policy change first, then per model its decision, the waivers it used and the approvals it relied on', async () => {
-    const store = createFileStore(path.join(makeRepo({}), 'audit.jsonl'));
+    const dir = makeRepo({});
+    const store = createFileStore(path.join(dir, 'audit.jsonl'));
     const previous = { name: 'starter', version: '1.0.0', digest: `sha256:${'b'.repeat(64)}` };
     const appended = await appendDecisionRecords(store, decision, subjects, context, undefined, { policyChange: { previous, paths: ['policies/team.yaml', '.modelgate.yml'] } });
     const records = await readBack(store);
@@ -79,6 +82,9 @@ describe('appendDecisionRecords: approvals, waivers and policy changes join the 
     // Only the approval in the `approved` state is an approval given; the comment is not.
     expect(records[3]).toMatchObject({ approvals: [{ user: 'release-manager', state: 'approved', at: '2026-11-20T09:00:00Z', source: 'github-review' }], results: [] });
     expect(verifyChain(records).ok).toBe(true);
+    // Every kind's stored line is verified from its bytes, without parsing (src/audit/sealed-line.ts).
+    const lines = readFileSync(path.join(dir, 'audit.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => sealedLinks(Buffer.from(line))?.seq)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('says how far it got when an append fails, counting model decisions', async () => {

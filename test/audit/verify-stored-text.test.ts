@@ -10,8 +10,8 @@ import { decisionEntry, makeChain } from './records.js';
  * that must still catch, whichever way the canonical form is worked out.
  */
 async function verifyLines(lines: readonly string[]) {
-  async function* entries(): AsyncGenerator<StoredEntry> {
-    for (const [index, text] of lines.entries()) yield { text, where: `audit.jsonl:${index + 1}` };
+  async function* entries(): AsyncGenerator<StoredEntry[]> {
+    for (const [index, text] of lines.entries()) yield [{ text, where: `audit.jsonl:${index + 1}` }];
   }
   return verifyEntries(entries());
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { canonicalJson, sealRecord, type AuditHead } from '../record.js';
+import { canonicalJson, sealRecord, type AuditHead, type AuditRecord, type UnsignedRecord } from '../record.js';
 import { AuditStoreError, parseEntries, type AuditStore } from '../store.js';
 import { checkRecord, type StoredEntry } from '../verify.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
@@ -9,8 +9,9 @@ import { withFileLock, type FileLockOptions } from './file-lock.js';
 /**
  * JSON Lines, one record per line in its canonical JSON. Safe for concurrent processes on one
  * machine: appends take an exclusive lock file, read only the file's last line for the head,
- * append one line with one write and fsync. Nothing is ever rewritten: a torn or damaged last
- * line stops every later append until a person has looked at it.
+ * append their lines with one write and fsync. Appends made on one store while it is writing
+ * are written together by its next write (group commit). Nothing is ever rewritten: a torn or
+ * damaged last line stops every later append until a person has looked at it.
  */
 export interface FileStoreOptions {
   /** The path as shown in messages (e.g. relative to where the command ran). */
@@ -21,8 +22,40 @@ export interface FileStoreOptions {
 const NEWLINE = 0x0a;
 /** Reading the tail backwards in chunks this size keeps an append O(1) in the file's size. */
 const TAIL_CHUNK = 64 * 1024;
+/** Appends written under one lock hold at most: bounds the time the lock is held and the size of one write. */
+const MAX_BATCH_RECORDS = 256;
+/** Reads of a long chain in chunks this size: one await per chunk, not per record. */
+const READ_CHUNK = 1024 * 1024;
 /** A last line longer than this is not a record modelgate wrote. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+type Outcome = { record: AuditRecord } | { error: unknown };
+
+interface PendingAppend {
+  build: (head: AuditHead | undefined) => UnsignedRecord;
+  resolve: (record: AuditRecord) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A line as read: most lines are verified from their bytes, so text and place are worked out only when asked for. */
+class StoredLine implements StoredEntry {
+  #text: string | undefined;
+
+  constructor(
+    readonly bytes: Buffer,
+    private readonly file: string,
+    private readonly line: number,
+  ) {}
+
+  get text(): string {
+    this.#text ??= this.bytes.toString('utf8');
+    return this.#text;
+  }
+
+  get where(): string {
+    return `${this.file}:${this.line}`;
+  }
+}
 
 export function createFileStore(file: string, options: FileStoreOptions = {}): AuditStore {
   const absolute = path.resolve(file);
@@ -30,7 +63,7 @@ export function createFileStore(file: string, options: FileStoreOptions = {}): A
   const lockPath = `${absolute}.lock`;
   const shownLock = `${shown}.lock`;
 
-  const readEntries = async function* (): AsyncGenerator<StoredEntry> {
+  const readEntries = async function* (): AsyncGenerator<StoredEntry[]> {
     let size: number;
     try {
       size = (await stat(absolute)).size;
@@ -42,63 +75,129 @@ export function createFileStore(file: string, options: FileStoreOptions = {}): A
     let offset = 0;
     let pending: Buffer[] = [];
     // Only the bytes present at the start are read, so records appended meanwhile do not race the reader.
-    const stream = size === 0 ? [] : createReadStream(absolute, { start: 0, end: size - 1 });
+    const stream = size === 0 ? [] : createReadStream(absolute, { start: 0, end: size - 1, highWaterMark: READ_CHUNK });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const batch: StoredEntry[] = [];
       let start = 0;
       for (let index = chunk.indexOf(NEWLINE); index !== -1; index = chunk.indexOf(NEWLINE, start)) {
-        pending.push(chunk.subarray(start, index));
-        const line = Buffer.concat(pending);
-        pending = [];
+        // A line within one chunk is a view of it; only a line across chunks is copied.
+        let line = chunk.subarray(start, index);
+        if (pending.length > 0) {
+          line = Buffer.concat([...pending, line]);
+          pending = [];
+        }
         lineNumber += 1;
         offset += line.length + 1;
         start = index + 1;
-        yield { text: line.toString('utf8'), where: `${shown}:${lineNumber}` };
+        batch.push(new StoredLine(line, shown, lineNumber));
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
+      if (batch.length > 0) yield batch;
     }
     if (pending.length === 0) return;
     lineNumber += 1;
     // A last line without its newline may be a write in progress: wait for the writer, then look again.
     const completed = await completeLastLine(absolute, offset, lockPath, shownLock, options.lock);
-    if (completed !== undefined) yield { text: completed, where: `${shown}:${lineNumber}` };
-    else yield { text: Buffer.concat(pending).toString('utf8'), where: `${shown}:${lineNumber}`, incomplete: true };
+    if (completed !== undefined) yield [{ text: completed, where: `${shown}:${lineNumber}` }];
+    else yield [{ text: Buffer.concat(pending).toString('utf8'), where: `${shown}:${lineNumber}`, incomplete: true }];
+  };
+
+  /**
+   * Group commit: appends that arrive while a batch is being written wait, then go together
+   * under one lock hold, one write and one fsync. Each caller still gets its own record, sealed
+   * to the one before it, or an error; no caller is answered before its line is synced.
+   */
+  const waiting: PendingAppend[] = [];
+  let writing: Promise<void> | undefined;
+  /** The last line this store wrote and the file size after it: when the file still ends so, the head is known without parsing it. */
+  let written: { line: Buffer; size: number; head: AuditHead } | undefined;
+
+  const writeWaiting = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_BATCH_RECORDS);
+      let outcomes: Outcome[];
+      try {
+        outcomes = await writeBatch(batch);
+      } catch (error) {
+        outcomes = batch.map(() => ({ error }));
+      }
+      // Answered once the lock is released, so a caller that ends its process right after leaves no lock behind.
+      outcomes.forEach((outcome, index) => ('record' in outcome ? batch[index]!.resolve(outcome.record) : batch[index]!.reject(outcome.error)));
+    }
+    writing = undefined;
+  };
+
+  /** Seals and writes a batch: each append's record, or the error of its builder. Throws when nothing could be made durable. */
+  const writeBatch = async (batch: PendingAppend[]): Promise<Outcome[]> => {
+    await mkdir(path.dirname(absolute), { recursive: true }).catch((error: Error) => {
+      throw new AuditStoreError(`cannot create the folder of the audit file ${shown}: ${error.message}`);
+    });
+    return withFileLock(
+      lockPath,
+      shownLock,
+      async (lock) => {
+        let handle: FileHandle;
+        try {
+          // `a+`: created when missing, every write goes to the end, and the tail can be read.
+          handle = await open(absolute, 'a+');
+        } catch (error) {
+          throw new AuditStoreError(`cannot open the audit file ${shown}: ${(error as Error).message}`);
+        }
+        try {
+          const { size } = await handle.stat();
+          let head = (await knownHead(handle, size)) ?? (await readHead(handle, size, absolute, shown));
+          const outcomes: Outcome[] = [];
+          const lines: Buffer[] = [];
+          for (const pending of batch) {
+            let record: AuditRecord;
+            try {
+              record = sealRecord(pending.build(head), head);
+            } catch (error) {
+              // This caller's record is refused; the others link to the head as it stands.
+              outcomes.push({ error });
+              continue;
+            }
+            outcomes.push({ record });
+            lines.push(Buffer.from(`${canonicalJson(record)}\n`, 'utf8'));
+            head = { seq: record.seq, hash: record.hash };
+          }
+          if (lines.length === 0) return outcomes;
+          const data = lines.length === 1 ? lines[0]! : Buffer.concat(lines);
+          await lock.assertHeld();
+          written = undefined;
+          await writeAll(handle, data, shown);
+          await handle.sync();
+          // A new file's directory entry must be durable too, or a crash could lose the whole file.
+          if (size === 0) await syncFolder(path.dirname(absolute));
+          written = { line: lines[lines.length - 1]!, size: size + data.length, head: head! };
+          return outcomes;
+        } finally {
+          await handle.close();
+        }
+      },
+      options.lock,
+    );
+  };
+
+  /** The head this store wrote last, if the file still ends with exactly that line; undefined means read it from the file. */
+  const knownHead = async (handle: FileHandle, size: number): Promise<AuditHead | undefined> => {
+    if (!written || written.size !== size) return undefined;
+    const from = size - written.line.length;
+    // The line must start the file or follow a newline, so it is the whole last line and not the end of a longer one.
+    const tail = await readAt(handle, Math.max(0, from - 1), from === 0 ? written.line.length : written.line.length + 1);
+    const line = from === 0 ? tail : tail.subarray(1);
+    if ((from > 0 && tail[0] !== NEWLINE) || !line.equals(written.line)) return undefined;
+    return written.head;
   };
 
   return {
     description: `file:${shown}`,
 
-    async append(build) {
-      await mkdir(path.dirname(absolute), { recursive: true }).catch((error: Error) => {
-        throw new AuditStoreError(`cannot create the folder of the audit file ${shown}: ${error.message}`);
+    append(build) {
+      return new Promise<AuditRecord>((resolve, reject) => {
+        waiting.push({ build, resolve, reject });
+        if (!writing) writing = writeWaiting();
       });
-      return withFileLock(
-        lockPath,
-        shownLock,
-        async (lock) => {
-          let handle: FileHandle;
-          try {
-            // `a+`: created when missing, every write goes to the end, and the tail can be read.
-            handle = await open(absolute, 'a+');
-          } catch (error) {
-            throw new AuditStoreError(`cannot open the audit file ${shown}: ${(error as Error).message}`);
-          }
-          try {
-            const { size } = await handle.stat();
-            const head = await readHead(handle, size, absolute, shown);
-            const record = sealRecord(build(head), head);
-            const line = Buffer.from(`${canonicalJson(record)}\n`, 'utf8');
-            await lock.assertHeld();
-            await writeAll(handle, line, shown);
-            await handle.sync();
-            // A new file's directory entry must be durable too, or a crash could lose the whole file.
-            if (size === 0) await syncFolder(path.dirname(absolute));
-            return record;
-          } finally {
-            await handle.close();
-          }
-        },
-        options.lock,
-      );
     },
 
     readEntries,

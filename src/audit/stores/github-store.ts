@@ -178,7 +178,7 @@ export function createGitHubStore(client: GitHubClient, target: GitHubStoreTarge
     throw failure('; nothing was appended');
   };
 
-  const readEntries = async function* (): AsyncGenerator<StoredEntry> {
+  const readEntries = async function* (): AsyncGenerator<StoredEntry[]> {
     const head = await readBranchHead();
     if (!head) throw new AuditStoreError(`${shown}: the branch ${branch} does not exist (nothing was recorded yet, the name is wrong, or the token cannot see the repository)`, { trailMissing: true });
     const root = await listTree(head.tree, '');
@@ -206,7 +206,7 @@ export function createGitHubStore(client: GitHubClient, target: GitHubStoreTarge
         }
         const entry = ahead.shift();
         if (!entry) return;
-        yield await entry;
+        yield [await entry];
       }
     } finally {
       await files.return(undefined);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { canonicalJson, sealRecord, type AuditHead, type AuditRecord } from '../record.js';
+import { canonicalJson, sealRecord, type AuditHead, type AuditRecord, type UnsignedRecord } from '../record.js';
 import { AuditStoreError, parseEntries, type MigratableStore } from '../store.js';
 import { checkRecord, type StoredEntry } from '../verify.js';
 import { MIGRATIONS, MIGRATIONS_TABLE, RECORDS_TABLE, SCHEMA_VERSION } from './postgres-schema.js';
@@ -8,7 +8,8 @@ import { MIGRATIONS, MIGRATIONS_TABLE, RECORDS_TABLE, SCHEMA_VERSION } from './p
 /**
  * Records in one PostgreSQL table, one chain per `chain` name (`?chain=` in the URL, default
  * `default`). An append is one transaction that takes the chain's advisory lock, reads the
- * head, inserts the record and commits; the table's keys refuse a fork even without the lock.
+ * head, inserts the record and commits; appends made on one store while a transaction runs go
+ * together in the next one (group commit). The table's keys refuse a fork even without the lock.
  */
 export interface PostgresStoreOptions {
   retry?: RetryOptions;
@@ -25,6 +26,14 @@ export interface RetryOptions {
 
 const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
 const PAGE_SIZE = 1000;
+/** Appends committed in one transaction at most: bounds the time the chain's lock is held. */
+const MAX_BATCH_RECORDS = 256;
+
+interface PendingAppend {
+  build: (head: AuditHead | undefined) => UnsignedRecord;
+  resolve: (record: AuditRecord) => void;
+  reject: (error: unknown) => void;
+}
 const CHAIN_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 /** Advisory lock keys for migrations and chains share one space with the application's own locks: a prefix keeps ours apart. */
 const LOCK_PREFIX = 'modelgate.audit:';
@@ -89,7 +98,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     };
   };
 
-  const readEntries = async function* (): AsyncGenerator<StoredEntry> {
+  const readEntries = async function* (): AsyncGenerator<StoredEntry[]> {
     let after = -1;
     for (;;) {
       let rows: { position: string; body: string }[];
@@ -104,56 +113,116 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       } catch (error) {
         throw fail(error, 'read the audit records');
       }
-      for (const row of rows) yield { text: row.body, where: `${target.shown} seq ${row.position}` };
+      if (rows.length > 0) yield rows.map((row) => ({ text: row.body, where: `${target.shown} seq ${row.position}` }));
       if (rows.length < PAGE_SIZE) return;
       after = Number(rows[rows.length - 1]!.position);
+    }
+  };
+
+  /**
+   * Group commit: appends that arrive while a transaction is running wait, then go together in
+   * the next one (one lock, one head read, one INSERT, one COMMIT). Each caller still gets its
+   * own record, sealed to the one before it, or an error; none is answered before the COMMIT.
+   */
+  const waiting: PendingAppend[] = [];
+  let writing: Promise<void> | undefined;
+
+  const writeWaiting = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_BATCH_RECORDS);
+      try {
+        const records = await appendBatch(batch);
+        batch.forEach((pending, index) => {
+          const record = records[index];
+          if (record) pending.resolve(record);
+        });
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    writing = undefined;
+  };
+
+  /**
+   * One transaction for a batch; the records by the batch's positions (undefined where the
+   * builder failed, which rejects that caller). Retried after a lost connection.
+   */
+  const appendBatch = async (batch: PendingAppend[]): Promise<(AuditRecord | undefined)[]> => {
+    // Ids of records this batch tried to insert: after a lost connection, they may have
+    // committed (all of them: one INSERT). Checking under the chain's lock (which the lost
+    // transaction held until it ended) tells for sure, so a retry never lands a record twice.
+    let attempted: (string | undefined)[] = [];
+    // A caller told its builder failed is never recorded by a later try.
+    const refused = new Set<PendingAppend>();
+    const sealFor = (pending: PendingAppend, head: AuditHead | undefined): AuditRecord | undefined => {
+      try {
+        return sealRecord(pending.build(head), head);
+      } catch (error) {
+        // This caller's record is refused; the others link to the head as it stands.
+        pending.reject(error);
+        refused.add(pending);
+        return undefined;
+      }
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      let client: pg.PoolClient | undefined;
+      let release: ((error?: Error) => void) | undefined;
+      let broken: unknown;
+      try {
+        ({ client, release } = await checkout());
+        await client.query(`BEGIN; SET LOCAL lock_timeout = '60s'`);
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
+        const tried = attempted.filter((id): id is string => id !== undefined);
+        if (tried.length > 0) {
+          const landed = await client.query<{ body: string }>(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 AND id = ANY($2)`, [target.chain, tried]);
+          if (landed.rows.length > 0) {
+            await client.query('COMMIT');
+            const byId = new Map(landed.rows.map((row) => recordOf(row.body, target.shown)).map((record) => [record.id, record]));
+            return attempted.map((id) => (id === undefined ? undefined : byId.get(id)));
+          }
+        }
+        const last = await client.query<{ body: string }>(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
+        let head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
+        const records: (AuditRecord | undefined)[] = [];
+        const bodies: string[] = [];
+        for (const pending of batch) {
+          const record = refused.has(pending) ? undefined : sealFor(pending, head);
+          records.push(record);
+          if (!record) continue;
+          bodies.push(canonicalJson(record));
+          head = { seq: record.seq, hash: record.hash };
+        }
+        attempted = records.map((record) => record?.id);
+        if (bodies.length > 0) {
+          // One statement: each record's link to the one before it is checked at its end.
+          await client.query(`INSERT INTO ${RECORDS_TABLE} (chain, body) SELECT $1, body FROM unnest($2::text[]) AS batch(body)`, [target.chain, bodies]);
+        }
+        await client.query('COMMIT');
+        return records;
+      } catch (error) {
+        broken = error;
+        if (client) await client.query('ROLLBACK').catch(() => undefined);
+        if (!isTransient(error) || attempt >= retry.attempts) {
+          if (error instanceof AuditStoreError) throw error;
+          const tried = attempted.some((id) => id !== undefined);
+          throw fail(error, tried ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
+        }
+      } finally {
+        // A client whose connection failed is destroyed rather than returned to the pool.
+        release?.(broken && isTransient(broken) ? (broken as Error) : undefined);
+      }
+      await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
     }
   };
 
   return {
     description: target.shown,
 
-    async append(build) {
-      // Ids of records this call tried to insert: after a lost connection, one of them may have
-      // committed. Checking under the chain's lock (which the lost transaction held until it
-      // ended) tells for sure, so a retry never lands a record twice.
-      const attempted: string[] = [];
-      for (let attempt = 1; ; attempt += 1) {
-        let client: pg.PoolClient | undefined;
-        let release: ((error?: Error) => void) | undefined;
-        let broken: unknown;
-        try {
-          ({ client, release } = await checkout());
-          await client.query('BEGIN');
-          await client.query(`SET LOCAL lock_timeout = '60s'`);
-          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
-          if (attempted.length > 0) {
-            const landed = await client.query<{ body: string }>(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 AND id = ANY($2)`, [target.chain, attempted]);
-            if (landed.rows[0]) {
-              await client.query('COMMIT');
-              return recordOf(landed.rows[0].body, target.shown);
-            }
-          }
-          const last = await client.query<{ body: string }>(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
-          const head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
-          const record = sealRecord(build(head), head);
-          attempted.push(record.id);
-          await client.query(`INSERT INTO ${RECORDS_TABLE} (chain, body) VALUES ($1, $2)`, [target.chain, canonicalJson(record)]);
-          await client.query('COMMIT');
-          return record;
-        } catch (error) {
-          broken = error;
-          if (client) await client.query('ROLLBACK').catch(() => undefined);
-          if (!isTransient(error) || attempt >= retry.attempts) {
-            if (error instanceof AuditStoreError) throw error;
-            throw fail(error, attempted.length > 0 ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
-          }
-        } finally {
-          // A client whose connection failed is destroyed rather than returned to the pool.
-          release?.(broken && isTransient(broken) ? (broken as Error) : undefined);
-        }
-        await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
-      }
+    append(build) {
+      return new Promise<AuditRecord>((resolve, reject) => {
+        waiting.push({ build, resolve, reject });
+        if (!writing) writing = writeWaiting();
+      });
     },
 
     readEntries,
