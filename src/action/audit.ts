@@ -1,7 +1,6 @@
 import type { AuditRecord, Trigger } from '../audit/record.js';
-import { appendDecisionRecords, type PolicyChange } from '../audit/record-decisions.js';
+import type { PolicyChange } from '../audit/record-decisions.js';
 import type { AuditStore } from '../audit/store.js';
-import { openAuditStore } from '../audit/stores/open.js';
 import type { Decision, Subject } from '../engine/decision.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Repository } from '../github/event.js';
@@ -35,6 +34,8 @@ export interface AuditContext {
 export async function recordDecisions(decision: Decision, subjects: readonly Subject[], context: AuditContext): Promise<{ records: AuditRecord[]; store: string }> {
   let store: AuditStore | undefined;
   try {
+    // Loaded only by runs that record: most pull-request runs have no audit store.
+    const [{ openAuditStore }, { appendDecisionRecords }] = await Promise.all([import('../audit/stores/open.js'), import('../audit/record-decisions.js')]);
     store = await openAuditStore(context.url, { cwd: context.cwd, ...(context.github && { github: context.github }) });
     const records = await appendDecisionRecords(store, decision, subjects, { now: () => context.now, actor: context.actor, trigger: context.trigger }, undefined, {
       ...(context.policyChange && { policyChange: context.policyChange }),

@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
@@ -244,4 +245,24 @@ export function describeRequestError(error: unknown): string {
   // Octokit reports a connection that failed (refused, reset, cut) as status 500 without a response.
   if (!error.response) return `${what}: no answer (${message || 'the connection failed'})`;
   return `${what}: HTTP ${error.status}${message ? ` ${message}` : ''}`;
+}
+
+/** undici's diagnostics channel for a request whose headers were written to its socket. */
+const HEADERS_SENT_CHANNEL = 'undici:client:sendHeaders';
+
+/**
+ * Resolves once a request is on its way: its headers written to a socket (undici, which the
+ * client's fetch uses, reports that on a diagnostics channel), or `request` settled, whichever
+ * comes first. Work that keeps the process busy can then wait for the answer without holding
+ * up the request itself.
+ */
+export function requestSent(request: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const sent = () => {
+      unsubscribe(HEADERS_SENT_CHANNEL, sent);
+      resolve();
+    };
+    subscribe(HEADERS_SENT_CHANNEL, sent);
+    request.then(sent, sent);
+  });
 }

@@ -74,3 +74,8 @@ export function escapeTableCell(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/@/g, '&#64;');
 }
+
+/** Text for Markdown that GitHub renders: no HTML tags. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/</g, '&lt;');
+}

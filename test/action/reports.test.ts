@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ActionInputsSchema, INPUT_NAMES } from '../../src/action/inputs.js';
+import { ActionInputsSchema, DEFAULT_CONFIG_INPUT, INPUT_NAMES } from '../../src/action/inputs.js';
 import type { Decision, RuleResult } from '../../src/engine/decision.js';
+import { DEFAULT_CONFIG_PATH } from '../../src/policy/config.js';
 import { renderAnnotations, renderCheckOutput, checkConclusion } from '../../src/report/check-run.js';
 import { COMMENT_LIMIT, parseCommentState, renderPolicyDiff, renderStickyComment } from '../../src/report/comment.js';
 import { renderSarif } from '../../src/report/sarif.js';
@@ -28,6 +29,11 @@ describe('action.yml', () => {
       else expect(ActionInputsSchema.parse({ ...unset, [name]: documented })[name], name).toEqual(defaults[name]);
     }
     expect(Object.keys(metadata.outputs).sort()).toEqual(['attestations', 'blocked-models', 'decision-id', 'failed-rules', 'report-json', 'verdict']);
+  });
+
+  it('defaults the config input to the config path the CLI reads', () => {
+    expect(DEFAULT_CONFIG_INPUT).toBe(DEFAULT_CONFIG_PATH);
+    expect(ActionInputsSchema.parse({}).config).toBe(DEFAULT_CONFIG_PATH);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeRequestError, isPermissionDenied } from '../../src/github/client.js';
+import { describeRequestError, isPermissionDenied, requestSent } from '../../src/github/client.js';
 import { listChangedFiles } from '../../src/github/pull-request.js';
 import { secondaryRateLimit, serverError, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { defaultScenario, OWNER, REPO, serveModelRepo } from './model-repo.js';
@@ -113,5 +113,28 @@ describe('listChangedFiles', () => {
   it('says the list is incomplete when GitHub lists fewer files than the pull request changes', async () => {
     await serve(3);
     expect((await listChangedFiles(testClient(github!.url), repository, 2, 3500)).incomplete).toBe(true);
+  });
+});
+
+describe('requestSent', () => {
+  it('resolves once the request is on its way, while its answer is still to come', async () => {
+    const server = await serve();
+    let answer!: () => void;
+    const answerAllowed = new Promise<void>((resolve) => (answer = resolve));
+    server.route('GET', /^\/held$/, async () => {
+      await answerAllowed;
+      return { body: { held: true } };
+    });
+    const request = testClient(server.url).request('GET /held');
+    let settled = false;
+    void request.finally(() => (settled = true)).catch(() => undefined);
+    await requestSent(request);
+    expect(settled).toBe(false);
+    answer();
+    expect((await request).data).toEqual({ held: true });
+  });
+
+  it('resolves when the request fails before anything is sent', async () => {
+    await expect(requestSent(Promise.reject(new Error('no connection')))).resolves.toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRequestError, GitHubFault, isPermissionDenied, isRequestError, paginateAll } from '../../src/github/client.js';
 import { listChangedFiles, listReviews } from '../../src/github/pull-request.js';
-import { readFileAtRef } from '../../src/github/trusted-source.js';
+import { readFileAtRef } from '../../src/github/contents.js';
 import { RunTimeLimitExceeded } from '../../src/document/limits.js';
 import { serverError, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { startFaultyGitHub, type FaultKind, type FaultyGitHub } from './faulty-github.js';

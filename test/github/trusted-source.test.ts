@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettingsAtRef, normalizeRepoPath } from '../../src/github/trusted-source.js';
+import { normalizeRepoPath } from '../../src/github/contents.js';
+import { loadSettingsAtRef } from '../../src/github/trusted-source.js';
 import { createFsPolicySource } from '../../src/io/policy-source.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { BASE_SHA, defaultScenario, MODEL_REPO, OWNER, readTree, REPO, serveModelRepo } from './model-repo.js';
