@@ -2,7 +2,7 @@ import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { ModelgateError, type ErrorCode } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { lazyLocation, lineStartsOf, positionAt, type SourceLocation } from './location.js';
+import { lazyLocation, lineStartsOf, positionAt, type PositionResolver, type SourceLocation } from './location.js';
 
 export type JsonPointer = readonly (string | number)[];
 
@@ -14,6 +14,7 @@ export interface ParsedDocument {
   /**
    * Where the value at `pointer` stands; with `last`, the value at `pointer` then `last`, so
    * that the many children of one value share its pointer instead of each holding a copy.
+   * A method of the document: called detached, it has no document to look in.
    */
   locate(pointer: JsonPointer, last?: string | number): SourceLocation;
 }
@@ -91,7 +92,6 @@ export function parseJson(text: string, path: string, options: ParseOptions = {}
   const limits = options.limits ?? DEFAULT_LIMITS;
   const fail = failWith(options.errorCode ?? 'artefact', path);
   const lineShift = (options.startLine ?? 1) - 1;
-  const shifted = ({ line, column }: { line: number; column: number }) => ({ line: line + lineShift, column });
   checkSize(text, limits, fail);
   let value: unknown;
   try {
@@ -99,21 +99,52 @@ export function parseJson(text: string, path: string, options: ParseOptions = {}
   } catch (error) {
     throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path, lineShift));
   }
-  // The position tree is only built when a finding needs a line: most documents never do.
-  let tree: JsonNode | undefined;
-  let starts: number[] | undefined;
-  const resolve = (pointer: JsonPointer): { line: number; column: number } => {
-    tree ??= parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
-    starts ??= lineStartsOf(text);
-    return shifted(positionAt(starts, nodeStart(deepestNode(tree, pointer))));
-  };
-  const locate = (pointer: JsonPointer, last?: string | number): SourceLocation => lazyLocation(path, resolve, pointer, last);
-  const locateTooDeep = (): SourceLocation => {
-    starts ??= lineStartsOf(text);
-    return { path, ...shifted(positionAt(starts, offsetBeyondDepth(text, limits.max_nesting_depth))) };
-  };
-  checkTree(value, limits, locate, locateTooDeep, fail, jsonStringsSuspect(text));
-  return { path, syntax: 'json', value, locate };
+  const doc = new JsonDocument(path, value, text, lineShift);
+  const locateTooDeep = (): SourceLocation => ({ path, ...doc.positionAtOffset(offsetBeyondDepth(text, limits.max_nesting_depth)) });
+  checkTree(value, limits, (pointer) => doc.locate(pointer), locateTooDeep, fail, jsonStringsSuspect(text));
+  return doc;
+}
+
+/**
+ * A parsed JSON text. `locate` is a method, not a closure made per document: adapters call it
+ * once per item, and optimized code that inlined one document's closure is discarded when
+ * another document's is called or that one is collected, so each large document would be read
+ * by unoptimized code while the adapter is compiled again. The position tree is only built
+ * when a finding needs a line: most documents never do.
+ */
+class JsonDocument implements ParsedDocument {
+  readonly syntax = 'json';
+  readonly #text: string;
+  readonly #lineShift: number;
+  /** Shared by this document's lazy locations. */
+  readonly #resolve: PositionResolver = (pointer) => this.#positionAt(pointer);
+  #tree: JsonNode | undefined;
+  #starts: number[] | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly value: unknown,
+    text: string,
+    lineShift: number,
+  ) {
+    this.#text = text;
+    this.#lineShift = lineShift;
+  }
+
+  locate(pointer: JsonPointer, last?: string | number): SourceLocation {
+    return lazyLocation(this.path, this.#resolve, pointer, last);
+  }
+
+  positionAtOffset(offset: number): { line: number; column: number } {
+    this.#starts ??= lineStartsOf(this.#text);
+    const { line, column } = positionAt(this.#starts, offset);
+    return { line: line + this.#lineShift, column };
+  }
+
+  #positionAt(pointer: JsonPointer): { line: number; column: number } {
+    this.#tree ??= parseTree(this.#text) ?? { type: 'null', offset: 0, length: 0 };
+    return this.positionAtOffset(nodeStart(deepestNode(this.#tree, pointer)));
+  }
 }
 
 /** Pairs of a YAML mapping by key, built on first use (see propertyTables). */
@@ -293,24 +324,22 @@ function checkTree(
  * reportTreeProblem, which names them.
  */
 function treeIsClean(root: unknown, maxDepth: number, checkStrings: boolean): boolean {
-  const containers: object[] = [];
-  const depths: number[] = [];
-  /** Queues a container; false for a string that is not Unicode text. */
-  const admit = (value: unknown, depth: number): boolean => {
-    if (typeof value === 'object' && value !== null) {
-      containers.push(value);
-      depths.push(depth);
-      return true;
-    }
-    return !(checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value));
-  };
-  if (!admit(root, 0)) return false;
+  if (typeof root !== 'object' || root === null) return !(checkStrings && typeof root === 'string' && LONE_SURROGATE.test(root));
+  // No closure: optimized code would hold on to one made per call, and be discarded when it is collected.
+  const containers: object[] = [root];
+  const depths: number[] = [0];
   while (containers.length > 0) {
     const current = containers.pop()!;
     const depth = depths.pop()!;
     if (depth >= maxDepth) return false;
     if (Array.isArray(current)) {
-      for (let index = 0; index < current.length; index++) if (!admit(current[index], depth + 1)) return false;
+      for (let index = 0; index < current.length; index++) {
+        const value: unknown = current[index];
+        if (typeof value === 'object' && value !== null) {
+          containers.push(value);
+          depths.push(depth + 1);
+        } else if (checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value)) return false;
+      }
       continue;
     }
     // for-in allocates no key list; an inherited key it may also see can only make the walk
@@ -318,7 +347,11 @@ function treeIsClean(root: unknown, maxDepth: number, checkStrings: boolean): bo
     for (const key in current) {
       if (FORBIDDEN_KEYS.has(key)) return false;
       if (checkStrings && LONE_SURROGATE.test(key)) return false;
-      if (!admit((current as Record<string, unknown>)[key], depth + 1)) return false;
+      const value: unknown = (current as Record<string, unknown>)[key];
+      if (typeof value === 'object' && value !== null) {
+        containers.push(value);
+        depths.push(depth + 1);
+      } else if (checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value)) return false;
     }
   }
   return true;

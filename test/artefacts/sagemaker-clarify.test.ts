@@ -247,6 +247,44 @@ describe('SageMaker Clarify mapping', () => {
     });
   });
 
+  it('gives every metric the extra of its own fields when metrics of one code differ in them, in the order written', () => {
+    const entry = (group: string, metrics: Record<string, unknown>[]) => ({ value_or_threshold: group, metrics });
+    const doc = {
+      version: '1.0',
+      post_training_bias_metrics: {
+        label: 'target',
+        label_value_or_threshold: '1',
+        facets: {
+          sex: [
+            entry('a', [{ name: 'DI', description: 'Disparate Impact (DI)', value: 0.9 }]),
+            entry('b', [{ name: 'DI', description: 'Disparate Impact (DI)', value: 0.8 }]),
+            entry('c', [{ name: 'DI', description: 'Disparate impact', value: 0.85 }]),
+            entry('d', [{ name: 'DI', value: 0.95, description: 'Disparate Impact (DI)', error: 'warning only' }]),
+            entry('e', [{ name: 'DI', value: 0.91 }]),
+            entry('f', [{ description: 'Disparate Impact (DI)', name: 'DI', value: 0.92, label: 'other' }]),
+            entry('g', [{ name: 'DI', description: 'Disparate Impact (DI)', value: 0.93, ci: [0.9, 0.96] }]),
+            entry('h', [{ name: 'DI', description: 'Disparate Impact (DI)', value: 0.94 }]),
+          ],
+        },
+      },
+    };
+    const labels = { label: 'target', label_value_or_threshold: '1' };
+    const extras = readBias(doc).metrics.map((m) => m.extra);
+    expect(extras).toEqual([
+      { description: 'Disparate Impact (DI)', ...labels },
+      { description: 'Disparate Impact (DI)', ...labels },
+      { description: 'Disparate impact', ...labels },
+      { description: 'Disparate Impact (DI)', error: 'warning only', ...labels },
+      labels,
+      { description: 'Disparate Impact (DI)', label: 'target', label_value_or_threshold: '1' },
+      { description: 'Disparate Impact (DI)', ci: [0.9, 0.96], ...labels },
+      { description: 'Disparate Impact (DI)', ...labels },
+    ]);
+    // Key order is part of what a report shows.
+    expect(Object.keys(extras[3]!)).toEqual(['description', 'error', 'label', 'label_value_or_threshold']);
+    expect(Object.keys(extras[5]!)).toEqual(['description', 'label', 'label_value_or_threshold']);
+  });
+
   it('keeps an error string next to a computed value in extra', () => {
     const doc = analysis();
     doc.post_training_bias_metrics.facets.sex[0]!.metrics = [{ name: 'DI', description: 'DI', value: 0.9, error: 'warning only' } as never];

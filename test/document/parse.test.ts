@@ -85,6 +85,15 @@ describe('parseJson', () => {
     expect(doc.locate(['features'])).toMatchObject({ line: 2 });
   });
 
+  it('counts lines from the line the text starts on, for a value, a child of a shared pointer and too deep a nesting', () => {
+    const doc = parseJson('{\n  "features": [\n    {"name": "a"},\n    {"name": "b"}\n  ]\n}', 'd.ndjson', { startLine: 10 });
+    expect(doc.locate(['features'])).toMatchObject({ line: 11 });
+    expect(doc.locate(['features'], 1)).toMatchObject({ line: 13, column: 5 });
+    expect(doc.locate(['features', 1], 'name')).toMatchObject({ line: 13, column: 6 });
+    const deep = `{\n  "a":\n    ${'['.repeat(70)}${']'.repeat(70)}\n}`;
+    expect(errorOf(() => parseJson(deep, 'n.ndjson', { startLine: 10 })).message).toBe('n.ndjson:12:68: nesting deeper than the limit of 64 levels');
+  });
+
   it('refuses deep nesting and forbidden keys', () => {
     expect(errorOf(() => parseJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'deep.json')).message).toMatch(/nesting deeper than the limit of 64/);
     expect(errorOf(() => parseJson('{"a": {"__proto__": {"x": 1}}}', 'p.json')).message).toBe('p.json:1:8: forbidden key "__proto__"');

@@ -129,7 +129,7 @@ function readLines(input: ArtefactInput, firstOnly: boolean): EventEntry[] {
       const hint = error.reason.startsWith('invalid JSON') ? ' (each line of an NDJSON file must hold one whole event)' : '';
       throw artefactError(`${error.reason}${hint}`, error.location.line === undefined ? { path: error.location.path, line } : error.location);
     }
-    entries.push({ value: doc.value, locate: doc.locate });
+    entries.push({ value: doc.value, locate: (pointer, last) => doc.locate(pointer, last) });
     if (firstOnly) break;
   }
   return entries;
@@ -141,7 +141,7 @@ function readEvents(input: ArtefactInput): { entries: EventEntry[]; fileLocation
   const value = doc.value;
   const entries: EventEntry[] = Array.isArray(value)
     ? value.map((item: unknown, index) => ({ value: item, locate: (pointer: JsonPointer, last?: string | number) => doc.locate([index, ...pointer], last) }))
-    : [{ value, locate: doc.locate }];
+    : [{ value, locate: (pointer, last) => doc.locate(pointer, last) }];
   return { entries, fileLocation: doc.locate([]) };
 }
 

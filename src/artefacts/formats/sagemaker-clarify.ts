@@ -77,6 +77,13 @@ function rest(record: Record<string, unknown>, keys: readonly string[]): Record<
   return kept;
 }
 
+/** The own fields of `record` other than `keys`, in order. */
+function ownFieldsBesides(record: Record<string, unknown>, keys: readonly string[]): string[] {
+  const fields: string[] = [];
+  for (const key in record) if (!keys.includes(key) && Object.hasOwn(record, key)) fields.push(key);
+  return fields;
+}
+
 /** Clarify writes the group as a string; a hand-made or older file may hold a number or a list. */
 function groupOf(raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw;
@@ -135,9 +142,37 @@ const ENTRY_FIELDS = ['value_or_threshold', 'metrics'];
 const SECTION_FIELDS = ['label', 'label_value_or_threshold', 'facets'];
 
 /**
+ * The `extra` first built for a metric code in one section, and the metric's own fields it was
+ * built from, in order. Clarify writes the same fields for every metric of a code (its
+ * description), so most metrics can share that `extra` instead of each holding a copy.
+ */
+interface SharedExtra {
+  extra: Record<string, unknown>;
+  keys: readonly string[];
+}
+
+/**
+ * Whether `metric` would give exactly `shared.extra`: the same fields besides name and value,
+ * in the same order, with the same values. (A field whose value is an object never matches,
+ * since no two parsed metrics share one.)
+ */
+function givesSharedExtra(metric: Record<string, unknown>, shared: SharedExtra): boolean {
+  let index = 0;
+  for (const key in metric) {
+    if (METRIC_FIELDS.includes(key) || !Object.hasOwn(metric, key)) continue;
+    if (shared.keys[index] !== key || !Object.is(shared.extra[key], metric[key])) return false;
+    index++;
+  }
+  return index === shared.keys.length;
+}
+
+/**
  * Adds the metrics of one bias section to `metrics`. Large analyses hold tens of thousands of
- * metrics, so each costs only its own objects: its lazily resolved location (which shares its
- * entry's pointer), its `extra` and itself; names are normalized once per distinct code.
+ * metrics, and everything built stays alive while the rest is read (the garbage collector
+ * copies it, more than once), so each metric costs only itself and its lazily resolved
+ * location: the location shares its entry's pointer, an `extra` equal to the first one
+ * of the same code is shared (evidence is read, never written), and names are normalized
+ * once per distinct code.
  */
 function readSection(
   doc: ParsedDocument,
@@ -156,6 +191,7 @@ function readSection(
   }
   const label = section.label;
   const labelValue = section.label_value_or_threshold;
+  const sharedExtras = new Map<string, SharedExtra>();
   const facetNames: string[] = [];
   for (const facet of Object.keys(facets)) {
     const entries = facets[facet];
@@ -178,8 +214,9 @@ function readSection(
         throw artefactError(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entryMetrics === undefined ? [...facetAt, entryIndex] : [...facetAt, entryIndex, 'metrics']));
       }
       const entryExtra = rest(entry, ENTRY_FIELDS);
-      // Shared by the entry's metrics, whose locations each add their index.
-      const metricsAt = [...facetAt, entryIndex, 'metrics'];
+      // Shared by the entry's metrics, whose locations each add their index; a literal, as a
+      // spread would reserve room to grow in each of thousands of pointers kept until read.
+      const metricsAt: (string | number)[] = [sectionKey, 'facets', facet, entryIndex, 'metrics'];
       for (let metricIndex = 0; metricIndex < entryMetrics.length; metricIndex++) {
         const metric: unknown = entryMetrics[metricIndex];
         if (!isObject(metric)) throw artefactError(`a metric of facet "${facet}" = "${group}" in ${sectionKey} must be an object`, doc.locate(metricsAt, metricIndex));
@@ -190,12 +227,21 @@ function readSection(
         const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : metricValue(metric, { doc, pointer: [...metricsAt, metricIndex], code, stage, sectionKey, facet, group });
         let name = names.get(code);
         if (name === undefined) names.set(code, (name = clarifyMetricName(code)));
-        let extra = rest(metric, METRIC_FIELDS);
-        if (label !== undefined || labelValue !== undefined || entryExtra) {
-          extra ??= {};
-          if (label !== undefined) extra.label = label;
-          if (labelValue !== undefined) extra.label_value_or_threshold = labelValue;
-          if (entryExtra) extra.facet_entry = entryExtra;
+        // An entry's own fields make its metrics' extras differ from other entries': never shared.
+        const shared = entryExtra ? undefined : sharedExtras.get(code);
+        let extra: Record<string, unknown> | undefined;
+        if (shared && givesSharedExtra(metric, shared)) {
+          extra = shared.extra;
+        } else {
+          extra = rest(metric, METRIC_FIELDS);
+          if (label !== undefined || labelValue !== undefined || entryExtra) {
+            extra ??= {};
+            if (label !== undefined) extra.label = label;
+            if (labelValue !== undefined) extra.label_value_or_threshold = labelValue;
+            if (entryExtra) extra.facet_entry = entryExtra;
+          }
+          // The first extra of each code is offered for sharing; one that differs stays the metric's own.
+          if (extra && !entryExtra && !shared) sharedExtras.set(code, { extra, keys: ownFieldsBesides(metric, METRIC_FIELDS) });
         }
         const location = doc.locate(metricsAt, metricIndex);
         // One literal each way: a field added later would move to a separate, larger store.
