@@ -1,6 +1,6 @@
 import type { Decision, Subject } from '../engine/decision.js';
 import { approvalsGiven, buildApprovalRecord, buildPolicyChangeRecord, buildWaiverRecord, waivedResults } from './record-kinds.js';
-import { buildDecisionRecord, canonicalJson, observeEvidence, snapshotApproval, type ArtefactDigest, type AuditRecord, type PolicyRef, type RecordContext } from './record.js';
+import { buildDecisionRecord, canonicalJson, observeEvidence, snapshotApproval, type ArtefactDigest, type AuditRecord, type DecisionEntry, type PolicyRef, type RecordContext } from './record.js';
 import type { AuditStore } from './store.js';
 
 /** A decision that was not (fully) recorded; the message says how far the appends got. */
@@ -14,6 +14,21 @@ export interface PolicyChange {
   /** The policy after the change; the decision's policy when not given. */
   policy?: PolicyRef;
   paths: readonly string[];
+}
+
+/**
+ * What each model's decision record is built from: the model's results, the digests of the
+ * files its evidence was read from (`pathOf` turns a source's shown path into the recorded
+ * path), the approvals and a summary of the evidence.
+ */
+export function decisionEntries(decision: Decision, subjects: readonly Subject[], pathOf: (shownPath: string) => string = (shown) => shown): DecisionEntry[] {
+  return decision.models.map((model) => {
+    const subject = subjects.find((candidate) => candidate.model.name === model.name);
+    const artefacts: ArtefactDigest[] = Object.values(subject?.evidence ?? {}).flatMap((evidence) =>
+      (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })),
+    );
+    return { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: observeEvidence(subject?.evidence ?? {}) };
+  });
 }
 
 /**
@@ -44,12 +59,8 @@ export async function appendDecisionRecords(
       const unique = [...new Map(approvals.map((approval) => [canonicalJson(approval), approval])).values()];
       records.push(await store.append((head) => buildPolicyChangeRecord(change, change.policy ?? decision.policy, unique, head, recordContext())));
     }
-    for (const model of decision.models) {
-      const subject = subjects.find((candidate) => candidate.model.name === model.name);
-      const artefacts: ArtefactDigest[] = Object.values(subject?.evidence ?? {}).flatMap((evidence) =>
-        (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })),
-      );
-      const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: observeEvidence(subject?.evidence ?? {}) };
+    for (const entry of decisionEntries(decision, subjects, pathOf)) {
+      const { model } = entry;
       const sealed = await store.append((head) => buildDecisionRecord(entry, head, recordContext()));
       records.push(sealed);
       decisions += 1;

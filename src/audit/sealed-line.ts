@@ -12,11 +12,13 @@ import { AuditRecordSchema } from './record.js';
  * hashing the file.
  *
  * Finding the members needs no parse either. In JSON a quote inside a string is escaped, so
- * `,"seq":` outside a key position cannot occur; and no object nested in a record has a key
- * named `hash`, `id`, `prev` or `seq` (checked against the schema when this module loads), so
- * in a sealed record the first `,"seq":` is the record's own. Whatever is not a sealed line
- * (every byte changed since sealing included) gives undefined, and the caller runs the full
- * check, which says what is wrong.
+ * the bytes `q":` can only end a key whose name ends in `q`; the record schema has one such
+ * key at any depth, `seq` (checked against the schema when this module loads: for each link
+ * key the shortest ending no other key shares). So in a sealed record the first `q":` is the
+ * record's own `seq`, and likewise for `hash` and `prev`. A search for a short, rare ending
+ * is several times faster than for the whole member. Whatever is not a sealed line (every
+ * byte changed since sealing included) gives undefined, and the caller runs the full check,
+ * which says what is wrong.
  */
 export interface SealedLinks {
   seq: number;
@@ -25,9 +27,9 @@ export interface SealedLinks {
   id: string;
 }
 
-const LINK_KEYS = ['hash', 'id', 'prev', 'seq'];
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const DIGIT_0 = 0x30;
@@ -35,35 +37,72 @@ const DIGIT_9 = 0x39;
 const DIGEST_LENGTH = 64;
 /** Longer `seq` values are left to the full check, which knows where integers stop being exact. */
 const MAX_SEQ_DIGITS = 15;
+const NULL = Buffer.from('null');
 
-/** False if a schema change gave a nested object a link key (or keys of any name): then every line takes the full check. */
-const LINK_KEYS_ARE_UNIQUE = nestedKeysOf(AuditRecordSchema)?.every((key) => !LINK_KEYS.includes(key)) ?? false;
+/** For `hash`, `prev`, `seq`: the member's opening (`,"seq":`) and the ending searched for (`q":`); undefined when a schema change left a link key without an ending of its own. */
+const MEMBERS = membersOf(AuditRecordSchema);
 
 /** Reused for the bytes that are hashed, so a long chain does not allocate one buffer per record. */
-let scratch = Buffer.alloc(4096);
+let scratch = Buffer.alloc(16 * 1024);
 
 /** The links of a stored line whose bytes are a sealed record and hash to its `hash`; undefined otherwise. */
 export function sealedLinks(line: Buffer): SealedLinks | undefined {
-  if (!LINK_KEYS_ARE_UNIQUE || line.length < 2 || line[0] !== OPEN_BRACE || line[line.length - 1] !== CLOSE_BRACE) return undefined;
-  // One byte per character, so positions in the text are positions in the bytes.
-  const text = line.toString('latin1');
-  const hashMember = text.indexOf(',"hash":"');
-  if (hashMember < 0) return undefined;
-  const hashStart = hashMember + ',"hash":"'.length;
-  const hashEnd = hashStart + DIGEST_LENGTH;
-  if (text.charCodeAt(hashEnd) !== QUOTE) return undefined;
-  const stored = text.slice(hashStart, hashEnd);
-  if (digestWithout(line, hashMember, hashEnd + 1) !== stored) return undefined;
+  if (!MEMBERS || line.length < 2 || line[0] !== OPEN_BRACE || line[line.length - 1] !== CLOSE_BRACE) return undefined;
+  const hashStart = memberValue(line, MEMBERS.hash, 0);
+  const hashEnd = hashStart + 1 + DIGEST_LENGTH;
+  if (hashStart < 0 || line[hashStart] !== QUOTE || line[hashEnd] !== QUOTE) return undefined;
+  const stored = line.toString('latin1', hashStart + 1, hashEnd);
+  const memberStart = hashStart - MEMBERS.hash.opening.length;
+  if (digestWithout(line, memberStart, hashEnd + 1) !== stored) return undefined;
 
-  // The bytes are the sealed ones; `id`, `prev` and `seq` sort after `hash`.
-  const idStart = text.indexOf(',"id":"', hashEnd) + ',"id":"'.length;
-  const idEnd = text.indexOf('"', idStart);
-  const prevStart = text.indexOf(',"prev":', hashEnd) + ',"prev":'.length;
-  const seqStart = text.indexOf(',"seq":', hashEnd) + ',"seq":'.length;
-  const seq = integerAt(line, seqStart);
-  const prev = digestOrNullAt(text, prevStart);
-  if (idStart < ',"id":"'.length || idEnd < 0 || text.charCodeAt(idEnd - 1) === BACKSLASH || seq === undefined || prev === undefined) return undefined;
-  return { seq, prev, hash: stored, id: line.toString('utf8', idStart, idEnd) };
+  // The bytes are the sealed ones. In canonical order `id` comes right after `hash`, then `prev`, then `seq`.
+  const idStart = hashEnd + 1 + ID_OPENING.length + 1;
+  if (!bytesAt(line, hashEnd + 1, ID_OPENING) || line[idStart - 1] !== QUOTE) return undefined;
+  const prevStart = memberValue(line, MEMBERS.prev, idStart);
+  if (prevStart < 0) return undefined;
+  const seqStart = memberValue(line, MEMBERS.seq, prevStart);
+  const seq = seqStart < 0 ? undefined : integerAt(line, seqStart);
+  let prev: string | null;
+  if (bytesAt(line, prevStart, NULL) && line[prevStart + NULL.length] === COMMA) prev = null;
+  else if (line[prevStart] === QUOTE && line[prevStart + 1 + DIGEST_LENGTH] === QUOTE) prev = line.toString('latin1', prevStart + 1, prevStart + 1 + DIGEST_LENGTH);
+  else return undefined;
+  if (seq === undefined) return undefined;
+  return new SealedLine(seq, prev, stored, line, idStart);
+}
+
+const ID_OPENING = Buffer.from(',"id":');
+
+/** The links, with the id read from the line only when a message needs it. */
+class SealedLine implements SealedLinks {
+  constructor(
+    readonly seq: number,
+    readonly prev: string | null,
+    readonly hash: string,
+    private readonly line: Buffer,
+    private readonly idStart: number,
+  ) {}
+
+  get id(): string {
+    let end = this.idStart;
+    while (end < this.line.length && this.line[end] !== QUOTE) end += this.line[end] === BACKSLASH ? 2 : 1;
+    const raw = this.line.toString('utf8', this.idStart, end);
+    return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+  }
+}
+
+interface Member {
+  /** `,"seq":` */
+  opening: Buffer;
+  /** `q":` */
+  ending: Buffer;
+}
+
+/** Where the value of the first `member` at or after `from` starts; -1 when there is none. */
+function memberValue(line: Buffer, member: Member, from: number): number {
+  const ending = line.indexOf(member.ending, from);
+  if (ending < 0) return -1;
+  const valueStart = ending + member.ending.length;
+  return bytesAt(line, valueStart - member.opening.length, member.opening) ? valueStart : -1;
 }
 
 /** sha256 (hex) of the line without the bytes [cutStart, cutEnd). */
@@ -86,39 +125,56 @@ function integerAt(line: Buffer, start: number): number | undefined {
   }
   const digits = at - start;
   const next = line[at];
-  if (digits < 1 || digits > MAX_SEQ_DIGITS || (digits > 1 && line[start] === DIGIT_0) || (next !== 0x2c && next !== CLOSE_BRACE)) return undefined;
+  if (digits < 1 || digits > MAX_SEQ_DIGITS || (digits > 1 && line[start] === DIGIT_0) || (next !== COMMA && next !== CLOSE_BRACE)) return undefined;
   return value;
 }
 
-/**
- * `null` or the quoted digest at `start`. Its digits need no check of their own: a link must
- * equal the hash of the record before, which was just computed.
- */
-function digestOrNullAt(text: string, start: number): string | null | undefined {
-  if (text.startsWith('null', start)) return null;
-  if (text.charCodeAt(start) !== QUOTE || text.charCodeAt(start + 1 + DIGEST_LENGTH) !== QUOTE) return undefined;
-  return text.slice(start + 1, start + 1 + DIGEST_LENGTH);
+function bytesAt(line: Buffer, at: number, expected: Buffer): boolean {
+  if (at < 0 || at + expected.length > line.length) return false;
+  for (let index = 0; index < expected.length; index += 1) {
+    if (line[at + index] !== expected[index]) return false;
+  }
+  return true;
 }
 
-/** Every key of every object nested in a record; undefined when some nested object may have keys of any name. */
-function nestedKeysOf(schema: z.ZodType): string[] | undefined {
+/**
+ * For each link key, its member opening and the shortest ending of its name that no other key
+ * of a record, at any depth, ends with. Undefined when there is none, or when some nested
+ * object may have keys of any name.
+ */
+function membersOf(schema: z.ZodType): Record<'hash' | 'prev' | 'seq', Member> | undefined {
+  const keys = keysOf(schema);
+  if (!keys) return undefined;
+  const member = (key: string): Member | undefined => {
+    for (let length = 1; length <= key.length; length += 1) {
+      const ending = key.slice(-length);
+      if (keys.every((other) => other === key || !other.endsWith(ending))) return { opening: Buffer.from(`,"${key}":`), ending: Buffer.from(`${ending}":`) };
+    }
+    return undefined;
+  };
+  const [hash, prev, seq] = [member('hash'), member('prev'), member('seq')];
+  return hash && prev && seq ? { hash, prev, seq } : undefined;
+}
+
+/** Every key of every object in a record, at any depth; undefined when some object may have keys of any name. */
+function keysOf(schema: z.ZodType): string[] | undefined {
   const keys = new Set<string>();
-  const walk = (node: z.ZodType, nested: boolean): boolean => {
+  const walk = (node: z.ZodType): boolean => {
     const def = node.def as { type: string; shape?: Record<string, z.ZodType>; catchall?: z.ZodType; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] };
     switch (def.type) {
       case 'object':
         if (def.catchall && def.catchall.def.type !== 'never') return false;
         return Object.entries(def.shape!).every(([key, value]) => {
-          if (nested) keys.add(key);
-          return walk(value, true);
+          keys.add(key);
+          return walk(value);
         });
       case 'array':
-        return walk(def.element!, nested);
+        return walk(def.element!);
       case 'optional':
       case 'nullable':
-        return walk(def.innerType!, nested);
+        return walk(def.innerType!);
       case 'union':
-        return def.options!.every((option) => walk(option, nested));
+        return def.options!.every((option) => walk(option));
       case 'string':
       case 'number':
       case 'boolean':
@@ -130,5 +186,5 @@ function nestedKeysOf(schema: z.ZodType): string[] | undefined {
         return false;
     }
   };
-  return walk(schema, false) ? [...keys] : undefined;
+  return walk(schema) ? [...keys] : undefined;
 }

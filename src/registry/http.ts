@@ -2,11 +2,11 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry from 'p-retry';
 
 /**
  * Calls to registries over HTTP: every try has a timeout, transient failures (no connection,
- * timeout, 429, 5xx) are tried again with exponential backoff and jitter, bodies are read up to
+ * timeout, 429, 5xx) are tried again with exponential backoff (p-retry), bodies are read up to
  * a bound, and every failure is a RegistryCallError that says which call failed and why, so a
  * decision can name it. Nothing here decides what a failure means for the verdict.
  */
@@ -62,7 +62,14 @@ export async function callRegistry(what: string, spec: RequestSpec, options: Cal
   const started = process.hrtime.bigint();
   let outcome: CallOutcome = 'ok';
   try {
-    const response = await withRetries(() => attempt(what, spec, options), spec.idempotent === false ? 0 : options.retries, options.minDelayMs ?? 200);
+    const response = await pRetry(() => attempt(what, spec, options), {
+      retries: spec.idempotent === false ? 0 : options.retries,
+      minTimeout: options.minDelayMs ?? 200,
+      maxTimeout: 5_000,
+      factor: 2,
+      randomize: true,
+      shouldRetry: ({ error }) => error instanceof RegistryCallError && isTransient(error),
+    });
     if (response.status === 404) outcome = 'not_found';
     return response;
   } catch (error) {
@@ -83,26 +90,6 @@ export function parseJsonBody(what: string, response: HttpResponse): unknown {
     return JSON.parse(STRICT_UTF8.decode(response.body));
   } catch {
     throw new RegistryCallError(`${what}: the answer (HTTP ${response.status}) is not valid JSON`, 'malformed', response.status);
-  }
-}
-
-/** The longest wait between two tries. */
-const MAX_RETRY_DELAY_MS = 5_000;
-
-/**
- * Tries `call` up to `retries` more times after a transient failure, waiting `minDelayMs`
- * times 2 per retry already made, times 1–2 at random so callers that failed together do
- * not retry together. A plain loop: a wrapper with abort signals and hooks would cost more
- * than the call on the eight calls of every hook event.
- */
-async function withRetries<T>(call: () => Promise<T>, retries: number, minDelayMs: number): Promise<T> {
-  for (let retry = 0; ; retry += 1) {
-    try {
-      return await call();
-    } catch (error) {
-      if (retry >= retries || !(error instanceof RegistryCallError && isTransient(error))) throw error;
-      await sleep(Math.min(MAX_RETRY_DELAY_MS, Math.round(minDelayMs * 2 ** retry * (1 + Math.random()))));
-    }
   }
 }
 

@@ -8,12 +8,18 @@ import { decisionEntry, makeChain } from './records.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
+/** The links of a line as plain values (the id is read from the line when asked for). */
+function linksOf(text: string) {
+  const links = sealedLinks(bytes(text));
+  return links && { seq: links.seq, prev: links.prev, hash: links.hash, id: links.id };
+}
+
 describe('reading a sealed line without parsing it', () => {
   const chain = makeChain(3);
   const lines = chain.map((record) => canonicalJson(record));
 
   it('gives the links of every sealed canonical line', () => {
-    expect(lines.map((line) => sealedLinks(bytes(line)))).toEqual(chain.map(({ seq, prev, hash, id }) => ({ seq, prev, hash, id })));
+    expect(lines.map(linksOf)).toEqual(chain.map(({ seq, prev, hash, id }) => ({ seq, prev, hash, id })));
   });
 
   const notSealed: [string, (line: string) => string][] = [
@@ -44,14 +50,14 @@ describe('reading a sealed line without parsing it', () => {
 
   it('finds the top-level members past strings holding quotes, backslashes and look-alike members', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\\', '"', '","hash":"', '"seq":7,"prev":null', '{[', ']}'), (message, trap) => {
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\\', '"', '","hash":"', '"seq":7,"prev":null', 'sh":"', 'v":null,', 'q":7,', '{[', ']}'), (message, trap) => {
         const [record] = makeChain(1, () => {
           const entry = decisionEntry('model-0');
           return { ...entry, model: { ...entry.model, results: [{ ...entry.model.results[0]!, message: `${trap}${message}${trap}` }] } };
         });
         const line = canonicalJson(record);
         if (line.includes('\\ud8') || line.includes('\\udc')) return; // no canonical form: the full check reports it
-        expect(sealedLinks(bytes(line))).toEqual({ seq: 0, prev: null, hash: record!.hash, id: record!.id });
+        expect(linksOf(line)).toEqual({ seq: 0, prev: null, hash: record!.hash, id: record!.id });
       }),
       { numRuns: 300 },
     );
@@ -63,7 +69,7 @@ describe('reading a sealed line without parsing it', () => {
         const line = lines[index]!;
         const position = at % (line.length + 1);
         const mutated = line.slice(0, position) + insert + line.slice(position);
-        const links = sealedLinks(bytes(mutated));
+        const links = linksOf(mutated);
         if (links === undefined) return;
         const checked = checkRecord({ text: mutated, where: 'x' });
         expect('record' in checked && { seq: checked.record.seq, prev: checked.record.prev, hash: checked.record.hash, id: checked.record.id }).toEqual(links);
