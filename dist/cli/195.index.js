@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96584);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7114);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47374);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42622);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81234);
 
 
 
@@ -192,7 +192,7 @@ function createGitHubStore(client, target, options = {}) {
                 const entry = ahead.shift();
                 if (!entry)
                     return;
-                yield await entry;
+                yield [await entry];
             }
         }
         finally {
@@ -296,10 +296,13 @@ function explain(error) {
 /* harmony export */   eK: () => (/* binding */ isRequestError),
 /* harmony export */   tM: () => (/* binding */ describeRequestError)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_PAGES, GitHubFault, paginateAll */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_PAGES, GitHubFault, paginateAll, requestSent */
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
+
 
 
 
@@ -325,7 +328,7 @@ function createGitHubClient(options) {
         options.log.warning(`GitHub ${kind} on ${where}: no retries left`);
         return false;
     };
-    const client = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
+    const client = (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
         userAgent: options.userAgent ?? 'modelgate-action',
         log: {
@@ -345,7 +348,7 @@ function createGitHubClient(options) {
         },
     }, 
     // The guard comes first, so it sits inside plugin-retry: every try gets its own timeout, and a fault it finds is retried.
-    guard, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    guard, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
     maxPagesOf.set(client, options.maxPages ?? DEFAULT_MAX_PAGES);
     return client;
 }
@@ -501,6 +504,24 @@ function describeRequestError(error) {
     if (!error.response)
         return `${what}: no answer (${message || 'the connection failed'})`;
     return `${what}: HTTP ${error.status}${message ? ` ${message}` : ''}`;
+}
+/** undici's diagnostics channel for a request whose headers were written to its socket. */
+const HEADERS_SENT_CHANNEL = 'undici:client:sendHeaders';
+/**
+ * Resolves once a request is on its way: its headers written to a socket (undici, which the
+ * client's fetch uses, reports that on a diagnostics channel), or `request` settled, whichever
+ * comes first. Work that keeps the process busy can then wait for the answer without holding
+ * up the request itself.
+ */
+function requestSent(request) {
+    return new Promise((resolve) => {
+        const sent = () => {
+            unsubscribe(HEADERS_SENT_CHANNEL, sent);
+            resolve();
+        };
+        subscribe(HEADERS_SENT_CHANNEL, sent);
+        request.then(sent, sent);
+    });
 }
 
 

@@ -221,8 +221,8 @@ function plural(count) {
     return count === 1 ? '' : 's';
 }
 
-// EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __webpack_require__(42622);
+// EXTERNAL MODULE: ./src/audit/verify.ts + 1 modules
+var verify = __webpack_require__(81234);
 ;// CONCATENATED MODULE: ./src/audit/pack.ts
 
 

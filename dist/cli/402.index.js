@@ -22,8 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var audit_record = __webpack_require__(7114);
 // EXTERNAL MODULE: ./src/audit/store.ts
 var store = __webpack_require__(47374);
-// EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __webpack_require__(42622);
+// EXTERNAL MODULE: ./src/audit/verify.ts + 1 modules
+var verify = __webpack_require__(81234);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
@@ -56,7 +56,7 @@ async function withFileLock(lockPath, shownPath, task, options = {}) {
     try {
         return await task({
             assertHeld: async () => {
-                const now = await (0,promises_.readFile)(lockPath, 'utf8').catch(() => undefined);
+                const now = await readLockFile(lockPath);
                 if (now !== content)
                     throw new store/* AuditStoreError */.VK(`lost the lock ${shownPath} (another process broke it as stale); nothing was written`);
             },
@@ -176,9 +176,32 @@ async function breakStale(lockPath, seen, settings) {
 }
 async function release(lockPath, content) {
     // Only our own lock is removed: if it was broken as stale, the file now belongs to someone else.
-    const now = await (0,promises_.readFile)(lockPath, 'utf8').catch(() => undefined);
+    const now = await readLockFile(lockPath);
     if (now === content)
         await (0,promises_.unlink)(lockPath).catch(() => undefined);
+}
+/** Lock files are small; one read is enough, and undefined stands for a lock that is gone. */
+const LOCK_READ_BYTES = 4096;
+/** The lock file's text, in three calls (open, one read, close) where readFile takes five: it is read twice per append. */
+async function readLockFile(lockPath) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(lockPath, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const buffer = Buffer.alloc(LOCK_READ_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, LOCK_READ_BYTES, 0);
+        return buffer.toString('utf8', 0, bytesRead);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await handle.close().catch(() => undefined);
+    }
 }
 function errorCode(error) {
     return error?.code;
@@ -195,8 +218,31 @@ function errorCode(error) {
 const NEWLINE = 0x0a;
 /** Reading the tail backwards in chunks this size keeps an append O(1) in the file's size. */
 const TAIL_CHUNK = 64 * 1024;
+/** Appends written under one lock hold at most: bounds the time the lock is held and the size of one write. */
+const MAX_BATCH_RECORDS = 256;
+/** Reads of a long chain in chunks this size: one await per chunk, not per record. */
+const READ_CHUNK = 1024 * 1024;
 /** A last line longer than this is not a record modelgate wrote. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/** A line as read: most lines are verified from their bytes, so text and place are worked out only when asked for. */
+class StoredLine {
+    bytes;
+    file;
+    line;
+    #text;
+    constructor(bytes, file, line) {
+        this.bytes = bytes;
+        this.file = file;
+        this.line = line;
+    }
+    get text() {
+        this.#text ??= this.bytes.toString('utf8');
+        return this.#text;
+    }
+    get where() {
+        return `${this.file}:${this.line}`;
+    }
+}
 function createFileStore(file, options = {}) {
     const absolute = external_node_path_default().resolve(file);
     const shown = options.shownPath ?? file;
@@ -216,20 +262,26 @@ function createFileStore(file, options = {}) {
         let offset = 0;
         let pending = [];
         // Only the bytes present at the start are read, so records appended meanwhile do not race the reader.
-        const stream = size === 0 ? [] : (0,external_node_fs_.createReadStream)(absolute, { start: 0, end: size - 1 });
+        const stream = size === 0 ? [] : (0,external_node_fs_.createReadStream)(absolute, { start: 0, end: size - 1, highWaterMark: READ_CHUNK });
         for await (const chunk of stream) {
+            const batch = [];
             let start = 0;
             for (let index = chunk.indexOf(NEWLINE); index !== -1; index = chunk.indexOf(NEWLINE, start)) {
-                pending.push(chunk.subarray(start, index));
-                const line = Buffer.concat(pending);
-                pending = [];
+                // A line within one chunk is a view of it; only a line across chunks is copied.
+                let line = chunk.subarray(start, index);
+                if (pending.length > 0) {
+                    line = Buffer.concat([...pending, line]);
+                    pending = [];
+                }
                 lineNumber += 1;
                 offset += line.length + 1;
                 start = index + 1;
-                yield { text: line.toString('utf8'), where: `${shown}:${lineNumber}` };
+                batch.push(new StoredLine(line, shown, lineNumber));
             }
             if (start < chunk.length)
                 pending.push(chunk.subarray(start));
+            if (batch.length > 0)
+                yield batch;
         }
         if (pending.length === 0)
             return;
@@ -237,42 +289,105 @@ function createFileStore(file, options = {}) {
         // A last line without its newline may be a write in progress: wait for the writer, then look again.
         const completed = await completeLastLine(absolute, offset, lockPath, shownLock, options.lock);
         if (completed !== undefined)
-            yield { text: completed, where: `${shown}:${lineNumber}` };
+            yield [{ text: completed, where: `${shown}:${lineNumber}` }];
         else
-            yield { text: Buffer.concat(pending).toString('utf8'), where: `${shown}:${lineNumber}`, incomplete: true };
+            yield [{ text: Buffer.concat(pending).toString('utf8'), where: `${shown}:${lineNumber}`, incomplete: true }];
+    };
+    /**
+     * Group commit: appends that arrive while a batch is being written wait, then go together
+     * under one lock hold, one write and one fsync. Each caller still gets its own record, sealed
+     * to the one before it, or an error; no caller is answered before its line is synced.
+     */
+    const waiting = [];
+    let writing;
+    /** The last line this store wrote and the file size after it: when the file still ends so, the head is known without parsing it. */
+    let written;
+    const writeWaiting = async () => {
+        while (waiting.length > 0) {
+            const batch = waiting.splice(0, MAX_BATCH_RECORDS);
+            let outcomes;
+            try {
+                outcomes = await writeBatch(batch);
+            }
+            catch (error) {
+                outcomes = batch.map(() => ({ error }));
+            }
+            // Answered once the lock is released, so a caller that ends its process right after leaves no lock behind.
+            outcomes.forEach((outcome, index) => ('record' in outcome ? batch[index].resolve(outcome.record) : batch[index].reject(outcome.error)));
+        }
+        writing = undefined;
+    };
+    /** Seals and writes a batch: each append's record, or the error of its builder. Throws when nothing could be made durable. */
+    const writeBatch = async (batch) => {
+        await (0,promises_.mkdir)(external_node_path_default().dirname(absolute), { recursive: true }).catch((error) => {
+            throw new store/* AuditStoreError */.VK(`cannot create the folder of the audit file ${shown}: ${error.message}`);
+        });
+        return withFileLock(lockPath, shownLock, async (lock) => {
+            let handle;
+            try {
+                // `a+`: created when missing, every write goes to the end, and the tail can be read.
+                handle = await (0,promises_.open)(absolute, 'a+');
+            }
+            catch (error) {
+                throw new store/* AuditStoreError */.VK(`cannot open the audit file ${shown}: ${error.message}`);
+            }
+            try {
+                const { size } = await handle.stat();
+                let head = (await knownHead(handle, size)) ?? (await readHead(handle, size, absolute, shown));
+                const outcomes = [];
+                const lines = [];
+                for (const pending of batch) {
+                    let record;
+                    try {
+                        record = (0,audit_record/* sealRecord */.xe)(pending.build(head), head);
+                    }
+                    catch (error) {
+                        // This caller's record is refused; the others link to the head as it stands.
+                        outcomes.push({ error });
+                        continue;
+                    }
+                    outcomes.push({ record });
+                    lines.push(Buffer.from(`${(0,audit_record/* canonicalJson */.dj)(record)}\n`, 'utf8'));
+                    head = { seq: record.seq, hash: record.hash };
+                }
+                if (lines.length === 0)
+                    return outcomes;
+                const data = lines.length === 1 ? lines[0] : Buffer.concat(lines);
+                await lock.assertHeld();
+                written = undefined;
+                await writeAll(handle, data, shown);
+                await handle.sync();
+                // A new file's directory entry must be durable too, or a crash could lose the whole file.
+                if (size === 0)
+                    await syncFolder(external_node_path_default().dirname(absolute));
+                written = { line: lines[lines.length - 1], size: size + data.length, head: head };
+                return outcomes;
+            }
+            finally {
+                await handle.close();
+            }
+        }, options.lock);
+    };
+    /** The head this store wrote last, if the file still ends with exactly that line; undefined means read it from the file. */
+    const knownHead = async (handle, size) => {
+        if (!written || written.size !== size)
+            return undefined;
+        const from = size - written.line.length;
+        // The line must start the file or follow a newline, so it is the whole last line and not the end of a longer one.
+        const tail = await readAt(handle, Math.max(0, from - 1), from === 0 ? written.line.length : written.line.length + 1);
+        const line = from === 0 ? tail : tail.subarray(1);
+        if ((from > 0 && tail[0] !== NEWLINE) || !line.equals(written.line))
+            return undefined;
+        return written.head;
     };
     return {
         description: `file:${shown}`,
-        async append(build) {
-            await (0,promises_.mkdir)(external_node_path_default().dirname(absolute), { recursive: true }).catch((error) => {
-                throw new store/* AuditStoreError */.VK(`cannot create the folder of the audit file ${shown}: ${error.message}`);
+        append(build) {
+            return new Promise((resolve, reject) => {
+                waiting.push({ build, resolve, reject });
+                if (!writing)
+                    writing = writeWaiting();
             });
-            return withFileLock(lockPath, shownLock, async (lock) => {
-                let handle;
-                try {
-                    // `a+`: created when missing, every write goes to the end, and the tail can be read.
-                    handle = await (0,promises_.open)(absolute, 'a+');
-                }
-                catch (error) {
-                    throw new store/* AuditStoreError */.VK(`cannot open the audit file ${shown}: ${error.message}`);
-                }
-                try {
-                    const { size } = await handle.stat();
-                    const head = await readHead(handle, size, absolute, shown);
-                    const record = (0,audit_record/* sealRecord */.xe)(build(head), head);
-                    const line = Buffer.from(`${(0,audit_record/* canonicalJson */.dj)(record)}\n`, 'utf8');
-                    await lock.assertHeld();
-                    await writeAll(handle, line, shown);
-                    await handle.sync();
-                    // A new file's directory entry must be durable too, or a crash could lose the whole file.
-                    if (size === 0)
-                        await syncFolder(external_node_path_default().dirname(absolute));
-                    return record;
-                }
-                finally {
-                    await handle.close();
-                }
-            }, options.lock);
         },
         readEntries,
         readAll() {

@@ -169,8 +169,8 @@ const AUDIT_HTML_CLIENT_SCRIPT = `
 
 // EXTERNAL MODULE: ./src/audit/render.ts
 var render = __webpack_require__(66339);
-// EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __webpack_require__(42622);
+// EXTERNAL MODULE: ./src/audit/verify.ts + 1 modules
+var verify = __webpack_require__(81234);
 ;// CONCATENATED MODULE: ./src/audit/html.ts
 
 

@@ -74,7 +74,7 @@ const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.versi
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83849);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7114);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47374);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42622);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81234);
 /* harmony import */ var _postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55207);
 
 
@@ -84,6 +84,8 @@ const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.versi
 
 const DEFAULT_RETRY = { attempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
 const PAGE_SIZE = 1000;
+/** Appends committed in one transaction at most: bounds the time the chain's lock is held. */
+const MAX_BATCH_RECORDS = 256;
 const CHAIN_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 /** Advisory lock keys for migrations and chains share one space with the application's own locks: a prefix keeps ours apart. */
 const LOCK_PREFIX = 'modelgate.audit:';
@@ -147,60 +149,123 @@ function createPostgresStore(url, options = {}) {
             catch (error) {
                 throw fail(error, 'read the audit records');
             }
-            for (const row of rows)
-                yield { text: row.body, where: `${target.shown} seq ${row.position}` };
+            if (rows.length > 0)
+                yield rows.map((row) => ({ text: row.body, where: `${target.shown} seq ${row.position}` }));
             if (rows.length < PAGE_SIZE)
                 return;
             after = Number(rows[rows.length - 1].position);
         }
     };
+    /**
+     * Group commit: appends that arrive while a transaction is running wait, then go together in
+     * the next one (one lock, one head read, one INSERT, one COMMIT). Each caller still gets its
+     * own record, sealed to the one before it, or an error; none is answered before the COMMIT.
+     */
+    const waiting = [];
+    let writing;
+    const writeWaiting = async () => {
+        while (waiting.length > 0) {
+            const batch = waiting.splice(0, MAX_BATCH_RECORDS);
+            try {
+                const records = await appendBatch(batch);
+                batch.forEach((pending, index) => {
+                    const record = records[index];
+                    if (record)
+                        pending.resolve(record);
+                });
+            }
+            catch (error) {
+                for (const pending of batch)
+                    pending.reject(error);
+            }
+        }
+        writing = undefined;
+    };
+    /**
+     * One transaction for a batch; the records by the batch's positions (undefined where the
+     * builder failed, which rejects that caller). Retried after a lost connection.
+     */
+    const appendBatch = async (batch) => {
+        // Ids of records this batch tried to insert: after a lost connection, they may have
+        // committed (all of them: one INSERT). Checking under the chain's lock (which the lost
+        // transaction held until it ended) tells for sure, so a retry never lands a record twice.
+        let attempted = [];
+        // A caller told its builder failed is never recorded by a later try.
+        const refused = new Set();
+        const sealFor = (pending, head) => {
+            try {
+                return (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .sealRecord */ .xe)(pending.build(head), head);
+            }
+            catch (error) {
+                // This caller's record is refused; the others link to the head as it stands.
+                pending.reject(error);
+                refused.add(pending);
+                return undefined;
+            }
+        };
+        for (let attempt = 1;; attempt += 1) {
+            let client;
+            let release;
+            let broken;
+            try {
+                ({ client, release } = await checkout());
+                await client.query(`BEGIN; SET LOCAL lock_timeout = '60s'`);
+                await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
+                const tried = attempted.filter((id) => id !== undefined);
+                if (tried.length > 0) {
+                    const landed = await client.query(`SELECT body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 AND id = ANY($2)`, [target.chain, tried]);
+                    if (landed.rows.length > 0) {
+                        await client.query('COMMIT');
+                        const byId = new Map(landed.rows.map((row) => recordOf(row.body, target.shown)).map((record) => [record.id, record]));
+                        return attempted.map((id) => (id === undefined ? undefined : byId.get(id)));
+                    }
+                }
+                const last = await client.query(`SELECT body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
+                let head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
+                const records = [];
+                const bodies = [];
+                for (const pending of batch) {
+                    const record = refused.has(pending) ? undefined : sealFor(pending, head);
+                    records.push(record);
+                    if (!record)
+                        continue;
+                    bodies.push((0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(record));
+                    head = { seq: record.seq, hash: record.hash };
+                }
+                attempted = records.map((record) => record?.id);
+                if (bodies.length > 0) {
+                    // One statement: each record's link to the one before it is checked at its end.
+                    await client.query(`INSERT INTO ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} (chain, body) SELECT $1, body FROM unnest($2::text[]) AS batch(body)`, [target.chain, bodies]);
+                }
+                await client.query('COMMIT');
+                return records;
+            }
+            catch (error) {
+                broken = error;
+                if (client)
+                    await client.query('ROLLBACK').catch(() => undefined);
+                if (!isTransient(error) || attempt >= retry.attempts) {
+                    if (error instanceof _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK)
+                        throw error;
+                    const tried = attempted.some((id) => id !== undefined);
+                    throw fail(error, tried ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
+                }
+            }
+            finally {
+                // A client whose connection failed is destroyed rather than returned to the pool.
+                release?.(broken && isTransient(broken) ? broken : undefined);
+            }
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
+        }
+    };
     return {
         description: target.shown,
-        async append(build) {
-            // Ids of records this call tried to insert: after a lost connection, one of them may have
-            // committed. Checking under the chain's lock (which the lost transaction held until it
-            // ended) tells for sure, so a retry never lands a record twice.
-            const attempted = [];
-            for (let attempt = 1;; attempt += 1) {
-                let client;
-                let release;
-                let broken;
-                try {
-                    ({ client, release } = await checkout());
-                    await client.query('BEGIN');
-                    await client.query(`SET LOCAL lock_timeout = '60s'`);
-                    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
-                    if (attempted.length > 0) {
-                        const landed = await client.query(`SELECT body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 AND id = ANY($2)`, [target.chain, attempted]);
-                        if (landed.rows[0]) {
-                            await client.query('COMMIT');
-                            return recordOf(landed.rows[0].body, target.shown);
-                        }
-                    }
-                    const last = await client.query(`SELECT body FROM ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
-                    const head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
-                    const record = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .sealRecord */ .xe)(build(head), head);
-                    attempted.push(record.id);
-                    await client.query(`INSERT INTO ${_postgres_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .RECORDS_TABLE */ ._x} (chain, body) VALUES ($1, $2)`, [target.chain, (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .dj)(record)]);
-                    await client.query('COMMIT');
-                    return record;
-                }
-                catch (error) {
-                    broken = error;
-                    if (client)
-                        await client.query('ROLLBACK').catch(() => undefined);
-                    if (!isTransient(error) || attempt >= retry.attempts) {
-                        if (error instanceof _store_js__WEBPACK_IMPORTED_MODULE_3__/* .AuditStoreError */ .VK)
-                            throw error;
-                        throw fail(error, attempted.length > 0 ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
-                    }
-                }
-                finally {
-                    // A client whose connection failed is destroyed rather than returned to the pool.
-                    release?.(broken && isTransient(broken) ? broken : undefined);
-                }
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
-            }
+        append(build) {
+            return new Promise((resolve, reject) => {
+                waiting.push({ build, resolve, reject });
+                if (!writing)
+                    writing = writeWaiting();
+            });
         },
         readEntries,
         readAll() {

@@ -12500,7 +12500,7 @@ function readLines(input, firstOnly) {
             const hint = error.reason.startsWith('invalid JSON') ? ' (each line of an NDJSON file must hold one whole event)' : '';
             throw (0,errors/* artefactError */.bo)(`${error.reason}${hint}`, error.location.line === undefined ? { path: error.location.path, line } : error.location);
         }
-        entries.push({ value: doc.value, locate: doc.locate });
+        entries.push({ value: doc.value, locate: (pointer, last) => doc.locate(pointer, last) });
         if (firstOnly)
             break;
     }
@@ -12513,7 +12513,7 @@ function readEvents(input) {
     const value = doc.value;
     const entries = Array.isArray(value)
         ? value.map((item, index) => ({ value: item, locate: (pointer, last) => doc.locate([index, ...pointer], last) }))
-        : [{ value, locate: doc.locate }];
+        : [{ value, locate: (pointer, last) => doc.locate(pointer, last) }];
     return { entries, fileLocation: doc.locate([]) };
 }
 function detectOpenLineage(input) {
@@ -12874,6 +12874,14 @@ function rest(record, keys) {
     }
     return kept;
 }
+/** The own fields of `record` other than `keys`, in order. */
+function ownFieldsBesides(record, keys) {
+    const fields = [];
+    for (const key in record)
+        if (!keys.includes(key) && Object.hasOwn(record, key))
+            fields.push(key);
+    return fields;
+}
 /** Clarify writes the group as a string; a hand-made or older file may hold a number or a list. */
 function groupOf(raw) {
     if (typeof raw === 'string')
@@ -12918,9 +12926,28 @@ const METRIC_FIELDS = ['name', 'value'];
 const ENTRY_FIELDS = ['value_or_threshold', 'metrics'];
 const SECTION_FIELDS = ['label', 'label_value_or_threshold', 'facets'];
 /**
+ * Whether `metric` would give exactly `shared.extra`: the same fields besides name and value,
+ * in the same order, with the same values. (A field whose value is an object never matches,
+ * since no two parsed metrics share one.)
+ */
+function givesSharedExtra(metric, shared) {
+    let index = 0;
+    for (const key in metric) {
+        if (METRIC_FIELDS.includes(key) || !Object.hasOwn(metric, key))
+            continue;
+        if (shared.keys[index] !== key || !Object.is(shared.extra[key], metric[key]))
+            return false;
+        index++;
+    }
+    return index === shared.keys.length;
+}
+/**
  * Adds the metrics of one bias section to `metrics`. Large analyses hold tens of thousands of
- * metrics, so each costs only its own objects: its lazily resolved location (which shares its
- * entry's pointer), its `extra` and itself; names are normalized once per distinct code.
+ * metrics, and everything built stays alive while the rest is read (the garbage collector
+ * copies it, more than once), so each metric costs only itself and its lazily resolved
+ * location: the location shares its entry's pointer, an `extra` equal to the first one
+ * of the same code is shared (evidence is read, never written), and names are normalized
+ * once per distinct code.
  */
 function readSection(doc, sectionKey, stage, section, names, metrics) {
     const sectionAt = [sectionKey];
@@ -12934,6 +12961,7 @@ function readSection(doc, sectionKey, stage, section, names, metrics) {
     }
     const label = section.label;
     const labelValue = section.label_value_or_threshold;
+    const sharedExtras = new Map();
     const facetNames = [];
     for (const facet of Object.keys(facets)) {
         const entries = facets[facet];
@@ -12958,8 +12986,9 @@ function readSection(doc, sectionKey, stage, section, names, metrics) {
                 throw (0,errors/* artefactError */.bo)(`facet "${facet}" = "${group}" in ${sectionKey} has no metrics list`, doc.locate(entryMetrics === undefined ? [...facetAt, entryIndex] : [...facetAt, entryIndex, 'metrics']));
             }
             const entryExtra = rest(entry, ENTRY_FIELDS);
-            // Shared by the entry's metrics, whose locations each add their index.
-            const metricsAt = [...facetAt, entryIndex, 'metrics'];
+            // Shared by the entry's metrics, whose locations each add their index; a literal, as a
+            // spread would reserve room to grow in each of thousands of pointers kept until read.
+            const metricsAt = [sectionKey, 'facets', facet, entryIndex, 'metrics'];
             for (let metricIndex = 0; metricIndex < entryMetrics.length; metricIndex++) {
                 const metric = entryMetrics[metricIndex];
                 if (!sagemaker_clarify_isObject(metric))
@@ -12973,15 +13002,26 @@ function readSection(doc, sectionKey, stage, section, names, metrics) {
                 let name = names.get(code);
                 if (name === undefined)
                     names.set(code, (name = clarifyMetricName(code)));
-                let extra = rest(metric, METRIC_FIELDS);
-                if (label !== undefined || labelValue !== undefined || entryExtra) {
-                    extra ??= {};
-                    if (label !== undefined)
-                        extra.label = label;
-                    if (labelValue !== undefined)
-                        extra.label_value_or_threshold = labelValue;
-                    if (entryExtra)
-                        extra.facet_entry = entryExtra;
+                // An entry's own fields make its metrics' extras differ from other entries': never shared.
+                const shared = entryExtra ? undefined : sharedExtras.get(code);
+                let extra;
+                if (shared && givesSharedExtra(metric, shared)) {
+                    extra = shared.extra;
+                }
+                else {
+                    extra = rest(metric, METRIC_FIELDS);
+                    if (label !== undefined || labelValue !== undefined || entryExtra) {
+                        extra ??= {};
+                        if (label !== undefined)
+                            extra.label = label;
+                        if (labelValue !== undefined)
+                            extra.label_value_or_threshold = labelValue;
+                        if (entryExtra)
+                            extra.facet_entry = entryExtra;
+                    }
+                    // The first extra of each code is offered for sharing; one that differs stays the metric's own.
+                    if (extra && !entryExtra && !shared)
+                        sharedExtras.set(code, { extra, keys: ownFieldsBesides(metric, METRIC_FIELDS) });
                 }
                 const location = doc.locate(metricsAt, metricIndex);
                 // One literal each way: a field added later would move to a separate, larger store.
@@ -13779,7 +13819,7 @@ function mergeExtra(parts) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(47374);
 /* harmony import */ var _stores_open_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72540);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42622);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(81234);
 
 
 
@@ -13810,17 +13850,17 @@ function previousDecisionOf(record) {
  * A chain that does not verify gives no answer rather than an older one: a record edited or
  * removed after the break could be exactly the decision a rule needs.
  */
-async function findPreviousDecisions(entries) {
+async function findPreviousDecisions(batches) {
     const verifier = (0,_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .createChainVerifier */ .mG)();
     const decisions = new Map();
-    for await (const entry of entries) {
-        const broken = verifier.push(entry);
-        if (broken)
-            return { unavailable: `the audit trail does not verify: ${(0,_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .describeBroken */ .lk)(broken)}` };
-        // The verifier has checked this text is a valid record whose hash matches.
-        const record = JSON.parse(entry.text);
-        if (record.kind === 'decision' && APPROVED_VERDICTS.includes(record.verdict))
-            decisions.set(record.subject.model, previousDecisionOf(record));
+    for await (const batch of batches) {
+        for (const entry of batch) {
+            const { record, broken } = verifier.read(entry);
+            if (!record)
+                return { unavailable: `the audit trail does not verify: ${(0,_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .describeBroken */ .lk)(broken)}` };
+            if (record.kind === 'decision' && APPROVED_VERDICTS.includes(record.verdict))
+                decisions.set(record.subject.model, previousDecisionOf(record));
+        }
     }
     return { decisions };
 }
@@ -13882,9 +13922,11 @@ function isMissingTrailFile(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ DecisionNotRecorded),
-  V: () => (/* binding */ appendDecisionRecords)
+  qC: () => (/* binding */ DecisionNotRecorded),
+  V1: () => (/* binding */ appendDecisionRecords)
 });
+
+// UNUSED EXPORTS: decisionEntries
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -13953,6 +13995,18 @@ class DecisionNotRecorded extends Error {
     name = 'DecisionNotRecorded';
 }
 /**
+ * What each model's decision record is built from: the model's results, the digests of the
+ * files its evidence was read from (`pathOf` turns a source's shown path into the recorded
+ * path), the approvals and a summary of the evidence.
+ */
+function decisionEntries(decision, subjects, pathOf = (shown) => shown) {
+    return decision.models.map((model) => {
+        const subject = subjects.find((candidate) => candidate.model.name === model.name);
+        const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
+        return { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: (0,record/* observeEvidence */.a9)(subject?.evidence ?? {}) };
+    });
+}
+/**
  * Appends one decision record per model of `decision`, with the digests of the files its
  * evidence was read from (`pathOf` turns a source's shown path into the recorded path); after
  * each decision, one `waiver` record per waiver it used and one `approval` record per approval
@@ -13973,10 +14027,8 @@ async function appendDecisionRecords(store, decision, subjects, context, pathOf 
             const unique = [...new Map(approvals.map((approval) => [(0,record/* canonicalJson */.dj)(approval), approval])).values()];
             records.push(await store.append((head) => buildPolicyChangeRecord(change, change.policy ?? decision.policy, unique, head, recordContext())));
         }
-        for (const model of decision.models) {
-            const subject = subjects.find((candidate) => candidate.model.name === model.name);
-            const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
-            const entry = { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: (0,record/* observeEvidence */.a9)(subject?.evidence ?? {}) };
+        for (const entry of decisionEntries(decision, subjects, pathOf)) {
+            const { model } = entry;
             const sealed = await store.append((head) => (0,record/* buildDecisionRecord */.cz)(entry, head, recordContext()));
             records.push(sealed);
             decisions += 1;
@@ -14452,7 +14504,7 @@ function unique(values) {
 /* harmony export */   VK: () => (/* binding */ AuditStoreError)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42622);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81234);
 
 
 function isMigratable(store) {
@@ -14476,12 +14528,14 @@ class AuditStoreError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Modelga
  * records are `verify`'s job; a record that is damaged by itself stops the reading here,
  * so a log or an export never shows an edited record as if it were sound.
  */
-async function* parseEntries(entries) {
-    for await (const entry of entries) {
-        const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
-        if ('reason' in checked)
-            throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
-        yield checked.record;
+async function* parseEntries(batches) {
+    for await (const batch of batches) {
+        for (const entry of batch) {
+            const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
+            if ('reason' in checked)
+                throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
+            yield checked.record;
+        }
     }
 }
 
@@ -14634,26 +14688,211 @@ function redact(url) {
 
 /***/ }),
 
-/***/ 42622:
+/***/ 81234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EQ: () => (/* binding */ checkRecord),
-/* harmony export */   fB: () => (/* binding */ parseAnchor),
-/* harmony export */   lk: () => (/* binding */ describeBroken),
-/* harmony export */   mG: () => (/* binding */ createChainVerifier),
-/* harmony export */   zG: () => (/* binding */ formatAnchor)
-/* harmony export */ });
-/* unused harmony exports verifyChain, verifyEntries */
-/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40447);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7114);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  EQ: () => (/* binding */ checkRecord),
+  mG: () => (/* binding */ createChainVerifier),
+  lk: () => (/* binding */ describeBroken),
+  zG: () => (/* binding */ formatAnchor),
+  fB: () => (/* binding */ parseAnchor),
+  q_: () => (/* binding */ verifyEntries)
+});
+
+// UNUSED EXPORTS: verifyChain
+
+// EXTERNAL MODULE: ./src/document/validate.ts
+var validate = __nccwpck_require__(40447);
+// EXTERNAL MODULE: ./src/audit/record.ts
+var audit_record = __nccwpck_require__(7114);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/audit/sealed-line.ts
+
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const DIGEST_LENGTH = 64;
+/** Longer `seq` values are left to the full check, which knows where integers stop being exact. */
+const MAX_SEQ_DIGITS = 15;
+const NULL = Buffer.from('null');
+/** For `hash`, `prev`, `seq`: the member's opening (`,"seq":`) and the ending searched for (`q":`); undefined when a schema change left a link key without an ending of its own. */
+const MEMBERS = membersOf(audit_record/* AuditRecordSchema */.eH);
+/** Reused for the bytes that are hashed, so a long chain does not allocate one buffer per record. */
+let scratch = Buffer.alloc(16 * 1024);
+/** The links of a stored line whose bytes are a sealed record and hash to its `hash`; undefined otherwise. */
+function sealedLinks(line) {
+    if (!MEMBERS || line.length < 2 || line[0] !== OPEN_BRACE || line[line.length - 1] !== CLOSE_BRACE)
+        return undefined;
+    const hashStart = memberValue(line, MEMBERS.hash, 0);
+    const hashEnd = hashStart + 1 + DIGEST_LENGTH;
+    if (hashStart < 0 || line[hashStart] !== QUOTE || line[hashEnd] !== QUOTE)
+        return undefined;
+    const stored = line.toString('latin1', hashStart + 1, hashEnd);
+    const memberStart = hashStart - MEMBERS.hash.opening.length;
+    if (digestWithout(line, memberStart, hashEnd + 1) !== stored)
+        return undefined;
+    // The bytes are the sealed ones. In canonical order `id` comes right after `hash`, then `prev`, then `seq`.
+    const idStart = hashEnd + 1 + ID_OPENING.length + 1;
+    if (!bytesAt(line, hashEnd + 1, ID_OPENING) || line[idStart - 1] !== QUOTE)
+        return undefined;
+    const prevStart = memberValue(line, MEMBERS.prev, idStart);
+    if (prevStart < 0)
+        return undefined;
+    const seqStart = memberValue(line, MEMBERS.seq, prevStart);
+    const seq = seqStart < 0 ? undefined : integerAt(line, seqStart);
+    let prev;
+    if (bytesAt(line, prevStart, NULL) && line[prevStart + NULL.length] === COMMA)
+        prev = null;
+    else if (line[prevStart] === QUOTE && line[prevStart + 1 + DIGEST_LENGTH] === QUOTE)
+        prev = line.toString('latin1', prevStart + 1, prevStart + 1 + DIGEST_LENGTH);
+    else
+        return undefined;
+    if (seq === undefined)
+        return undefined;
+    return new SealedLine(seq, prev, stored, line, idStart);
+}
+const ID_OPENING = Buffer.from(',"id":');
+/** The links, with the id read from the line only when a message needs it. */
+class SealedLine {
+    seq;
+    prev;
+    hash;
+    line;
+    idStart;
+    constructor(seq, prev, hash, line, idStart) {
+        this.seq = seq;
+        this.prev = prev;
+        this.hash = hash;
+        this.line = line;
+        this.idStart = idStart;
+    }
+    get id() {
+        let end = this.idStart;
+        while (end < this.line.length && this.line[end] !== QUOTE)
+            end += this.line[end] === BACKSLASH ? 2 : 1;
+        const raw = this.line.toString('utf8', this.idStart, end);
+        return raw.includes('\\') ? JSON.parse(`"${raw}"`) : raw;
+    }
+}
+/** Where the value of the first `member` at or after `from` starts; -1 when there is none. */
+function memberValue(line, member, from) {
+    const ending = line.indexOf(member.ending, from);
+    if (ending < 0)
+        return -1;
+    const valueStart = ending + member.ending.length;
+    return bytesAt(line, valueStart - member.opening.length, member.opening) ? valueStart : -1;
+}
+/** sha256 (hex) of the line without the bytes [cutStart, cutEnd). */
+function digestWithout(line, cutStart, cutEnd) {
+    const length = line.length - (cutEnd - cutStart);
+    if (scratch.length < length)
+        scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
+    line.copy(scratch, 0, 0, cutStart);
+    line.copy(scratch, cutStart, cutEnd);
+    return (0,external_node_crypto_.hash)('sha256', scratch.subarray(0, length), 'hex');
+}
+/** A non-negative integer as canonical JSON writes it (no sign, no leading zero, no fraction), ending the member. */
+function integerAt(line, start) {
+    let value = 0;
+    let at = start;
+    for (; at < line.length && at - start <= MAX_SEQ_DIGITS; at += 1) {
+        const byte = line[at];
+        if (byte < DIGIT_0 || byte > DIGIT_9)
+            break;
+        value = value * 10 + (byte - DIGIT_0);
+    }
+    const digits = at - start;
+    const next = line[at];
+    if (digits < 1 || digits > MAX_SEQ_DIGITS || (digits > 1 && line[start] === DIGIT_0) || (next !== COMMA && next !== CLOSE_BRACE))
+        return undefined;
+    return value;
+}
+function bytesAt(line, at, expected) {
+    if (at < 0 || at + expected.length > line.length)
+        return false;
+    for (let index = 0; index < expected.length; index += 1) {
+        if (line[at + index] !== expected[index])
+            return false;
+    }
+    return true;
+}
+/**
+ * For each link key, its member opening and the shortest ending of its name that no other key
+ * of a record, at any depth, ends with. Undefined when there is none, or when some nested
+ * object may have keys of any name.
+ */
+function membersOf(schema) {
+    const keys = keysOf(schema);
+    if (!keys)
+        return undefined;
+    const member = (key) => {
+        for (let length = 1; length <= key.length; length += 1) {
+            const ending = key.slice(-length);
+            if (keys.every((other) => other === key || !other.endsWith(ending)))
+                return { opening: Buffer.from(`,"${key}":`), ending: Buffer.from(`${ending}":`) };
+        }
+        return undefined;
+    };
+    const [hash, prev, seq] = [member('hash'), member('prev'), member('seq')];
+    return hash && prev && seq ? { hash, prev, seq } : undefined;
+}
+/** Every key of every object in a record, at any depth; undefined when some object may have keys of any name. */
+function keysOf(schema) {
+    const keys = new Set();
+    const walk = (node) => {
+        const def = node.def;
+        switch (def.type) {
+            case 'object':
+                if (def.catchall && def.catchall.def.type !== 'never')
+                    return false;
+                return Object.entries(def.shape).every(([key, value]) => {
+                    keys.add(key);
+                    return walk(value);
+                });
+            case 'array':
+                return walk(def.element);
+            case 'optional':
+            case 'nullable':
+                return walk(def.innerType);
+            case 'union':
+                return def.options.every((option) => walk(option));
+            case 'string':
+            case 'number':
+            case 'boolean':
+            case 'null':
+            case 'literal':
+            case 'enum':
+                return true;
+            default:
+                return false;
+        }
+    };
+    return walk(schema) ? [...keys] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/audit/verify.ts
+
 
 
 /**
- * A streaming verifier, so a long chain is checked in constant memory. Each record must
- * be valid, hash to its `hash`, have seq equal to its position, and link to the record
- * before it with `prev` (null for the first). Stored text must be the record's canonical
- * JSON, so that no parser can read a stored record differently from the one verified.
+ * A streaming verifier, so a long chain is checked in constant memory. Each record must hash
+ * to its `hash`, have seq equal to its position, and link to the record before it with
+ * `prev` (null for the first). Stored text must be the record's canonical JSON, so that no
+ * parser can read a stored record differently from the one verified.
+ *
+ * `push` takes a stored line whose bytes are a sealed record (`sealedLinks`) without parsing
+ * it: bytes identical to the sealed ones were valid when they were sealed. Any other entry,
+ * and every entry given to `read`, gets the full check (parsed, validated, canonical), which
+ * also names what is wrong with a damaged one.
  */
 function createChainVerifier(options = {}) {
     let position = 0;
@@ -14661,10 +14900,7 @@ function createChainVerifier(options = {}) {
     let broken;
     let anchorSeen = false;
     /** Why this record breaks the chain, if it does; undefined when it links up. */
-    const whyBroken = (checked) => {
-        if ('reason' in checked)
-            return checked.reason;
-        const { record } = checked;
+    const whyBroken = (record) => {
         const expectedSeq = last ? last.seq + 1 : 0;
         if (record.seq !== expectedSeq) {
             let why;
@@ -14690,21 +14926,45 @@ function createChainVerifier(options = {}) {
             }
             anchorSeen = true;
         }
-        last = { seq: record.seq, hash: record.hash, id: record.id };
+        last = record;
         return undefined;
+    };
+    /** Links the checked record into the chain; the break when it is the first one. */
+    const link = (entry, checked) => {
+        let reason;
+        let value;
+        if ('reason' in checked) {
+            reason = checked.reason;
+            value = checked.value;
+        }
+        else if ('links' in checked) {
+            reason = whyBroken(checked.links);
+            value = checked.links;
+        }
+        else {
+            reason = whyBroken(checked.record);
+            value = checked.record;
+        }
+        if (reason === undefined) {
+            position += 1;
+            return undefined;
+        }
+        broken = brokenRecord(position, entry.where, reason, value);
+        return broken;
     };
     return {
         push(entry) {
             if (broken)
                 return undefined;
+            const links = 'text' in entry && !entry.incomplete ? sealedLinks(entry.bytes ?? Buffer.from(entry.text)) : undefined;
+            return link(entry, links ? { links } : checkRecord(entry));
+        },
+        read(entry) {
+            if (broken)
+                return {};
             const checked = checkRecord(entry);
-            const reason = whyBroken(checked);
-            if (reason === undefined) {
-                position += 1;
-                return undefined;
-            }
-            broken = brokenRecord(position, entry.where, reason, checked.value);
-            return broken;
+            const breaks = link(entry, checked);
+            return breaks ? { broken: breaks } : { record: checked.record };
         },
         finish() {
             const head = last && { seq: last.seq, hash: last.hash };
@@ -14754,13 +15014,13 @@ function checkRecord(entry) {
     if (!isObject(value))
         return { reason: 'not a JSON object', value };
     // Stored records are exactly what the schema describes: checked without zod copying each one.
-    const parsed = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .safeParseUnchanged */ .MT)(_record_js__WEBPACK_IMPORTED_MODULE_1__/* .AuditRecordSchema */ .eH, value);
+    const parsed = (0,validate/* safeParseUnchanged */.MT)(audit_record/* AuditRecordSchema */.eH, value);
     if (!parsed.success)
         return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
     const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
     if ('reason' in canonical)
         return { reason: canonical.reason, value };
-    if ((0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256OfCanonicalText */ .AJ)(canonical.unsigned) !== parsed.data.hash)
+    if ((0,audit_record/* sha256OfCanonicalText */.AJ)(canonical.unsigned) !== parsed.data.hash)
         return { reason: "the hash does not match the record's content: the record was edited", value };
     if (!canonical.textIsCanonical) {
         return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
@@ -14796,7 +15056,7 @@ function canonicalForm(record, hash, text) {
     }
     try {
         const { hash: _hash, ...unsigned } = record;
-        return { unsigned: (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(unsigned), textIsCanonical: text === undefined || (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(record) === text };
+        return { unsigned: (0,audit_record/* canonicalJson */.dj)(unsigned), textIsCanonical: text === undefined || (0,audit_record/* canonicalJson */.dj)(record) === text };
     }
     catch (error) {
         return { reason: `the record has no canonical JSON (RFC 8785): ${error.message}` };
@@ -14830,10 +15090,10 @@ function verifyChain(records, options = {}) {
     return verifier.finish();
 }
 /** Verifies a store's entries as they stream in, stopping at the first break. */
-async function verifyEntries(entries, options = {}) {
+async function verifyEntries(batches, options = {}) {
     const verifier = createChainVerifier(options);
-    for await (const entry of entries) {
-        if (verifier.push(entry))
+    for await (const batch of batches) {
+        if (batch.some((entry) => verifier.push(entry)))
             break;
     }
     return verifier.finish();
@@ -15192,6 +15452,10 @@ function escapeTableCell(text) {
         .replace(/>/g, '&gt;')
         .replace(/@/g, '&#64;');
 }
+/** Text for Markdown that GitHub renders: no HTML tags. */
+function escapeMarkdown(text) {
+    return text.replace(/</g, '&lt;');
+}
 
 ;// CONCATENATED MODULE: ./src/report/controls.ts
 
@@ -15477,8 +15741,8 @@ var render = __nccwpck_require__(66339);
 var audit_store = __nccwpck_require__(47374);
 // EXTERNAL MODULE: ./src/audit/stores/open.ts
 var stores_open = __nccwpck_require__(72540);
-// EXTERNAL MODULE: ./src/audit/verify.ts
-var verify = __nccwpck_require__(42622);
+// EXTERNAL MODULE: ./src/audit/verify.ts + 1 modules
+var verify = __nccwpck_require__(81234);
 ;// CONCATENATED MODULE: ./src/cli/audit-commands.ts
 
 
@@ -15515,10 +15779,10 @@ async function recordDecisions(input, io) {
         store = await (0,stores_open/* openAuditStore */.Xb)(input.url, { cwd: io.cwd, env: io.env });
         // Recorded relative to the repository root, wherever the command ran.
         const repositoryPath = (shown) => external_node_path_default().relative(input.root, external_node_path_default().resolve(io.cwd, shown)).split((external_node_path_default()).sep).join('/');
-        stored = await (0,record_decisions/* appendDecisionRecords */.V)(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
+        stored = await (0,record_decisions/* appendDecisionRecords */.V1)(store, decision, input.subjects, { now: io.now, actor, trigger: { type: 'cli' } }, repositoryPath);
     }
     catch (error) {
-        const reason = error instanceof record_decisions/* DecisionNotRecorded */.q ? error.message : `the decision was not recorded in ${store?.description ?? 'the audit store'}: ${(0,errors/* describeError */.Uc)(error)}`;
+        const reason = error instanceof record_decisions/* DecisionNotRecorded */.qC ? error.message : `the decision was not recorded in ${store?.description ?? 'the audit store'}: ${(0,errors/* describeError */.Uc)(error)}`;
         io.stderr(`modelgate: audit: ${reason}\n`);
         return false;
     }
@@ -15587,12 +15851,7 @@ async function runVerify(options, io) {
     if (options.anchor !== undefined && !anchor)
         throw usage(`--anchor ${options.anchor}: expected <seq>:<sha256 hex>, as printed by audit verify`);
     return withStore(options.audit, io, async (store) => {
-        const verifier = (0,verify/* createChainVerifier */.mG)(anchor ? { anchor } : {});
-        for await (const entry of store.readEntries()) {
-            if (verifier.push(entry))
-                break;
-        }
-        const result = verifier.finish();
+        const result = await (0,verify/* verifyEntries */.q_)(store.readEntries(), anchor ? { anchor } : {});
         if (options.format === 'json') {
             io.stdout(`${JSON.stringify({ store: store.description, ...result, ...(result.head && { anchor: (0,verify/* formatAnchor */.zG)(result.head) }) }, null, 2)}\n`);
         }
@@ -15752,20 +16011,24 @@ async function readChain(store, filter, options) {
     const entries = [];
     const selected = [];
     let broken = false;
-    for await (const entry of store.readEntries()) {
-        if (options.keepEntries)
-            entries.push(entry);
-        if (broken)
-            continue;
-        if (verifier.push(entry)) {
-            broken = true;
-            if (!options.keepEntries)
-                break;
-            continue;
+    for await (const batch of store.readEntries()) {
+        for (const entry of batch) {
+            if (options.keepEntries)
+                entries.push(entry);
+            if (broken)
+                continue;
+            const { record } = verifier.read(entry);
+            if (!record) {
+                broken = true;
+                if (!options.keepEntries)
+                    break;
+                continue;
+            }
+            if (matchesFilter(record, filter))
+                selected.push(record);
         }
-        const record = JSON.parse(entry.text);
-        if (matchesFilter(record, filter))
-            selected.push(record);
+        if (broken && !options.keepEntries)
+            break;
     }
     return { entries, selected, verification: verifier.finish() };
 }
@@ -15822,15 +16085,17 @@ async function runMigrate(options, io) {
 async function readVerified(store, each, flush) {
     const verifier = (0,verify/* createChainVerifier */.mG)();
     let sinceFlush = 0;
-    for await (const entry of store.readEntries()) {
-        const broken = verifier.push(entry);
-        if (broken)
-            return broken;
-        each(JSON.parse(entry.text));
-        sinceFlush += 1;
-        if (flush && sinceFlush >= 500) {
-            sinceFlush = 0;
-            await flush();
+    for await (const batch of store.readEntries()) {
+        for (const entry of batch) {
+            const { record, broken } = verifier.read(entry);
+            if (!record)
+                return broken;
+            each(record);
+            sinceFlush += 1;
+            if (flush && sinceFlush >= 500) {
+                sinceFlush = 0;
+                await flush();
+            }
         }
     }
     return verifier.finish().broken;
@@ -16310,7 +16575,7 @@ function registerServeCommand(program, io, done, options = {}) {
         .action(async (flags) => done(await runServe(flags, io, options.untilStopped ?? stopSignal)));
 }
 async function runServe(flags, io, untilStopped) {
-    const { startHookServer } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(131)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4131));
+    const { startHookServer } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4478));
     const server = await startHookServer({ configPath: flags.config, cwd: io.cwd, env: io.env, host: flags.host, port: flags.port });
     await untilStopped();
     server.app.log.info('stopping: finishing the requests in flight');
@@ -16827,7 +17092,6 @@ function parseJson(text, path, options = {}) {
     const limits = options.limits ?? _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_LIMITS */ .dR;
     const fail = failWith(options.errorCode ?? 'artefact', path);
     const lineShift = (options.startLine ?? 1) - 1;
-    const shifted = ({ line, column }) => ({ line: line + lineShift, column });
     checkSize(text, limits, fail);
     let value;
     try {
@@ -16836,21 +17100,46 @@ function parseJson(text, path, options = {}) {
     catch (error) {
         throw fail(`invalid JSON: ${describeJsonError(text, error)}`, locateJsonError(text, path, lineShift));
     }
-    // The position tree is only built when a finding needs a line: most documents never do.
-    let tree;
-    let starts;
-    const resolve = (pointer) => {
-        tree ??= (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(text) ?? { type: 'null', offset: 0, length: 0 };
-        starts ??= (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStartsOf */ .xV)(text);
-        return shifted((0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t$)(starts, nodeStart(deepestNode(tree, pointer))));
-    };
-    const locate = (pointer, last) => (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyLocation */ .QT)(path, resolve, pointer, last);
-    const locateTooDeep = () => {
-        starts ??= (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStartsOf */ .xV)(text);
-        return { path, ...shifted((0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t$)(starts, offsetBeyondDepth(text, limits.max_nesting_depth))) };
-    };
-    checkTree(value, limits, locate, locateTooDeep, fail, jsonStringsSuspect(text));
-    return { path, syntax: 'json', value, locate };
+    const doc = new JsonDocument(path, value, text, lineShift);
+    const locateTooDeep = () => ({ path, ...doc.positionAtOffset(offsetBeyondDepth(text, limits.max_nesting_depth)) });
+    checkTree(value, limits, (pointer) => doc.locate(pointer), locateTooDeep, fail, jsonStringsSuspect(text));
+    return doc;
+}
+/**
+ * A parsed JSON text. `locate` is a method, not a closure made per document: adapters call it
+ * once per item, and optimized code that inlined one document's closure is discarded when
+ * another document's is called or that one is collected, so each large document would be read
+ * by unoptimized code while the adapter is compiled again. The position tree is only built
+ * when a finding needs a line: most documents never do.
+ */
+class JsonDocument {
+    path;
+    value;
+    syntax = 'json';
+    #text;
+    #lineShift;
+    /** Shared by this document's lazy locations. */
+    #resolve = (pointer) => this.#positionAt(pointer);
+    #tree;
+    #starts;
+    constructor(path, value, text, lineShift) {
+        this.path = path;
+        this.value = value;
+        this.#text = text;
+        this.#lineShift = lineShift;
+    }
+    locate(pointer, last) {
+        return (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyLocation */ .QT)(this.path, this.#resolve, pointer, last);
+    }
+    positionAtOffset(offset) {
+        this.#starts ??= (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .lineStartsOf */ .xV)(this.#text);
+        const { line, column } = (0,_location_js__WEBPACK_IMPORTED_MODULE_4__/* .positionAt */ .t$)(this.#starts, offset);
+        return { line: line + this.#lineShift, column };
+    }
+    #positionAt(pointer) {
+        this.#tree ??= (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(this.#text) ?? { type: 'null', offset: 0, length: 0 };
+        return this.positionAtOffset(nodeStart(deepestNode(this.#tree, pointer)));
+    }
 }
 /** Pairs of a YAML mapping by key, built on first use (see propertyTables). */
 const pairTables = new WeakMap();
@@ -17020,28 +17309,26 @@ function checkTree(value, limits, locate, locateTooDeep, fail, checkStrings) {
  * reportTreeProblem, which names them.
  */
 function treeIsClean(root, maxDepth, checkStrings) {
-    const containers = [];
-    const depths = [];
-    /** Queues a container; false for a string that is not Unicode text. */
-    const admit = (value, depth) => {
-        if (typeof value === 'object' && value !== null) {
-            containers.push(value);
-            depths.push(depth);
-            return true;
-        }
-        return !(checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value));
-    };
-    if (!admit(root, 0))
-        return false;
+    if (typeof root !== 'object' || root === null)
+        return !(checkStrings && typeof root === 'string' && LONE_SURROGATE.test(root));
+    // No closure: optimized code would hold on to one made per call, and be discarded when it is collected.
+    const containers = [root];
+    const depths = [0];
     while (containers.length > 0) {
         const current = containers.pop();
         const depth = depths.pop();
         if (depth >= maxDepth)
             return false;
         if (Array.isArray(current)) {
-            for (let index = 0; index < current.length; index++)
-                if (!admit(current[index], depth + 1))
+            for (let index = 0; index < current.length; index++) {
+                const value = current[index];
+                if (typeof value === 'object' && value !== null) {
+                    containers.push(value);
+                    depths.push(depth + 1);
+                }
+                else if (checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value))
                     return false;
+            }
             continue;
         }
         // for-in allocates no key list; an inherited key it may also see can only make the walk
@@ -17051,7 +17338,12 @@ function treeIsClean(root, maxDepth, checkStrings) {
                 return false;
             if (checkStrings && LONE_SURROGATE.test(key))
                 return false;
-            if (!admit(current[key], depth + 1))
+            const value = current[key];
+            if (typeof value === 'object' && value !== null) {
+                containers.push(value);
+                depths.push(depth + 1);
+            }
+            else if (checkStrings && typeof value === 'string' && LONE_SURROGATE.test(value))
                 return false;
         }
     }

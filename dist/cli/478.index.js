@@ -1,5 +1,5 @@
-export const id = 131;
-export const ids = [131];
+export const id = 478;
+export const ids = [478];
 export const modules = {
 
 /***/ 58851:
@@ -61,10 +61,12 @@ async function callRegistry(what, spec, options) {
         options.observe?.(outcome, Number(process.hrtime.bigint() - started) / 1e9);
     }
 }
+/** Decoding without `stream` keeps no state between calls, so one decoder serves every answer. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 /** The body of an answer as JSON; anything else is a `malformed` failure naming the call. */
 function parseJsonBody(what, response) {
     try {
-        return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(response.body));
+        return JSON.parse(STRICT_UTF8.decode(response.body));
     }
     catch {
         throw new RegistryCallError(`${what}: the answer (HTTP ${response.status}) is not valid JSON`, 'malformed', response.status);
@@ -375,7 +377,7 @@ async function createFileLedger(store, file, options) {
 
 /***/ }),
 
-/***/ 4131:
+/***/ 4478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -395,30 +397,6 @@ var external_node_url_ = __webpack_require__(73136);
 var stores_open = __webpack_require__(72540);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/registry/append-queue.ts
-/**
- * Appends of one server, one after the other. Stores already serialize appends between
- * processes (a lock file, an advisory lock), but concurrent requests in one process would
- * each wait on that lock in turn, polling; queuing them here first costs nothing and keeps
- * the lock for the other processes and replicas.
- */
-function queueAppends(store) {
-    let last = Promise.resolve();
-    return {
-        get description() {
-            return store.description;
-        },
-        append(build) {
-            const appended = last.then(() => store.append(build), () => store.append(build));
-            last = appended.catch(() => undefined);
-            return appended;
-        },
-        readAll: () => store.readAll(),
-        readEntries: () => store.readEntries(),
-        close: () => store.close(),
-    };
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/engine/compile.ts + 15 modules
@@ -788,7 +766,7 @@ async function runDelivery(work, services) {
         }
         const trigger = { ...judged.trigger, delivery: work.key, ...(enforcement && { enforcement }) };
         const { decision, subjects } = judged.judgement;
-        const [record] = await (0,record_decisions/* appendDecisionRecords */.V)(services.store, decision, subjects, { now: services.now, actor: services.actor, trigger });
+        const [record] = await (0,record_decisions/* appendDecisionRecords */.V1)(services.store, decision, subjects, { now: services.now, actor: services.actor, trigger });
         outcome = (0,registry_ledger/* outcomeOfRecord */.b)(record);
         await ledger.recorded(work.key, outcome, record);
         services.metrics.decisions.inc({ source: work.source, verdict: outcome.verdict });
@@ -1890,7 +1868,6 @@ function loggerOptions(runtime) {
 
 
 
-
 async function startHookServer(options) {
     const runtime = await loadServeConfig(options.configPath, { cwd: options.cwd, env: options.env });
     const { store, ledger } = await openHookStore(runtime);
@@ -1935,19 +1912,21 @@ async function startHookServer(options) {
 /**
  * The audit store and the delivery ledger that goes with it: PostgreSQL for replicas behind a
  * load balancer, or a file for a single replica. Relative `file:` paths start at the config's folder.
+ * Both stores write the appends of concurrent requests together (group commit), so requests
+ * do not wait on the chain's lock one by one.
  */
 async function openHookStore(runtime) {
     const url = runtime.auditUrl;
     const kind = (0,stores_open/* auditStoreKind */.zY)(url);
     const leaseMs = runtime.config.delivery.lease_seconds * 1000;
     if (kind === 'postgres') {
-        const store = queueAppends(await (0,stores_open/* openAuditStore */.Xb)(url, { cwd: runtime.dir }));
+        const store = await (0,stores_open/* openAuditStore */.Xb)(url, { cwd: runtime.dir });
         const { createPostgresLedger } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(724)]).then(__webpack_require__.bind(__webpack_require__, 59724));
         return { store, ledger: createPostgresLedger(url, { leaseMs }) };
     }
     if (kind !== 'file')
         throw (0,errors/* configError */.Fj)(`audit.url: the hook server keeps its records in PostgreSQL or a file, not in a ${kind}: store`);
-    const store = queueAppends(await (0,stores_open/* openAuditStore */.Xb)(url, { cwd: runtime.dir }));
+    const store = await (0,stores_open/* openAuditStore */.Xb)(url, { cwd: runtime.dir });
     const rest = url.slice('file:'.length);
     const file = rest.startsWith('//') ? (0,external_node_url_.fileURLToPath)(url) : external_node_path_default().resolve(runtime.dir, rest);
     const { createFileLedger } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 81578));
