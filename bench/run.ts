@@ -442,8 +442,9 @@ async function benchStartup(): Promise<void> {
   const row = (name: string, ms: number): Row => ({ case: name, median_ms: ms, floor: 'node -e 0', floor_ms: floor, target: '≤ +150 ms', met: ms - floor <= 150, note: `+${(ms - floor).toFixed(0)} ms` });
   rows.push(row('CLI bundle --version', time(['dist/cli/index.js', '--version'])));
   if (!existsSync(path.join(ROOT, 'dist/index.js'))) return;
-  // The Action entry runs when imported; an unsupported event makes it stop at once: the entry's own load.
-  rows.push(row('Action bundle dist/index.js load (entry only)', time(['--input-type=module', '-e', "process.env.GITHUB_EVENT_NAME='unsupported'; await import('./dist/index.js').catch(() => {}); process.exitCode = 0;"])));
+  // The Action entry runs when imported; without an event file it stops at once: the entry's own load.
+  // A clean environment, so that a bench run inside Actions writes nothing to the job's summary.
+  rows.push(row('Action bundle dist/index.js load (entry only)', time(['--input-type=module', '-e', "await import('./dist/index.js').catch(() => {}); process.exitCode = 0;"], { env: { PATH: process.env.PATH ?? '', GITHUB_EVENT_NAME: 'unsupported' } })));
   // What a judging run loads: a scheduled run in an empty checkout loads the gate core, compiles
   // the starter pack and finds no models, with no API request (as scripts/check-bundle.mjs runs it).
   const workspace = mkdtempSync(path.join(tmpdir(), 'modelgate-bench-action-'));
@@ -457,8 +458,11 @@ async function benchStartup(): Promise<void> {
     RUNNER_TEMP: path.join(workspace, 'temp'),
     'INPUT_GITHUB-TOKEN': 'unused',
   };
-  rows.push(row('Action bundle: everything a judging run loads (gate core, starter pack compiled)', time([path.join(ROOT, 'dist/index.js')], { cwd: workspace, env, status: 1, output: 'no models found' })));
-  rmSync(workspace, { recursive: true, force: true });
+  try {
+    rows.push(row('Action bundle: everything a judging run loads (gate core, starter pack compiled)', time([path.join(ROOT, 'dist/index.js')], { cwd: workspace, env, status: 1, output: 'no models found' })));
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
 }
 
 // 6. The registry hook server under load (bench/hooks.ts): events per second and latency on loopback,

@@ -316,7 +316,8 @@ async function readChain(store: AuditStore, filter: RecordFilter, options: { kee
   let broken = false;
   for await (const batch of store.readEntries()) {
     for (const entry of batch) {
-      if (options.keepEntries) entries.push(entry);
+      // Kept as text: a file store's entry is a view that would keep its whole read chunk alive.
+      if (options.keepEntries) entries.push({ text: entry.text, where: entry.where, ...(entry.incomplete && { incomplete: true }) });
       if (broken) continue;
       const { record } = verifier.read(entry);
       if (!record) {

@@ -88,7 +88,7 @@ describe('reading a sealed line without parsing it', () => {
     expect(createChainVerifier().push({ text: line, where: 'audit.jsonl:1' })).toBeUndefined();
     expect(createChainVerifier().read({ text: line, where: 'audit.jsonl:1' }).broken).toMatchObject({
       seq: 0,
-      reason: "the hash does not match the record's content: the record was edited",
+      reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten',
     });
   });
 });
