@@ -663,11 +663,12 @@ function checkRecord(entry) {
     const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
     if ('reason' in canonical)
         return { reason: canonical.reason, value };
-    if ((0,audit_record/* sha256OfCanonicalText */.AJ)(canonical.unsigned) !== parsed.data.hash)
-        return { reason: "the hash does not match the record's content: the record was edited", value };
+    // Before the hash: a line hashed as it stands, by a writer that is not a store, is named for what it is.
     if (!canonical.textIsCanonical) {
         return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
     }
+    if ((0,audit_record/* sha256OfCanonicalText */.AJ)(canonical.unsigned) !== parsed.data.hash)
+        return { reason: "the hash does not match the record's content: the record was edited", value };
     return { record: parsed.data, value };
 }
 /**
