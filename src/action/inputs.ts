@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { ModelgateError } from '../errors.js';
+import { DEFAULT_CONFIG_PATH } from '../policy/config-path.js';
 import { FAIL_ON_VALUES } from '../report/findings.js';
 
-/**
- * The `config` input's default: `DEFAULT_CONFIG_PATH` of policy/config.ts (a test keeps them
- * equal), not imported from there, so that reading the inputs does not load the config schemas.
- */
-export const DEFAULT_CONFIG_INPUT = '.modelgate.yml';
 
 /** An unset input reaches the Action as an empty string: it means "use the default". */
 const unset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -27,7 +23,7 @@ const flag = (fallback: boolean) =>
  * keeps the two equal.
  */
 export const ActionInputsSchema = z.object({
-  config: z.preprocess(unset, z.string().trim().default(DEFAULT_CONFIG_INPUT)),
+  config: z.preprocess(unset, z.string().trim().default(DEFAULT_CONFIG_PATH)),
   policy: optionalText,
   'github-token': optionalText,
   /** Only for reading team membership (organization "Members: read", or read:org); `github-token` when unset. */

@@ -8,7 +8,7 @@ import { parseYaml } from '../document/parse.js';
 import { validateDocument } from '../document/validate.js';
 import type { SourceLocation } from '../document/location.js';
 
-export const DEFAULT_CONFIG_PATH = '.modelgate.yml';
+export { DEFAULT_CONFIG_PATH } from './config-path.js';
 
 /** Paths in the config are relative to the repository and may not climb out of it. */
 const relativePath = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionInputsSchema, DEFAULT_CONFIG_INPUT, INPUT_NAMES } from '../../src/action/inputs.js';
+import { ActionInputsSchema, INPUT_NAMES } from '../../src/action/inputs.js';
 import type { Decision, RuleResult } from '../../src/engine/decision.js';
 import { DEFAULT_CONFIG_PATH } from '../../src/policy/config.js';
 import { renderAnnotations, renderCheckOutput, checkConclusion } from '../../src/report/check-run.js';
@@ -32,7 +32,6 @@ describe('action.yml', () => {
   });
 
   it('defaults the config input to the config path the CLI reads', () => {
-    expect(DEFAULT_CONFIG_INPUT).toBe(DEFAULT_CONFIG_PATH);
     expect(ActionInputsSchema.parse({}).config).toBe(DEFAULT_CONFIG_PATH);
   });
 });
