@@ -4787,6 +4787,8 @@ function effectiveRisk(configured, card) {
     return rank(card) > rank(configured) && rank(configured) >= 0 ? card : configured;
 }
 
+// EXTERNAL MODULE: ./src/policy/config-path.ts
+var config_path = __webpack_require__(60864);
 ;// CONCATENATED MODULE: ./src/policy/config.ts
 
 
@@ -4795,7 +4797,7 @@ function effectiveRisk(configured, card) {
 
 
 
-const DEFAULT_CONFIG_PATH = '.modelgate.yml';
+
 /** Paths in the config are relative to the repository and may not climb out of it. */
 const relativePath = schemas/* string */.YjP()
     .trim()
@@ -5938,7 +5940,7 @@ async function loadSettingsAtRef(client, repository, ref, configPath, policyOver
     const configFile = (0,contents/* normalizeRepoPath */.N)(configPath, '');
     const configBytes = await (options.config ?? (0,contents/* readFileAtRef */.Z)(client, repository, configFile, ref));
     if (!configBytes && options.configExplicit) {
-        throw (0,errors/* configError */.Fj)(`the config ${configFile} (input "config") does not exist at ${originLabel}: create it there, or leave the input unset to use ${DEFAULT_CONFIG_PATH}`);
+        throw (0,errors/* configError */.Fj)(`the config ${configFile} (input "config") does not exist at ${originLabel}: create it there, or leave the input unset to use ${config_path/* DEFAULT_CONFIG_PATH */.B}`);
     }
     // No default config at a trusted commit that exists: discovery and the starter pack, as for the CLI, with a warning.
     const defaulted = configBytes
@@ -6399,7 +6401,7 @@ async function loadSettings(run, location) {
 }
 /** A `config` input other than the default must exist where it is read. */
 function settingsOptions(inputs) {
-    return { configExplicit: external_node_path_default().posix.normalize(inputs.config.replace(/\\/g, '/')) !== DEFAULT_CONFIG_PATH };
+    return { configExplicit: external_node_path_default().posix.normalize(inputs.config.replace(/\\/g, '/')) !== config_path/* DEFAULT_CONFIG_PATH */.B };
 }
 async function judge_selectModels(run, settings, workspace, prefix) {
     const { inputs, target, io } = run;

@@ -30870,15 +30870,13 @@ function date(params) {
     return core._coercedDate(schemas.ZodDate, params);
 }
 
+// EXTERNAL MODULE: ./src/policy/config-path.ts
+var config_path = __nccwpck_require__(60864);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
-/**
- * The `config` input's default: `DEFAULT_CONFIG_PATH` of policy/config.ts (a test keeps them
- * equal), not imported from there, so that reading the inputs does not load the config schemas.
- */
-const DEFAULT_CONFIG_INPUT = '.modelgate.yml';
+
 /** An unset input reaches the Action as an empty string: it means "use the default". */
 const unset = (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = classic_schemas/* preprocess */.vkY(unset, classic_schemas/* string */.YjP().trim().optional());
@@ -30891,7 +30889,7 @@ const flag = (fallback) => classic_schemas/* preprocess */.vkY(unset, classic_sc
  * keeps the two equal.
  */
 const ActionInputsSchema = classic_schemas/* object */.Ikc({
-    config: classic_schemas/* preprocess */.vkY(unset, classic_schemas/* string */.YjP().trim().default(DEFAULT_CONFIG_INPUT)),
+    config: classic_schemas/* preprocess */.vkY(unset, classic_schemas/* string */.YjP().trim().default(config_path/* DEFAULT_CONFIG_PATH */.B)),
     policy: optionalText,
     'github-token': optionalText,
     /** Only for reading team membership (organization "Members: read", or read:org); `github-token` when unset. */
@@ -32196,6 +32194,21 @@ async function readBody(data) {
         return new Uint8Array();
     return new Uint8Array(await new Response(data).arrayBuffer());
 }
+
+
+/***/ }),
+
+/***/ 60864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ DEFAULT_CONFIG_PATH)
+/* harmony export */ });
+/**
+ * Where a repository's config is read from unless told otherwise. A module of its own, so that
+ * the Action can read its inputs without loading the config schemas.
+ */
+const DEFAULT_CONFIG_PATH = '.modelgate.yml';
 
 
 /***/ }),

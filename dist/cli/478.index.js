@@ -419,8 +419,8 @@ var limits = __webpack_require__(15841);
 var parse = __webpack_require__(13702);
 // EXTERNAL MODULE: ./src/document/validate.ts
 var validate = __webpack_require__(40447);
-// EXTERNAL MODULE: ./src/policy/config.ts
-var policy_config = __webpack_require__(82714);
+// EXTERNAL MODULE: ./src/policy/config.ts + 1 modules
+var policy_config = __webpack_require__(86929);
 ;// CONCATENATED MODULE: ./src/registry/config.ts
 
 

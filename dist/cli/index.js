@@ -15140,7 +15140,7 @@ function isObject(value) {
 /* harmony import */ var _artefacts_read_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6767);
 /* harmony import */ var _engine_evaluate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
-/* harmony import */ var _policy_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(82714);
+/* harmony import */ var _policy_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(86929);
 
 
 
@@ -15379,8 +15379,8 @@ var errors = __nccwpck_require__(83916);
 var policy_source = __nccwpck_require__(39560);
 // EXTERNAL MODULE: ./src/io/workspace.ts + 2 modules
 var io_workspace = __nccwpck_require__(23830);
-// EXTERNAL MODULE: ./src/policy/config.ts
-var config = __nccwpck_require__(82714);
+// EXTERNAL MODULE: ./src/policy/config.ts + 1 modules
+var config = __nccwpck_require__(86929);
 // EXTERNAL MODULE: ./src/policy/load.ts
 var policy_load = __nccwpck_require__(58164);
 // EXTERNAL MODULE: ./src/policy/controls.ts
@@ -24693,61 +24693,80 @@ function toPosix(file) {
 
 /***/ }),
 
-/***/ 82714:
+/***/ 86929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bi: () => (/* binding */ DEFAULT_CONFIG_PATH),
-/* harmony export */   Ed: () => (/* binding */ RepoConfigSchema),
-/* harmony export */   GR: () => (/* binding */ parseRepoConfig),
-/* harmony export */   nK: () => (/* binding */ CONVENTIONAL_ARTEFACTS),
-/* harmony export */   nM: () => (/* binding */ ArtefactSpecSchema)
-/* harmony export */ });
-/* unused harmony exports ModelConfigSchema, GitHubConfigSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(13798);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
-/* harmony import */ var _artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55254);
-/* harmony import */ var _artefacts_formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49426);
-/* harmony import */ var _document_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15841);
-/* harmony import */ var _document_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13702);
-/* harmony import */ var _document_validate_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(40447);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nM: () => (/* binding */ ArtefactSpecSchema),
+  nK: () => (/* binding */ CONVENTIONAL_ARTEFACTS),
+  Bi: () => (/* reexport */ DEFAULT_CONFIG_PATH),
+  Ed: () => (/* binding */ RepoConfigSchema),
+  GR: () => (/* binding */ parseRepoConfig)
+});
 
+// UNUSED EXPORTS: GitHubConfigSchema, ModelConfigSchema
 
-
-
-
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
+var schemas = __nccwpck_require__(13798);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/artefacts/evidence.ts
+var evidence = __nccwpck_require__(55254);
+// EXTERNAL MODULE: ./src/artefacts/formats/index.ts + 24 modules
+var formats = __nccwpck_require__(49426);
+// EXTERNAL MODULE: ./src/document/limits.ts
+var limits = __nccwpck_require__(15841);
+// EXTERNAL MODULE: ./src/document/parse.ts
+var parse = __nccwpck_require__(13702);
+// EXTERNAL MODULE: ./src/document/validate.ts
+var validate = __nccwpck_require__(40447);
+;// CONCATENATED MODULE: ./src/policy/config-path.ts
+/**
+ * Where a repository's config is read from unless told otherwise. A module of its own, so that
+ * the Action can read its inputs without loading the config schemas.
+ */
 const DEFAULT_CONFIG_PATH = '.modelgate.yml';
+
+;// CONCATENATED MODULE: ./src/policy/config.ts
+
+
+
+
+
+
+
+
 /** Paths in the config are relative to the repository and may not climb out of it. */
-const relativePath = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const relativePath = schemas/* string */.YjP()
     .trim()
     .min(1)
     .refine((path) => !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path), 'must be relative to the repository')
     .refine((path) => !path.split(/[\\/]/).includes('..'), 'must not contain ".." (paths stay inside the repository)');
-const globs = zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([relativePath.transform((glob) => [glob]), zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(relativePath).min(1)]);
-const ArtefactSpecSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([
+const globs = schemas/* union */.KCZ([relativePath.transform((glob) => [glob]), schemas/* array */.YOg(relativePath).min(1)]);
+const ArtefactSpecSchema = schemas/* union */.KCZ([
     globs.transform((paths) => ({ paths, format: undefined })),
-    zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    schemas/* object */.Ikc({
         path: globs,
-        format: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+        format: schemas/* string */.YjP()
             .trim()
-            .refine((id) => (0,_artefacts_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .findFormat */ .F)(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}" (formats: ${_artefacts_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FORMATS */ .h.map((format) => format.id).join(', ')})` })
+            .refine((id) => (0,formats/* findFormat */.F)(id) !== undefined, { error: (issue) => `unknown format "${String(issue.input)}" (formats: ${formats/* FORMATS */.h.map((format) => format.id).join(', ')})` })
             .optional(),
     })
         .strict()
         .transform(({ path, format }) => ({ paths: path, format })),
 ]);
-const ModelConfigSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._@/-]*$/, 'must be a model name: letters, digits, ".", "_", "-", "@", "/"'),
+const ModelConfigSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._@/-]*$/, 'must be a model name: letters, digits, ".", "_", "-", "@", "/"'),
     path: relativePath,
-    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1).optional(),
-    risk: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1).optional(),
-    artefacts: zod__WEBPACK_IMPORTED_MODULE_6__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(_artefacts_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .ARTEFACT_KINDS */ .D_), ArtefactSpecSchema).default({}),
+    version: schemas/* string */.YjP().trim().min(1).optional(),
+    risk: schemas/* string */.YjP().trim().min(1).optional(),
+    artefacts: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(evidence/* ARTEFACT_KINDS */.D_), ArtefactSpecSchema).default({}),
 })
     .strict();
 /** A GitHub team: its slug in the repository owner's organization, or `org/slug` for another one. */
-const teamReference = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
+const teamReference = schemas/* string */.YjP()
     .trim()
     .regex(/^([A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a team slug, e.g. ml-risk, or org/team-slug');
 /**
@@ -24755,46 +24774,46 @@ const teamReference = zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()
  * reviews count. The Action reads this section from the trusted commit, so a pull request
  * cannot name its own approvers.
  */
-const GitHubConfigSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+const GitHubConfigSchema = schemas/* object */.Ikc({
     /** Teams whose membership each approver's `teams` lists (policy owners are always included). */
-    teams: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(teamReference).default([]),
+    teams: schemas/* array */.YOg(teamReference).default([]),
     /** Teams that own the policy: a pull request that changes the policy or this config needs their approval. */
-    policy_owners: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(teamReference).default([]),
+    policy_owners: schemas/* array */.YOg(teamReference).default([]),
     /** How many different policy owners must approve such a pull request. */
-    policy_owner_approvals: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive().default(1),
+    policy_owner_approvals: schemas/* number */.aig().int().positive().default(1),
     /** More files that count as policy (globs, relative to the repository root), besides this config and the policy files it loads. */
-    policy_paths: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(relativePath).default([]),
-    approvals: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    policy_paths: schemas/* array */.YOg(relativePath).default([]),
+    approvals: schemas/* object */.Ikc({
         /** Count a review only when it was given on the pull request's latest commit. */
-        require_latest_head: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().default(true),
+        require_latest_head: schemas/* boolean */.zMY().default(true),
     })
         .strict()
         .default({ require_latest_head: true }),
 })
     .strict();
-const RepoConfigSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    policy: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().trim().min(1).default('starter'),
-    models: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(ModelConfigSchema).default([]),
-    discover: zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-        enabled: zod__WEBPACK_IMPORTED_MODULE_6__/* .boolean */ .zMY().default(true),
-        roots: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(relativePath).default(['models/*']),
+const RepoConfigSchema = schemas/* object */.Ikc({
+    policy: schemas/* string */.YjP().trim().min(1).default('starter'),
+    models: schemas/* array */.YOg(ModelConfigSchema).default([]),
+    discover: schemas/* object */.Ikc({
+        enabled: schemas/* boolean */.zMY().default(true),
+        roots: schemas/* array */.YOg(relativePath).default(['models/*']),
     })
         .strict()
         .default({ enabled: true, roots: ['models/*'] }),
-    limits: _document_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LimitsSchema */ ._n.default(_document_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .LimitsSchema */ ._n.parse({})),
+    limits: limits/* LimitsSchema */._n.default(limits/* LimitsSchema */._n.parse({})),
     github: GitHubConfigSchema.default(GitHubConfigSchema.parse({})),
 })
     .strict();
 /** Pure: parses and validates `.modelgate.yml` text; errors name file:line:column. */
 function parseRepoConfig(text, path) {
-    const doc = (0,_document_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)(text, path, { errorCode: 'config' });
-    const config = (0,_document_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .validateDocument */ .mv)(doc, RepoConfigSchema, 'config');
+    const doc = (0,parse/* parseYaml */.hN)(text, path, { errorCode: 'config' });
+    const config = (0,validate/* validateDocument */.mv)(doc, RepoConfigSchema, 'config');
     const modelLocations = {};
     const seen = new Set();
     config.models.forEach((model, index) => {
         const location = doc.locate(['models', index]);
         if (seen.has(model.name)) {
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .configError */ .Fj)(`model "${model.name}" is listed twice`, location);
+            throw (0,errors/* configError */.Fj)(`model "${model.name}" is listed twice`, location);
         }
         seen.add(model.name);
         modelLocations[model.name] = location;
