@@ -1,6 +1,7 @@
 import type { Decision, Subject } from '../engine/decision.js';
 import { approvalsGiven, buildApprovalRecord, buildPolicyChangeRecord, buildWaiverRecord, waivedResults } from './record-kinds.js';
-import { buildDecisionRecord, canonicalJson, observeEvidence, snapshotApproval, type ArtefactDigest, type AuditRecord, type DecisionEntry, type PolicyRef, type RecordContext } from './record.js';
+import { observeEvidence } from '../engine/observe.js';
+import { buildDecisionRecord, canonicalJson, snapshotApproval, type ArtefactDigest, type AuditRecord, type DecisionEntry, type PolicyRef, type RecordContext } from './record.js';
 import type { AuditStore } from './store.js';
 
 /** A decision that was not (fully) recorded; the message says how far the appends got. */

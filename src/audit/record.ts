@@ -1,9 +1,11 @@
-import { createHash, hash, randomUUID } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash, randomUUID } from 'node:crypto';
+import { canonicalJson } from './canonical.js';
 import { z } from 'zod';
 import type { Approval } from '../artefacts/evidence.js';
-import type { Decision, ModelDecision, RuleResult, Subject } from '../engine/decision.js';
+import type { Decision, ModelDecision, RuleResult } from '../engine/decision.js';
 
+
+export { canonicalJson };
 /**
  * Audit records: one JSON object per event, chained by hash. Everything here is pure:
  * stores decide where records live, this module decides what a record is and how it is sealed.
@@ -124,12 +126,9 @@ export const ObservedDatasetSchema = z.strictObject({
 });
 export type ObservedDataset = z.infer<typeof ObservedDatasetSchema>;
 
-/** Input datasets beyond this many are counted in `datasets_digest` but not listed. */
-export const MAX_LISTED_DATASETS = 100;
-
 export const ObservationsSchema = z.strictObject({
   metrics: z.array(ObservedMetricSchema),
-  /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS of them. */
+  /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS (engine/observe.ts) of them. */
   datasets: z.array(ObservedDatasetSchema),
   /** sha256 over the canonical JSON of every input dataset (all of them): equal digests, same training data. */
   datasets_digest: sha256Hex.nullable(),
@@ -202,12 +201,6 @@ export function sha256OfCanonicalText(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
-export function canonicalJson(value: unknown): string {
-  const serialized = canonicalize(value);
-  if (serialized === undefined) throw new TypeError('value has no JSON form');
-  return serialized;
-}
 
 /**
  * Seals a record: checks it links to `head` and is a valid record, then adds its hash.
@@ -262,50 +255,6 @@ export function buildDecisionRecord(entry: DecisionEntry, head: AuditHead | unde
   };
 }
 
-/** Summarizes a model's evidence for its decision record: metric ranges and input datasets. */
-export function observeEvidence(evidence: Subject['evidence']): Observations {
-  const summaries = new Map<string, ObservedMetric>();
-  const observe = (kind: ObservedMetric['kind'], name: string, attribute: string | undefined, value: number) => {
-    const key = JSON.stringify([kind, name, attribute ?? null]);
-    const known = summaries.get(key);
-    if (known) {
-      known.min = Math.min(known.min, value);
-      known.max = Math.max(known.max, value);
-      known.count += 1;
-    } else {
-      summaries.set(key, { kind, name, ...(attribute !== undefined && { attribute }), min: value, max: value, count: 1 });
-    }
-  };
-  for (const metric of evidence.bias?.data.metrics ?? []) observe('bias', metric.name, metric.attribute, metric.value);
-  if (evidence.drift) {
-    observe('drift', 'share_drifted', undefined, evidence.drift.data.share_drifted);
-    for (const feature of evidence.drift.data.features) if (feature.score !== undefined) observe('drift', 'feature_score', undefined, feature.score);
-  }
-  for (const result of evidence.model_card?.data.evaluation ?? []) observe('evaluation', result.metric, result.dataset, result.value);
-  const metrics = [...summaries.values()].sort((a, b) => compareText(`${a.kind}\u0000${a.name}\u0000${a.attribute ?? ''}`, `${b.kind}\u0000${b.name}\u0000${b.attribute ?? ''}`));
-
-  const inputs = (evidence.lineage?.data.datasets ?? [])
-    .filter((dataset) => dataset.role === 'input')
-    .map((dataset): ObservedDataset => ({
-      name: dataset.name,
-      ...(dataset.namespace !== undefined && { namespace: dataset.namespace }),
-      ...(dataset.version !== undefined && { version: dataset.version }),
-      ...(dataset.digest !== undefined && { digest: dataset.digest }),
-    }));
-  const unique = [...new Map(inputs.map((dataset) => [canonicalJson(dataset), dataset])).entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([, dataset]) => dataset);
-  return {
-    metrics,
-    datasets: unique.slice(0, MAX_LISTED_DATASETS),
-    datasets_digest: evidence.lineage ? createHash('sha256').update(canonicalJson(unique), 'utf8').digest('hex') : null,
-    datasets_total: unique.length,
-  };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */
 export function normalizeArtefacts(artefacts: readonly ArtefactDigest[]): ArtefactDigest[] {

@@ -1,5 +1,5 @@
 import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
-import { observeEvidence } from '../audit/record.js';
+import { observeEvidence } from './observe.js';
 import type { SourceLocation } from '../document/location.js';
 import { formatLocation, toPlainLocation } from '../document/location.js';
 import type { LoadedWaiver } from '../policy/load.js';

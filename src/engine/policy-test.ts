@@ -1,6 +1,6 @@
 import type { ArtefactKind, Evidence } from '../artefacts/evidence.js';
 import { readArtefact, type ArtefactFile } from '../artefacts/read.js';
-import { observeEvidence } from '../audit/record.js';
+import { observeEvidence } from './observe.js';
 import type { SourceLocation } from '../document/location.js';
 import type { LoadedPolicyTest, PolicyTestCase, TestPreviousDecision } from '../policy/test-file.js';
 import type { CompiledPolicy } from './compile.js';

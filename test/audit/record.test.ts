@@ -8,11 +8,11 @@ import {
   canonicalJson,
   hashRecord,
   nextLink,
-  observeEvidence,
   sealRecord,
   type AuditRecord,
 } from '../../src/audit/record.js';
 import type { Evidence } from '../../src/artefacts/evidence.js';
+import { observeEvidence } from '../../src/engine/observe.js';
 import { readArtefact } from '../../src/artefacts/read.js';
 import { describeBroken, formatAnchor, parseAnchor, verifyChain } from '../../src/audit/verify.js';
 import { context, decisionEntry, makeChain } from './records.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readArtefact } from '../../src/artefacts/read.js';
 import type { Evidence } from '../../src/artefacts/evidence.js';
-import { observeEvidence } from '../../src/audit/record.js';
+import { observeEvidence } from '../../src/engine/observe.js';
 import { compilePolicy, policyReads } from '../../src/engine/compile.js';
 import type { PreviousDecision, Subject } from '../../src/engine/decision.js';
 import { evaluate } from '../../src/engine/evaluate.js';
