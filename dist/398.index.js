@@ -2,6 +2,25 @@ export const id = 398;
 export const ids = [398];
 export const modules = {
 
+/***/ 98273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98799);
+
+/** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
+function canonicalJson(value) {
+    const serialized = (0,canonicalize__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A)(value);
+    if (serialized === undefined)
+        throw new TypeError('value has no JSON form');
+    return serialized;
+}
+
+
+/***/ }),
+
 /***/ 80398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -74,7 +93,10 @@ function approvalsGiven(approvals) {
     return approvals.filter((approval) => approval.state === 'approved');
 }
 
+// EXTERNAL MODULE: ./src/engine/observe.ts
+var observe = __webpack_require__(69622);
 ;// CONCATENATED MODULE: ./src/audit/record-decisions.ts
+
 
 
 /** A decision that was not (fully) recorded; the message says how far the appends got. */
@@ -90,7 +112,7 @@ function decisionEntries(decision, subjects, pathOf = (shown) => shown) {
     return decision.models.map((model) => {
         const subject = subjects.find((candidate) => candidate.model.name === model.name);
         const artefacts = Object.values(subject?.evidence ?? {}).flatMap((evidence) => (evidence?.sources ?? []).map((source) => ({ path: pathOf(source.path), sha256: source.sha256.replace(/^sha256:/, '') })));
-        return { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: (0,record/* observeEvidence */.a9)(subject?.evidence ?? {}) };
+        return { model, policy: decision.policy, artefacts, approvals: subject?.approvals ?? [], observations: (0,observe/* observeEvidence */.a)(subject?.evidence ?? {}) };
     });
 }
 /**
@@ -146,20 +168,20 @@ async function appendDecisionRecords(store, decision, subjects, context, pathOf 
 /* harmony export */   IX: () => (/* binding */ nextLink),
 /* harmony export */   UM: () => (/* binding */ AUDIT_RECORD_FORMAT),
 /* harmony export */   Us: () => (/* binding */ snapshotApproval),
-/* harmony export */   a9: () => (/* binding */ observeEvidence),
 /* harmony export */   cz: () => (/* binding */ buildDecisionRecord),
-/* harmony export */   dj: () => (/* binding */ canonicalJson),
+/* harmony export */   dj: () => (/* reexport safe */ _canonical_js__WEBPACK_IMPORTED_MODULE_1__.d),
 /* harmony export */   eH: () => (/* binding */ AuditRecordSchema),
 /* harmony export */   ob: () => (/* binding */ snapshotResult),
 /* harmony export */   xe: () => (/* binding */ sealRecord)
 /* harmony export */ });
-/* unused harmony exports RECORD_KINDS, TRIGGER_TYPES, ArtefactDigestSchema, RecordSubjectSchema, REGISTRY_NAMES, EnforcementSchema, TriggerSchema, PolicyRefSchema, RecordResultSchema, ApprovalSnapshotSchema, WaiverDetailSchema, ObservedMetricSchema, ObservedDatasetSchema, MAX_LISTED_DATASETS, ObservationsSchema, PolicyChangeDetailSchema, hashRecord, normalizeArtefacts */
+/* unused harmony exports RECORD_KINDS, TRIGGER_TYPES, ArtefactDigestSchema, RecordSubjectSchema, REGISTRY_NAMES, EnforcementSchema, TriggerSchema, PolicyRefSchema, RecordResultSchema, ApprovalSnapshotSchema, WaiverDetailSchema, ObservedMetricSchema, ObservedDatasetSchema, ObservationsSchema, PolicyChangeDetailSchema, hashRecord, normalizeArtefacts */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98799);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13798);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98273);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37428);
+
 
 
 
@@ -171,14 +193,14 @@ async function appendDecisionRecords(store, decision, subjects, context, pathOf 
 const AUDIT_RECORD_FORMAT = 'modelgate.audit/v1';
 const RECORD_KINDS = (/* unused pure expression or super */ null && (['decision', 'approval', 'waiver', 'policy_change']));
 const TRIGGER_TYPES = ['cli', 'pull_request', 'release', 'registry'];
-const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
-const text = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);
-const ArtefactDigestSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ path: text, sha256: sha256Hex });
-const RecordSubjectSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
+const text = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1);
+const ArtefactDigestSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ path: text, sha256: sha256Hex });
+const RecordSubjectSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     model: text,
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
     /** Every artefact file the decision read, by repository-relative path, sorted by path. */
-    artefacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ArtefactDigestSchema),
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ArtefactDigestSchema),
 });
 const REGISTRY_NAMES = ['mlflow', 'huggingface', 'sagemaker'];
 /**
@@ -186,100 +208,98 @@ const REGISTRY_NAMES = ['mlflow', 'huggingface', 'sagemaker'];
  * a blocked promotion's alias removed, or moved back to the version that last passed the
  * gate for it; `alias_unchanged` when the alias had already moved on.
  */
-const EnforcementSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    action: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['alias_removed', 'alias_restored', 'alias_unchanged']),
+const EnforcementSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    action: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['alias_removed', 'alias_restored', 'alias_unchanged']),
     alias: text,
     /** The version the alias was moved back to (`alias_restored`). */
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** Why, in words. */
-    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
 });
 /**
  * The optional fields came with the registry hooks; records written before them lack them,
  * so each stays optional and old records keep their hashes.
  */
-const TriggerSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TRIGGER_TYPES),
-    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+const TriggerSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(TRIGGER_TYPES),
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The registry whose event started the check (type `registry`). */
-    registry: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(REGISTRY_NAMES).optional(),
+    registry: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(REGISTRY_NAMES).optional(),
     /** The registry's name for the event, e.g. `model_version_alias.created`. */
-    event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    event: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The delivery's idempotency key: a redelivered event finds its record by it. */
-    delivery: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    delivery: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The alias a promotion set (MLflow). */
-    alias: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    alias: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     enforcement: EnforcementSchema.optional(),
 });
-const PolicyRefSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ name: text, version: text, digest: text });
-const RecordLocationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    line: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    column: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+const PolicyRefSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ name: text, version: text, digest: text });
+const RecordLocationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    line: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
+    column: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
 });
-const RecordResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const RecordResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     rule: text,
-    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'fail', 'warn', 'waived', 'skipped', 'error']),
-    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'warn']),
-    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    controls: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['pass', 'fail', 'warn', 'waived', 'skipped', 'error']),
+    severity: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['error', 'warn']),
+    message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    controls: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
     location: RecordLocationSchema.optional(),
 });
-const ApprovalSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const ApprovalSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     user: text,
-    teams: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['approved', 'changes_requested', 'commented', 'dismissed']),
-    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    teams: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['approved', 'changes_requested', 'commented', 'dismissed']),
+    at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    source: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
 });
-const WaiverDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ rule: text, reason: text, approver: text, expires: text });
+const WaiverDetailSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ rule: text, reason: text, approver: text, expires: text });
 /**
  * What the evidence measured, kept with the decision so that history can be charted and
  * compared without the artefacts: one summary per metric (min/max over groups, so a bias
  * report with thousands of groups stays small) and the model's input datasets.
  */
-const ObservedMetricSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['bias', 'drift', 'evaluation']),
+const ObservedMetricSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['bias', 'drift', 'evaluation']),
     name: text,
     /** The protected attribute (bias) or dataset (evaluation) the metric is about. */
-    attribute: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    min: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    attribute: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    min: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    max: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
     /** How many values (groups, splits) the summary covers. */
-    count: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
+    count: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
 });
-const ObservedDatasetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const ObservedDatasetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     name: text,
-    namespace: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    namespace: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
-/** Input datasets beyond this many are counted in `datasets_digest` but not listed. */
-const MAX_LISTED_DATASETS = 100;
-const ObservationsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ObservedMetricSchema),
-    /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS of them. */
-    datasets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ObservedDatasetSchema),
+const ObservationsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    metrics: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ObservedMetricSchema),
+    /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS (engine/observe.ts) of them. */
+    datasets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ObservedDatasetSchema),
     /** sha256 over the canonical JSON of every input dataset (all of them): equal digests, same training data. */
     datasets_digest: sha256Hex.nullable(),
-    datasets_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    datasets_total: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
 });
-const PolicyChangeDetailSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const PolicyChangeDetailSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     previous: PolicyRefSchema.nullable(),
-    paths: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    paths: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
 });
 /** Fields every kind carries, so exports and filters treat all kinds alike. */
 const envelope = {
-    format: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(AUDIT_RECORD_FORMAT),
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .uuid */ .uRe(),
-    seq: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    time: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$(),
+    format: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(AUDIT_RECORD_FORMAT),
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .uuid */ .uRe(),
+    seq: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    time: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$(),
     trigger: TriggerSchema,
     actor: text,
     policy: PolicyRefSchema,
-    results: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(RecordResultSchema),
-    approvals: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ApprovalSnapshotSchema),
+    results: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(RecordResultSchema),
+    approvals: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ApprovalSnapshotSchema),
     prev: sha256Hex.nullable(),
     hash: sha256Hex,
 };
@@ -287,18 +307,18 @@ const envelope = {
  * Strict objects without defaults or transforms: a record that parses is returned unchanged,
  * so what is hashed, stored and shown is one and the same value.
  */
-const AuditRecordSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('kind', [
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+const AuditRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .discriminatedUnion */ .gMt('kind', [
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         ...envelope,
-        kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('decision'),
+        kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('decision'),
         subject: RecordSubjectSchema,
-        verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'warn', 'fail']),
+        verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['pass', 'warn', 'fail']),
         /** Added after the first records were written; absent from those, so optional. */
         observations: ObservationsSchema.optional(),
     }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('approval'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ() }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('waiver'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(), waiver: WaiverDetailSchema }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('policy_change'), subject: RecordSubjectSchema.nullable(), verdict: zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ(), change: PolicyChangeDetailSchema }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('approval'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ() }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('waiver'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ(), waiver: WaiverDetailSchema }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('policy_change'), subject: RecordSubjectSchema.nullable(), verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ(), change: PolicyChangeDetailSchema }),
 ]);
 /** `seq` and `prev` for the record that follows `head` (undefined for an empty chain). */
 function nextLink(head) {
@@ -307,18 +327,11 @@ function nextLink(head) {
 /** The record's hash: sha256 (hex) over the RFC 8785 canonical JSON of the record without `hash`. */
 function hashRecord(record) {
     const { hash: _hash, ...rest } = record;
-    return sha256OfCanonicalText(canonicalJson(rest));
+    return sha256OfCanonicalText((0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(rest));
 }
 /** sha256 (lowercase hex) of a record's canonical text, UTF-8 encoded: the one definition of a record hash. */
 function sha256OfCanonicalText(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', text, 'hex');
-}
-/** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
-function canonicalJson(value) {
-    const serialized = (0,canonicalize__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(value);
-    if (serialized === undefined)
-        throw new TypeError('value has no JSON form');
-    return serialized;
 }
 /**
  * Seals a record: checks it links to `head` and is a valid record, then adds its hash.
@@ -354,6 +367,55 @@ function buildDecisionRecord(entry, head, context) {
         ...(entry.observations && { observations: entry.observations }),
     };
 }
+/** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */
+function normalizeArtefacts(artefacts) {
+    const byPath = new Map();
+    for (const artefact of artefacts)
+        byPath.set(`${artefact.path}\u0000${artefact.sha256}`, { path: artefact.path, sha256: artefact.sha256 });
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sha256 < b.sha256 ? -1 : 1));
+}
+/** Copies only the contract fields, so engine-internal additions never leak into a signed record. */
+function snapshotResult(result) {
+    const snapshot = {
+        rule: result.rule,
+        status: result.status,
+        severity: result.severity,
+        message: result.message,
+        controls: [...result.controls],
+    };
+    if (result.location) {
+        const { path, line, column } = result.location;
+        snapshot.location = { path, ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
+    }
+    return snapshot;
+}
+function snapshotApproval(approval) {
+    return {
+        user: approval.user,
+        teams: [...approval.teams],
+        state: approval.state,
+        ...(approval.at !== undefined && { at: approval.at }),
+        source: approval.source,
+    };
+}
+
+
+/***/ }),
+
+/***/ 69622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ observeEvidence)
+/* harmony export */ });
+/* unused harmony export MAX_LISTED_DATASETS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _audit_canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98273);
+
+
+/** Input datasets beyond this many are counted in `datasets_digest` but not listed. */
+const MAX_LISTED_DATASETS = 100;
 /** Summarizes a model's evidence for its decision record: metric ranges and input datasets. */
 function observeEvidence(evidence) {
     const summaries = new Map();
@@ -388,49 +450,18 @@ function observeEvidence(evidence) {
         ...(dataset.version !== undefined && { version: dataset.version }),
         ...(dataset.digest !== undefined && { digest: dataset.digest }),
     }));
-    const unique = [...new Map(inputs.map((dataset) => [canonicalJson(dataset), dataset])).entries()]
+    const unique = [...new Map(inputs.map((dataset) => [(0,_audit_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(dataset), dataset])).entries()]
         .sort(([a], [b]) => compareText(a, b))
         .map(([, dataset]) => dataset);
     return {
         metrics,
         datasets: unique.slice(0, MAX_LISTED_DATASETS),
-        datasets_digest: evidence.lineage ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonicalJson(unique), 'utf8').digest('hex') : null,
+        datasets_digest: evidence.lineage ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_audit_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(unique), 'utf8').digest('hex') : null,
         datasets_total: unique.length,
     };
 }
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */
-function normalizeArtefacts(artefacts) {
-    const byPath = new Map();
-    for (const artefact of artefacts)
-        byPath.set(`${artefact.path}\u0000${artefact.sha256}`, { path: artefact.path, sha256: artefact.sha256 });
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sha256 < b.sha256 ? -1 : 1));
-}
-/** Copies only the contract fields, so engine-internal additions never leak into a signed record. */
-function snapshotResult(result) {
-    const snapshot = {
-        rule: result.rule,
-        status: result.status,
-        severity: result.severity,
-        message: result.message,
-        controls: [...result.controls],
-    };
-    if (result.location) {
-        const { path, line, column } = result.location;
-        snapshot.location = { path, ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
-    }
-    return snapshot;
-}
-function snapshotApproval(approval) {
-    return {
-        user: approval.user,
-        teams: [...approval.teams],
-        state: approval.state,
-        ...(approval.at !== undefined && { at: approval.at }),
-        source: approval.source,
-    };
 }
 
 

@@ -88,7 +88,7 @@ function auditStoreKind(url) {
 async function openAuditStore(url, options) {
     const kind = auditStoreKind(url);
     if (kind === 'file') {
-        const { createFileStore } = await Promise.all(/* import() */[__webpack_require__.e(696), __webpack_require__.e(634)]).then(__webpack_require__.bind(__webpack_require__, 69402));
+        const { createFileStore } = await Promise.all(/* import() */[__webpack_require__.e(374), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 69402));
         const rest = url.slice('file:'.length);
         // `file:///abs/path` is a standard file URL; `file:some/path` is a path relative to the current directory.
         const absolute = rest.startsWith('//') ? (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(url) : node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(options.cwd, rest);
@@ -98,7 +98,7 @@ async function openAuditStore(url, options) {
     }
     if (kind === 'github')
         return openGitHubStore(url, options);
-    const { createPostgresStore } = await Promise.all(/* import() */[__webpack_require__.e(23), __webpack_require__.e(696), __webpack_require__.e(770)]).then(__webpack_require__.bind(__webpack_require__, 75770));
+    const { createPostgresStore } = await Promise.all(/* import() */[__webpack_require__.e(23), __webpack_require__.e(374), __webpack_require__.e(624)]).then(__webpack_require__.bind(__webpack_require__, 75770));
     return createPostgresStore(url, { ...(options.retry && { retry: options.retry }) });
 }
 /**
@@ -132,7 +132,7 @@ async function openGitHubStore(url, options) {
         const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 43154));
         client = createGitHubClient({ token, baseUrl, log: options.log ?? stderrLog(), userAgent: `modelgate/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}` });
     }
-    const { createGitHubStore } = await Promise.all(/* import() */[__webpack_require__.e(696), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 91195));
+    const { createGitHubStore } = await Promise.all(/* import() */[__webpack_require__.e(374), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 91195));
     return createGitHubStore(client, { repository, branch: target.branch }, { ...(options.retry && { retry: options.retry }) });
 }
 /** Waits on rate limits are worth a line on standard error; request details are not. */

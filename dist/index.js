@@ -31084,7 +31084,7 @@ async function gate(io, decisionId, outputs, clock) {
         trusted.config.catch(() => undefined);
         await (0,github_client/* requestSent */.YL)(trusted.config);
     }
-    const { judge } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(436), __nccwpck_require__.e(696), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6426));
+    const { judge } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(436), __nccwpck_require__.e(426)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6426));
     return judge(run, outputs, trusted);
 }
 async function readEvent(file) {

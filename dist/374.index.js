@@ -1,6 +1,248 @@
-export const id = 770;
-export const ids = [770];
+export const id = 374;
+export const ids = [374];
 export const modules = {
+
+/***/ 7114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AJ: () => (/* binding */ sha256OfCanonicalText),
+/* harmony export */   IX: () => (/* binding */ nextLink),
+/* harmony export */   UM: () => (/* binding */ AUDIT_RECORD_FORMAT),
+/* harmony export */   Us: () => (/* binding */ snapshotApproval),
+/* harmony export */   cz: () => (/* binding */ buildDecisionRecord),
+/* harmony export */   dj: () => (/* reexport safe */ _canonical_js__WEBPACK_IMPORTED_MODULE_1__.d),
+/* harmony export */   eH: () => (/* binding */ AuditRecordSchema),
+/* harmony export */   ob: () => (/* binding */ snapshotResult),
+/* harmony export */   xe: () => (/* binding */ sealRecord)
+/* harmony export */ });
+/* unused harmony exports RECORD_KINDS, TRIGGER_TYPES, ArtefactDigestSchema, RecordSubjectSchema, REGISTRY_NAMES, EnforcementSchema, TriggerSchema, PolicyRefSchema, RecordResultSchema, ApprovalSnapshotSchema, WaiverDetailSchema, ObservedMetricSchema, ObservedDatasetSchema, ObservationsSchema, PolicyChangeDetailSchema, hashRecord, normalizeArtefacts */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98273);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13798);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37428);
+
+
+
+
+/**
+ * Audit records: one JSON object per event, chained by hash. Everything here is pure:
+ * stores decide where records live, this module decides what a record is and how it is sealed.
+ */
+/** Written into every record, so a later format can change fields without old records becoming ambiguous. */
+const AUDIT_RECORD_FORMAT = 'modelgate.audit/v1';
+const RECORD_KINDS = (/* unused pure expression or super */ null && (['decision', 'approval', 'waiver', 'policy_change']));
+const TRIGGER_TYPES = ['cli', 'pull_request', 'release', 'registry'];
+const sha256Hex = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
+const text = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1);
+const ArtefactDigestSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ path: text, sha256: sha256Hex });
+const RecordSubjectSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    model: text,
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+    /** Every artefact file the decision read, by repository-relative path, sorted by path. */
+    artefacts: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ArtefactDigestSchema),
+});
+const REGISTRY_NAMES = ['mlflow', 'huggingface', 'sagemaker'];
+/**
+ * What a registry hook did to the registry because of the decision, before recording it:
+ * a blocked promotion's alias removed, or moved back to the version that last passed the
+ * gate for it; `alias_unchanged` when the alias had already moved on.
+ */
+const EnforcementSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    action: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['alias_removed', 'alias_restored', 'alias_unchanged']),
+    alias: text,
+    /** The version the alias was moved back to (`alias_restored`). */
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** Why, in words. */
+    reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+});
+/**
+ * The optional fields came with the registry hooks; records written before them lack them,
+ * so each stays optional and old records keep their hashes.
+ */
+const TriggerSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(TRIGGER_TYPES),
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The registry whose event started the check (type `registry`). */
+    registry: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(REGISTRY_NAMES).optional(),
+    /** The registry's name for the event, e.g. `model_version_alias.created`. */
+    event: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The delivery's idempotency key: a redelivered event finds its record by it. */
+    delivery: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The alias a promotion set (MLflow). */
+    alias: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    enforcement: EnforcementSchema.optional(),
+});
+const PolicyRefSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ name: text, version: text, digest: text });
+const RecordLocationSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    line: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
+    column: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
+});
+const RecordResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    rule: text,
+    status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['pass', 'fail', 'warn', 'waived', 'skipped', 'error']),
+    severity: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['error', 'warn']),
+    message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    controls: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    location: RecordLocationSchema.optional(),
+});
+const ApprovalSnapshotSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    user: text,
+    teams: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['approved', 'changes_requested', 'commented', 'dismissed']),
+    at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    source: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+});
+const WaiverDetailSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ rule: text, reason: text, approver: text, expires: text });
+/**
+ * What the evidence measured, kept with the decision so that history can be charted and
+ * compared without the artefacts: one summary per metric (min/max over groups, so a bias
+ * report with thousands of groups stays small) and the model's input datasets.
+ */
+const ObservedMetricSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['bias', 'drift', 'evaluation']),
+    name: text,
+    /** The protected attribute (bias) or dataset (evaluation) the metric is about. */
+    attribute: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    min: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    max: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    /** How many values (groups, splits) the summary covers. */
+    count: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
+});
+const ObservedDatasetSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: text,
+    namespace: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+});
+const ObservationsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    metrics: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ObservedMetricSchema),
+    /** Input datasets of the lineage, sorted; at most MAX_LISTED_DATASETS (engine/observe.ts) of them. */
+    datasets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ObservedDatasetSchema),
+    /** sha256 over the canonical JSON of every input dataset (all of them): equal digests, same training data. */
+    datasets_digest: sha256Hex.nullable(),
+    datasets_total: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+});
+const PolicyChangeDetailSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    previous: PolicyRefSchema.nullable(),
+    paths: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+});
+/** Fields every kind carries, so exports and filters treat all kinds alike. */
+const envelope = {
+    format: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(AUDIT_RECORD_FORMAT),
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .uuid */ .uRe(),
+    seq: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    time: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$(),
+    trigger: TriggerSchema,
+    actor: text,
+    policy: PolicyRefSchema,
+    results: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(RecordResultSchema),
+    approvals: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ApprovalSnapshotSchema),
+    prev: sha256Hex.nullable(),
+    hash: sha256Hex,
+};
+/**
+ * Strict objects without defaults or transforms: a record that parses is returned unchanged,
+ * so what is hashed, stored and shown is one and the same value.
+ */
+const AuditRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .discriminatedUnion */ .gMt('kind', [
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        ...envelope,
+        kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('decision'),
+        subject: RecordSubjectSchema,
+        verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['pass', 'warn', 'fail']),
+        /** Added after the first records were written; absent from those, so optional. */
+        observations: ObservationsSchema.optional(),
+    }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('approval'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ() }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('waiver'), subject: RecordSubjectSchema, verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ(), waiver: WaiverDetailSchema }),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ ...envelope, kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('policy_change'), subject: RecordSubjectSchema.nullable(), verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ(), change: PolicyChangeDetailSchema }),
+]);
+/** `seq` and `prev` for the record that follows `head` (undefined for an empty chain). */
+function nextLink(head) {
+    return head ? { seq: head.seq + 1, prev: head.hash } : { seq: 0, prev: null };
+}
+/** The record's hash: sha256 (hex) over the RFC 8785 canonical JSON of the record without `hash`. */
+function hashRecord(record) {
+    const { hash: _hash, ...rest } = record;
+    return sha256OfCanonicalText((0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(rest));
+}
+/** sha256 (lowercase hex) of a record's canonical text, UTF-8 encoded: the one definition of a record hash. */
+function sha256OfCanonicalText(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', text, 'hex');
+}
+/**
+ * Seals a record: checks it links to `head` and is a valid record, then adds its hash.
+ * Stores call this inside their serialization, so a builder that ignores the head is caught here.
+ */
+function sealRecord(unsigned, head) {
+    const expected = nextLink(head);
+    if (unsigned.seq !== expected.seq || unsigned.prev !== expected.prev) {
+        throw new Error(`record does not follow the chain head: seq ${unsigned.seq}, prev ${unsigned.prev} (expected seq ${expected.seq}, prev ${expected.prev})`);
+    }
+    // A JSON round trip drops `undefined` fields, so the hash covers exactly what is stored.
+    const plain = JSON.parse(JSON.stringify(unsigned));
+    const parsed = AuditRecordSchema.safeParse({ ...plain, hash: hashRecord(plain) });
+    if (!parsed.success)
+        throw new Error(`invalid audit record: ${zod__WEBPACK_IMPORTED_MODULE_4__/* .prettifyError */ .S1(parsed.error)}`);
+    return parsed.data;
+}
+/** Builds the unsigned decision record for one model, linked to `head`. */
+function buildDecisionRecord(entry, head, context) {
+    return {
+        format: AUDIT_RECORD_FORMAT,
+        id: (context.newId ?? node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+        ...nextLink(head),
+        time: context.time.toISOString(),
+        kind: 'decision',
+        subject: { model: entry.model.name, version: entry.model.version, artefacts: normalizeArtefacts(entry.artefacts) },
+        trigger: context.trigger,
+        actor: context.actor,
+        policy: { name: entry.policy.name, version: entry.policy.version, digest: entry.policy.digest },
+        results: entry.model.results.map(snapshotResult),
+        verdict: entry.model.verdict,
+        approvals: entry.approvals.map(snapshotApproval),
+        ...(entry.observations && { observations: entry.observations }),
+    };
+}
+/** Sorted by path and without repeats: the same files judged give the same subject, whatever the glob order. */
+function normalizeArtefacts(artefacts) {
+    const byPath = new Map();
+    for (const artefact of artefacts)
+        byPath.set(`${artefact.path}\u0000${artefact.sha256}`, { path: artefact.path, sha256: artefact.sha256 });
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sha256 < b.sha256 ? -1 : 1));
+}
+/** Copies only the contract fields, so engine-internal additions never leak into a signed record. */
+function snapshotResult(result) {
+    const snapshot = {
+        rule: result.rule,
+        status: result.status,
+        severity: result.severity,
+        message: result.message,
+        controls: [...result.controls],
+    };
+    if (result.location) {
+        const { path, line, column } = result.location;
+        snapshot.location = { path, ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
+    }
+    return snapshot;
+}
+function snapshotApproval(approval) {
+    return {
+        user: approval.user,
+        teams: [...approval.teams],
+        state: approval.state,
+        ...(approval.at !== undefined && { at: approval.at }),
+        source: approval.source,
+    };
+}
+
+
+/***/ }),
 
 /***/ 47374:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -44,354 +286,6 @@ async function* parseEntries(batches) {
             yield checked.record;
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 75770:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createPostgresStore: () => (/* binding */ createPostgresStore)
-});
-
-// UNUSED EXPORTS: parsePostgresUrl
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(83849);
-// EXTERNAL MODULE: ./src/audit/record.ts
-var audit_record = __webpack_require__(7114);
-// EXTERNAL MODULE: ./src/audit/store.ts
-var store = __webpack_require__(47374);
-// EXTERNAL MODULE: ./src/audit/verify.ts + 1 modules
-var verify = __webpack_require__(81234);
-;// CONCATENATED MODULE: ./src/audit/stores/postgres-schema.ts
-const RECORDS_TABLE = 'modelgate_audit_records';
-const MIGRATIONS_TABLE = 'modelgate_schema_migrations';
-const MIGRATIONS = [
-    {
-        version: 1,
-        description: 'append-only audit records, chained per chain name',
-        // The record's own text is what is stored (`body`, its canonical JSON); every other column
-        // is generated from it, so no column can disagree with the record that was hashed. The keys
-        // guard the chain even against a writer that skips the advisory lock: one record per seq,
-        // each hash and id once, `prev` must name a record of the same chain and can be named only
-        // once (no fork). Triggers refuse UPDATE, DELETE and TRUNCATE.
-        sql: `
-CREATE TABLE ${RECORDS_TABLE} (
-  chain text NOT NULL,
-  body text NOT NULL,
-  seq bigint GENERATED ALWAYS AS (((body::jsonb) ->> 'seq')::bigint) STORED NOT NULL,
-  id text GENERATED ALWAYS AS ((body::jsonb) ->> 'id') STORED NOT NULL,
-  hash text GENERATED ALWAYS AS ((body::jsonb) ->> 'hash') STORED NOT NULL,
-  prev text GENERATED ALWAYS AS ((body::jsonb) ->> 'prev') STORED,
-  kind text GENERATED ALWAYS AS ((body::jsonb) ->> 'kind') STORED NOT NULL,
-  model text GENERATED ALWAYS AS ((body::jsonb) #>> '{subject,model}') STORED,
-  verdict text GENERATED ALWAYS AS ((body::jsonb) ->> 'verdict') STORED,
-  time text GENERATED ALWAYS AS ((body::jsonb) ->> 'time') STORED NOT NULL,
-  stored_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (chain, seq),
-  UNIQUE (hash),
-  UNIQUE (id),
-  UNIQUE (chain, hash),
-  UNIQUE (chain, prev),
-  FOREIGN KEY (chain, prev) REFERENCES ${RECORDS_TABLE} (chain, hash),
-  CHECK (seq >= 0),
-  CHECK ((seq = 0) = (prev IS NULL))
-);
-CREATE INDEX ${RECORDS_TABLE}_model ON ${RECORDS_TABLE} (chain, model, seq);
-CREATE FUNCTION modelgate_audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'modelgate audit records are append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END
-$$;
-CREATE TRIGGER ${RECORDS_TABLE}_append_only BEFORE UPDATE OR DELETE ON ${RECORDS_TABLE}
-  FOR EACH ROW EXECUTE FUNCTION modelgate_audit_refuse_change();
-CREATE TRIGGER ${RECORDS_TABLE}_no_truncate BEFORE TRUNCATE ON ${RECORDS_TABLE}
-  FOR EACH STATEMENT EXECUTE FUNCTION modelgate_audit_refuse_change();
-`,
-    },
-];
-const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
-
-;// CONCATENATED MODULE: ./src/audit/stores/postgres-store.ts
-
-
-
-
-
-
-const DEFAULT_RETRY = { attempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
-const PAGE_SIZE = 1000;
-/** Appends committed in one transaction at most: bounds the time the chain's lock is held. */
-const MAX_BATCH_RECORDS = 256;
-const CHAIN_NAME = /^[A-Za-z0-9._-]{1,100}$/;
-/** Advisory lock keys for migrations and chains share one space with the application's own locks: a prefix keeps ours apart. */
-const LOCK_PREFIX = 'modelgate.audit:';
-/** Splits modelgate's `chain` parameter off the URL and prepares a description without the password. */
-function parsePostgresUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new store/* AuditStoreError */.VK('invalid PostgreSQL URL (expected postgres://user:password@host:port/database)');
-    }
-    const chain = parsed.searchParams.get('chain') ?? 'default';
-    if (!CHAIN_NAME.test(chain))
-        throw new store/* AuditStoreError */.VK(`invalid chain name "${chain}": use letters, digits, ".", "_" and "-"`);
-    parsed.searchParams.delete('chain');
-    const password = decodeURIComponent(parsed.password);
-    const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default database)';
-    const shown = `${parsed.protocol}//${user}${decodeURIComponent(parsed.host)}/${database}${chain === 'default' ? '' : ` (chain ${chain})`}`;
-    return { connectionString: parsed.toString(), chain, shown, password };
-}
-function createPostgresStore(url, options = {}) {
-    const target = parsePostgresUrl(url);
-    const retry = { ...DEFAULT_RETRY, ...options.retry };
-    const pool = new esm/* default.Pool */.Ay.Pool({
-        connectionString: target.connectionString,
-        max: options.maxConnections ?? 4,
-        connectionTimeoutMillis: 10_000,
-        application_name: 'modelgate',
-    });
-    // An idle connection the server closed (restart, terminated backend) is dropped by the pool;
-    // without a listener its error would end the process.
-    pool.on('error', () => undefined);
-    const fail = (error, doing) => describePgError(error, doing, target);
-    /**
-     * A pooled connection with an error listener while it is checked out: a connection the server
-     * ends between two queries emits an error event, which must not end the process; the next
-     * query on it fails and the append is retried.
-     */
-    const checkout = async () => {
-        const client = await pool.connect();
-        const ignore = () => undefined;
-        client.on('error', ignore);
-        return {
-            client,
-            release: (error) => {
-                client.off('error', ignore);
-                client.release(error);
-            },
-        };
-    };
-    const readEntries = async function* () {
-        let after = -1;
-        for (;;) {
-            let rows;
-            try {
-                // Keyset pages, not OFFSET: each page costs the same however long the chain is.
-                rows = (await pool.query(`SELECT seq::text AS position, body FROM ${RECORDS_TABLE} WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE_SIZE}`, [target.chain, after])).rows;
-            }
-            catch (error) {
-                throw fail(error, 'read the audit records');
-            }
-            if (rows.length > 0)
-                yield rows.map((row) => ({ text: row.body, where: `${target.shown} seq ${row.position}` }));
-            if (rows.length < PAGE_SIZE)
-                return;
-            after = Number(rows[rows.length - 1].position);
-        }
-    };
-    /**
-     * Group commit: appends that arrive while a transaction is running wait, then go together in
-     * the next one (one lock, one head read, one INSERT, one COMMIT). Each caller still gets its
-     * own record, sealed to the one before it, or an error; none is answered before the COMMIT.
-     */
-    const waiting = [];
-    let writing;
-    const writeWaiting = async () => {
-        while (waiting.length > 0) {
-            const batch = waiting.splice(0, MAX_BATCH_RECORDS);
-            try {
-                const records = await appendBatch(batch);
-                batch.forEach((pending, index) => {
-                    const record = records[index];
-                    if (record)
-                        pending.resolve(record);
-                });
-            }
-            catch (error) {
-                for (const pending of batch)
-                    pending.reject(error);
-            }
-        }
-        writing = undefined;
-    };
-    /**
-     * One transaction for a batch; the records by the batch's positions (undefined where the
-     * builder failed, which rejects that caller). Retried after a lost connection.
-     */
-    const appendBatch = async (batch) => {
-        // Ids of records this batch tried to insert: after a lost connection, they may have
-        // committed (all of them: one INSERT). Checking under the chain's lock (which the lost
-        // transaction held until it ended) tells for sure, so a retry never lands a record twice.
-        let attempted = [];
-        // A caller told its builder failed is never recorded by a later try.
-        const refused = new Set();
-        const sealFor = (pending, head) => {
-            try {
-                return (0,audit_record/* sealRecord */.xe)(pending.build(head), head);
-            }
-            catch (error) {
-                // This caller's record is refused; the others link to the head as it stands.
-                pending.reject(error);
-                refused.add(pending);
-                return undefined;
-            }
-        };
-        for (let attempt = 1;; attempt += 1) {
-            let client;
-            let release;
-            let broken;
-            try {
-                ({ client, release } = await checkout());
-                await client.query(`BEGIN; SET LOCAL lock_timeout = '60s'`);
-                await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [LOCK_PREFIX + target.chain]);
-                const tried = attempted.filter((id) => id !== undefined);
-                if (tried.length > 0) {
-                    const landed = await client.query(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 AND id = ANY($2)`, [target.chain, tried]);
-                    if (landed.rows.length > 0) {
-                        await client.query('COMMIT');
-                        const byId = new Map(landed.rows.map((row) => recordOf(row.body, target.shown)).map((record) => [record.id, record]));
-                        return attempted.map((id) => (id === undefined ? undefined : byId.get(id)));
-                    }
-                }
-                const last = await client.query(`SELECT body FROM ${RECORDS_TABLE} WHERE chain = $1 ORDER BY seq DESC LIMIT 1`, [target.chain]);
-                let head = last.rows[0] ? headOf(last.rows[0].body, target.shown) : undefined;
-                const records = [];
-                const bodies = [];
-                for (const pending of batch) {
-                    const record = refused.has(pending) ? undefined : sealFor(pending, head);
-                    records.push(record);
-                    if (!record)
-                        continue;
-                    bodies.push((0,audit_record/* canonicalJson */.dj)(record));
-                    head = { seq: record.seq, hash: record.hash };
-                }
-                attempted = records.map((record) => record?.id);
-                if (bodies.length > 0) {
-                    // One statement: each record's link to the one before it is checked at its end.
-                    await client.query(`INSERT INTO ${RECORDS_TABLE} (chain, body) SELECT $1, body FROM unnest($2::text[]) AS batch(body)`, [target.chain, bodies]);
-                }
-                await client.query('COMMIT');
-                return records;
-            }
-            catch (error) {
-                broken = error;
-                if (client)
-                    await client.query('ROLLBACK').catch(() => undefined);
-                if (!isTransient(error) || attempt >= retry.attempts) {
-                    if (error instanceof store/* AuditStoreError */.VK)
-                        throw error;
-                    const tried = attempted.some((id) => id !== undefined);
-                    throw fail(error, tried ? 'append a record (it may or may not have been stored: run `modelgate audit log` to see)' : 'append a record');
-                }
-            }
-            finally {
-                // A client whose connection failed is destroyed rather than returned to the pool.
-                release?.(broken && isTransient(broken) ? broken : undefined);
-            }
-            await (0,promises_.setTimeout)(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
-        }
-    };
-    return {
-        description: target.shown,
-        append(build) {
-            return new Promise((resolve, reject) => {
-                waiting.push({ build, resolve, reject });
-                if (!writing)
-                    writing = writeWaiting();
-            });
-        },
-        readEntries,
-        readAll() {
-            return (0,store/* parseEntries */.Km)(readEntries());
-        },
-        async migrate() {
-            let client;
-            let release;
-            try {
-                ({ client, release } = await checkout());
-                await client.query('BEGIN');
-                // Two migrations started at once run one after the other; the second finds nothing to do.
-                await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${LOCK_PREFIX}migrate`]);
-                await client.query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-                const done = new Set((await client.query(`SELECT version FROM ${MIGRATIONS_TABLE}`)).rows.map((row) => row.version));
-                const newest = Math.max(0, ...done);
-                if (newest > SCHEMA_VERSION) {
-                    throw new store/* AuditStoreError */.VK(`${target.shown}: the audit schema is at version ${newest}, newer than this modelgate knows (${SCHEMA_VERSION}): upgrade modelgate`);
-                }
-                const applied = [];
-                for (const migration of MIGRATIONS) {
-                    if (done.has(migration.version))
-                        continue;
-                    await client.query(migration.sql);
-                    await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
-                    applied.push(migration.version);
-                }
-                await client.query('COMMIT');
-                return { applied, version: SCHEMA_VERSION };
-            }
-            catch (error) {
-                if (client)
-                    await client.query('ROLLBACK').catch(() => undefined);
-                if (error instanceof store/* AuditStoreError */.VK)
-                    throw error;
-                throw fail(error, 'migrate the audit schema');
-            }
-            finally {
-                release?.();
-            }
-        },
-        async close() {
-            await pool.end();
-        },
-    };
-}
-function recordOf(body, shown) {
-    const checked = (0,verify/* checkRecord */.EQ)({ text: body, where: shown });
-    if ('reason' in checked)
-        throw new store/* AuditStoreError */.VK(`${shown}: a stored record is damaged: ${checked.reason}; run \`modelgate audit verify\``);
-    return checked.record;
-}
-/** The head record is checked before anything is linked to it, so damage is never built upon. */
-function headOf(body, shown) {
-    const record = recordOf(body, shown);
-    return { seq: record.seq, hash: record.hash };
-}
-/** SQLSTATE classes and socket errors after which the same append can safely be tried again. */
-const TRANSIENT_CODES = new Set(['57P01', '57P02', '57P03', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
-function isTransient(error) {
-    if (error instanceof store/* AuditStoreError */.VK)
-        return false;
-    const code = error?.code;
-    if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08')))
-        return true;
-    const message = error instanceof Error ? error.message : '';
-    // Not a connect timeout: a server that does not answer for 10 s is not restarting, and retrying would keep a run waiting for minutes.
-    return /Connection terminated|connection error|not queryable/i.test(message);
-}
-/** A message that names the server and database but never the password. */
-function describePgError(error, doing, target) {
-    const code = error?.code;
-    let reason = error instanceof Error ? error.message : String(error);
-    if (code === '42P01')
-        reason = `the audit table does not exist: run \`modelgate audit migrate --audit ${target.shown.replace(/ \(chain .*\)$/, '')}\` once`;
-    else if (code === '55P03')
-        reason = 'timed out waiting for the chain lock: another writer holds it';
-    else if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
-        reason = `cannot connect (${reason})`;
-    if (target.password)
-        reason = reason.split(target.password).join('***');
-    return new store/* AuditStoreError */.VK(`PostgreSQL ${target.shown}: cannot ${doing}: ${reason}`);
 }
 
 

@@ -1,49 +1,21 @@
-export const id = 133;
-export const ids = [133];
+export const id = 565;
+export const ids = [565];
 export const modules = {
 
-/***/ 47374:
+/***/ 98273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Km: () => (/* binding */ parseEntries),
-/* harmony export */   VK: () => (/* binding */ AuditStoreError)
+/* harmony export */   d: () => (/* binding */ canonicalJson)
 /* harmony export */ });
-/* unused harmony export isMigratable */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81234);
+/* harmony import */ var canonicalize__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98799);
 
-
-function isMigratable(store) {
-    return typeof store.migrate === 'function';
-}
-/**
- * A store that cannot be used (unreachable, locked, damaged). A configuration-class error:
- * the run ends with exit code 2 and this message, so nothing is lost without a word.
- */
-class AuditStoreError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ {
-    /** The trail does not exist yet (no file, no branch): nothing was ever recorded there. */
-    trailMissing;
-    constructor(message, options = {}) {
-        super('config', message);
-        this.name = 'AuditStoreError';
-        this.trailMissing = options.trailMissing ?? false;
-    }
-}
-/**
- * Records from stored entries, each checked on its own (valid, hash matches). Links between
- * records are `verify`'s job; a record that is damaged by itself stops the reading here,
- * so a log or an export never shows an edited record as if it were sound.
- */
-async function* parseEntries(batches) {
-    for await (const batch of batches) {
-        for (const entry of batch) {
-            const checked = (0,_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRecord */ .EQ)(entry);
-            if ('reason' in checked)
-                throw new AuditStoreError(`${entry.where}: ${checked.reason} (run \`modelgate audit verify\` to check the whole chain)`);
-            yield checked.record;
-        }
-    }
+/** RFC 8785 canonical JSON; also the exact text a store keeps, so that text has one reading. */
+function canonicalJson(value) {
+    const serialized = (0,canonicalize__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A)(value);
+    if (serialized === undefined)
+        throw new TypeError('value has no JSON form');
+    return serialized;
 }
 
 
@@ -334,435 +306,364 @@ function explain(error) {
 
 /***/ }),
 
-/***/ 81234:
+/***/ 40447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ safeParseUnchanged),
+/* harmony export */   OE: () => (/* binding */ firstIssue),
+/* harmony export */   mv: () => (/* binding */ validateDocument)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  EQ: () => (/* binding */ checkRecord),
-  mG: () => (/* binding */ createChainVerifier),
-  lk: () => (/* binding */ describeBroken)
-});
-
-// UNUSED EXPORTS: formatAnchor, parseAnchor, verifyChain, verifyEntries
-
-// EXTERNAL MODULE: ./src/document/validate.ts
-var validate = __webpack_require__(40447);
-// EXTERNAL MODULE: ./src/audit/record.ts
-var audit_record = __webpack_require__(7114);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/audit/sealed-line.ts
-
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const DIGEST_LENGTH = 64;
-/** Longer `seq` values are left to the full check, which knows where integers stop being exact. */
-const MAX_SEQ_DIGITS = 15;
-const NULL = Buffer.from('null');
-/** For `hash`, `prev`, `seq`: the member's opening (`,"seq":`) and the ending searched for (`q":`); undefined when a schema change left a link key without an ending of its own. */
-const MEMBERS = membersOf(audit_record/* AuditRecordSchema */.eH);
-/** Reused for the bytes that are hashed, so a long chain does not allocate one buffer per record. */
-let scratch = Buffer.alloc(16 * 1024);
-/** The links of a stored line whose bytes are a sealed record and hash to its `hash`; undefined otherwise. */
-function sealedLinks(line) {
-    if (!MEMBERS || line.length < 2 || line[0] !== OPEN_BRACE || line[line.length - 1] !== CLOSE_BRACE)
-        return undefined;
-    const hashStart = memberValue(line, MEMBERS.hash, 0);
-    const hashEnd = hashStart + 1 + DIGEST_LENGTH;
-    if (hashStart < 0 || line[hashStart] !== QUOTE || line[hashEnd] !== QUOTE)
-        return undefined;
-    const stored = line.toString('latin1', hashStart + 1, hashEnd);
-    const memberStart = hashStart - MEMBERS.hash.opening.length;
-    if (digestWithout(line, memberStart, hashEnd + 1) !== stored)
-        return undefined;
-    // The bytes are the sealed ones. In canonical order `id` comes right after `hash`, then `prev`, then `seq`.
-    const idStart = hashEnd + 1 + ID_OPENING.length + 1;
-    if (!bytesAt(line, hashEnd + 1, ID_OPENING) || line[idStart - 1] !== QUOTE)
-        return undefined;
-    const prevStart = memberValue(line, MEMBERS.prev, idStart);
-    if (prevStart < 0)
-        return undefined;
-    const seqStart = memberValue(line, MEMBERS.seq, prevStart);
-    const seq = seqStart < 0 ? undefined : integerAt(line, seqStart);
-    let prev;
-    if (bytesAt(line, prevStart, NULL) && line[prevStart + NULL.length] === COMMA)
-        prev = null;
-    else if (line[prevStart] === QUOTE && line[prevStart + 1 + DIGEST_LENGTH] === QUOTE)
-        prev = line.toString('latin1', prevStart + 1, prevStart + 1 + DIGEST_LENGTH);
-    else
-        return undefined;
-    if (seq === undefined)
-        return undefined;
-    return new SealedLine(seq, prev, stored, line, idStart);
-}
-const ID_OPENING = Buffer.from(',"id":');
-/** The links, with the id read from the line only when a message needs it. */
-class SealedLine {
-    seq;
-    prev;
-    hash;
-    line;
-    idStart;
-    constructor(seq, prev, hash, line, idStart) {
-        this.seq = seq;
-        this.prev = prev;
-        this.hash = hash;
-        this.line = line;
-        this.idStart = idStart;
-    }
-    get id() {
-        let end = this.idStart;
-        while (end < this.line.length && this.line[end] !== QUOTE)
-            end += this.line[end] === BACKSLASH ? 2 : 1;
-        const raw = this.line.toString('utf8', this.idStart, end);
-        return raw.includes('\\') ? JSON.parse(`"${raw}"`) : raw;
-    }
-}
-/** Where the value of the first `member` at or after `from` starts; -1 when there is none. */
-function memberValue(line, member, from) {
-    const ending = line.indexOf(member.ending, from);
-    if (ending < 0)
-        return -1;
-    const valueStart = ending + member.ending.length;
-    return bytesAt(line, valueStart - member.opening.length, member.opening) ? valueStart : -1;
-}
-/** sha256 (hex) of the line without the bytes [cutStart, cutEnd). */
-function digestWithout(line, cutStart, cutEnd) {
-    const length = line.length - (cutEnd - cutStart);
-    if (scratch.length < length)
-        scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
-    line.copy(scratch, 0, 0, cutStart);
-    line.copy(scratch, cutStart, cutEnd);
-    return (0,external_node_crypto_.hash)('sha256', scratch.subarray(0, length), 'hex');
-}
-/** A non-negative integer as canonical JSON writes it (no sign, no leading zero, no fraction), ending the member. */
-function integerAt(line, start) {
-    let value = 0;
-    let at = start;
-    for (; at < line.length && at - start <= MAX_SEQ_DIGITS; at += 1) {
-        const byte = line[at];
-        if (byte < DIGIT_0 || byte > DIGIT_9)
-            break;
-        value = value * 10 + (byte - DIGIT_0);
-    }
-    const digits = at - start;
-    const next = line[at];
-    if (digits < 1 || digits > MAX_SEQ_DIGITS || (digits > 1 && line[start] === DIGIT_0) || (next !== COMMA && next !== CLOSE_BRACE))
-        return undefined;
-    return value;
-}
-function bytesAt(line, at, expected) {
-    if (at < 0 || at + expected.length > line.length)
-        return false;
-    for (let index = 0; index < expected.length; index += 1) {
-        if (line[at + index] !== expected[index])
-            return false;
-    }
-    return true;
+/**
+ * Validates a parsed document against a zod schema; the first problem becomes an
+ * error at the file:line:column of the offending value.
+ */
+function validateDocument(doc, schema, what, code = 'config') {
+    const result = schema.safeParse(doc.value);
+    if (result.success)
+        return result.data;
+    const { issue, pointer: at } = firstIssue(result.error);
+    const field = at.length > 0 ? `${at.join('.')}: ` : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelgateError */ .HJ(code, `invalid ${what}: ${field}${issue.message}`, doc.locate(at));
 }
 /**
- * For each link key, its member opening and the shortest ending of its name that no other key
- * of a record, at any depth, ends with. Undefined when there is none, or when some nested
- * object may have keys of any name.
+ * zod reports a value that matches no branch of a union as a bare "Invalid input";
+ * the branch that got furthest into the value says what is actually wrong.
  */
-function membersOf(schema) {
-    const keys = keysOf(schema);
-    if (!keys)
-        return undefined;
-    const member = (key) => {
-        for (let length = 1; length <= key.length; length += 1) {
-            const ending = key.slice(-length);
-            if (keys.every((other) => other === key || !other.endsWith(ending)))
-                return { opening: Buffer.from(`,"${key}":`), ending: Buffer.from(`${ending}":`) };
-        }
-        return undefined;
-    };
-    const [hash, prev, seq] = [member('hash'), member('prev'), member('seq')];
-    return hash && prev && seq ? { hash, prev, seq } : undefined;
+function mostSpecific(issue) {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+        return issue;
+    const deepest = issue.errors
+        .map((branch) => branch[0])
+        .filter((candidate) => candidate !== undefined)
+        .sort((a, b) => b.path.length - a.path.length)[0];
+    return deepest ? mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
 }
-/** Every key of every object in a record, at any depth; undefined when some object may have keys of any name. */
-function keysOf(schema) {
-    const keys = new Set();
-    const walk = (node) => {
-        const def = node.def;
-        switch (def.type) {
-            case 'object':
-                if (def.catchall && def.catchall.def.type !== 'never')
-                    return false;
-                return Object.entries(def.shape).every(([key, value]) => {
-                    keys.add(key);
-                    return walk(value);
-                });
-            case 'array':
-                return walk(def.element);
-            case 'optional':
-            case 'nullable':
-                return walk(def.innerType);
-            case 'union':
-                return def.options.every((option) => walk(option));
-            case 'string':
-            case 'number':
-            case 'boolean':
-            case 'null':
-            case 'literal':
-            case 'enum':
-                return true;
-            default:
+/**
+ * The issue to report and the pointer to the offending value. A misspelt key usually causes
+ * the other issues (a required field "missing"), so it is reported first; for an unknown key
+ * the pointer names the key itself.
+ */
+function firstIssue(error) {
+    const issue = mostSpecific(error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0]);
+    const offendingKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const pointer = [...issue.path, ...(offendingKey === undefined ? [] : [offendingKey])].filter((key) => typeof key !== 'symbol');
+    return { issue, pointer };
+}
+/**
+ * `schema.safeParse(value)`, without the copy when zod would return the value unchanged.
+ *
+ * zod builds a new object for every object it accepts, and reports through a payload per
+ * field: for evidence of tens of thousands of items that cost more than parsing the file.
+ * Most values are already exactly what the schema describes (adapters build them so), so a
+ * check compiled once from the schema's own definition looks first: when it finds the
+ * value certainly accepted and unchanged (no default to fill in, no key to strip, no string
+ * to trim), the value itself is the result. Anything else, including every value zod
+ * refuses and every schema construct the check does not know, goes to zod, which gives the
+ * result and the issue to report. The check may be stricter than zod, never looser.
+ */
+function safeParseUnchanged(schema, value) {
+    const accepts = unchangedCheckOf(schema);
+    if (accepts?.(value))
+        return { success: true, data: value };
+    return schema.safeParse(value);
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** String formats zod 4 checks with nothing but their pattern. */
+const PATTERN_FORMATS = new Set(['regex', 'uuid', 'guid', 'datetime', 'date', 'time', 'duration', 'email', 'ipv4', 'lowercase', 'uppercase']);
+const compiledChecks = new WeakMap();
+function unchangedCheckOf(schema) {
+    const node = schema;
+    let check = compiledChecks.get(node);
+    if (check === undefined) {
+        check = compileUnchanged(node) ?? null;
+        compiledChecks.set(node, check);
+    }
+    return check ?? undefined;
+}
+/** An object literal's kind of object: what zod's output is, so returning the value itself is the same. */
+function isPlainRecord(value) {
+    return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+/** Schema nodes being compiled: a recursive schema (a getter in a shape) is left to zod. */
+const compiling = new Set();
+/** The check for one schema node, or undefined for a construct it does not know (zod then decides). */
+function compileUnchanged(node) {
+    if (compiling.has(node))
+        return undefined;
+    compiling.add(node);
+    try {
+        return compileNode(node);
+    }
+    finally {
+        compiling.delete(node);
+    }
+}
+function compileNode(node) {
+    const def = node._zod.def;
+    const base = compileType(node);
+    if (!base)
+        return undefined;
+    // A string format (z.uuid()), a number format (z.int()) or a custom schema is a check on itself.
+    const own = def.check !== undefined && def.type !== 'custom' ? compileCheck(node) : undefined;
+    if (def.check !== undefined && def.type !== 'custom' && !own)
+        return undefined;
+    const checks = own ? [own] : [];
+    for (const check of def.checks ?? []) {
+        const compiled = compileCheck(check);
+        if (!compiled)
+            return undefined;
+        checks.push(compiled);
+    }
+    if (def.coerce)
+        return undefined;
+    if (checks.length === 0)
+        return base;
+    if (checks.length === 1) {
+        const [only] = checks;
+        return (value) => base(value) && only(value);
+    }
+    return (value) => {
+        if (!base(value))
+            return false;
+        for (let index = 0; index < checks.length; index++)
+            if (!checks[index](value))
+                return false;
+        return true;
+    };
+}
+function compileType(node) {
+    const def = node._zod.def;
+    const inner = (key) => compileUnchanged(def[key]);
+    switch (def.type) {
+        case 'string':
+            return (value) => typeof value === 'string';
+        case 'number':
+            return (value) => typeof value === 'number' && Number.isFinite(value);
+        case 'boolean':
+            return (value) => typeof value === 'boolean';
+        case 'null':
+            return (value) => value === null;
+        case 'any':
+        case 'unknown':
+            return () => true;
+        case 'enum':
+        case 'literal': {
+            const values = node._zod.values;
+            return values ? (value) => values.has(value) : undefined;
+        }
+        case 'custom': {
+            const fn = def.fn;
+            if (!fn)
+                return () => true;
+            return (value) => {
+                const result = fn(value);
+                return !(result instanceof Promise) && Boolean(result);
+            };
+        }
+        case 'optional': {
+            const check = inner('innerType');
+            if (!check)
+                return undefined;
+            // A default inside fills in an absent value: a change, left to zod.
+            if (def.innerType._zod.optin === 'defaulted')
+                return (value) => value !== undefined && check(value);
+            return (value) => value === undefined || check(value);
+        }
+        case 'nullable': {
+            const check = inner('innerType');
+            return check && ((value) => value === null || check(value));
+        }
+        case 'default': {
+            const check = inner('innerType');
+            return check && ((value) => value !== undefined && check(value));
+        }
+        case 'pipe': {
+            const first = inner('in');
+            const then = inner('out');
+            return first && then && ((value) => first(value) && then(value));
+        }
+        case 'array': {
+            const element = inner('element');
+            return (element &&
+                ((value) => {
+                    if (!Array.isArray(value))
+                        return false;
+                    for (let index = 0; index < value.length; index++)
+                        if (!element(value[index]))
+                            return false;
+                    return true;
+                }));
+        }
+        case 'record':
+            return compileRecord(def);
+        case 'object':
+            return compileObject(def);
+        case 'union':
+            return compileDiscriminatedUnion(def);
+        default:
+            return undefined;
+    }
+}
+/**
+ * An object's check is generated as code (as zod generates its own object parser): a
+ * `switch` over the value's keys with the field names as literals lets the engine compare
+ * interned names and call each field's check from its own call site. Fields seen are kept
+ * in a bit mask, so objects of up to 30 fields are compiled; larger ones are left to zod.
+ */
+function compileObject(def) {
+    const shape = def.shape;
+    const keys = Object.keys(shape);
+    if (keys.length > 30 || Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__'))
+        return undefined;
+    const checks = [];
+    let required = 0;
+    for (const [index, key] of keys.entries()) {
+        const field = shape[key];
+        const check = compileUnchanged(field);
+        if (!check)
+            return undefined;
+        checks.push(check);
+        // zod leaves out an absent key only for an optional field; any other it fills in or refuses.
+        if (field._zod.optin !== 'optional')
+            required |= 1 << index;
+    }
+    // Without a catchall zod strips unknown keys, with `never` it refuses them: a value with one is left to zod.
+    const catchall = def.catchall;
+    const rest = catchall && catchall._zod.def.type !== 'never' ? compileUnchanged(catchall) : undefined;
+    if (catchall && catchall._zod.def.type !== 'never' && !rest)
+        return undefined;
+    // for-in gives every enumerable key, own or inherited, once: each is a field (checked as
+    // zod reads it, `value[key]`) or another key. A field for-in does not give must be absent
+    // altogether (`in`): a non-enumerable or inherited one is left to zod.
+    const cases = keys.map((key, index) => `case ${JSON.stringify(key)}: if (!checks[${index}](value[key])) return false; seen |= ${1 << index}; break;`);
+    const absent = keys.flatMap((key, index) => ((required >> index) & 1 ? [] : [`if (!(seen & ${1 << index}) && ${JSON.stringify(key)} in value) return false;`]));
+    const source = `return function (value) {
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== plain) return false;
+    let seen = 0;
+    for (const key in value) {
+      switch (key) {
+        ${cases.join('\n        ')}
+        default: if (rest === undefined || key === '__proto__' || !Object.hasOwn(value, key) || !rest(value[key])) return false;
+      }
+    }
+    if ((seen & ${required}) !== ${required}) return false;
+    ${absent.join('\n    ')}
+    return true;
+  };`;
+    try {
+        return new Function('checks', 'rest', 'plain', source)(checks, rest, Object.prototype);
+    }
+    catch {
+        // Code generation is disabled (--disallow-code-generation-from-strings): zod decides.
+        return undefined;
+    }
+}
+/** A discriminated union: zod parses with the one option its discriminator value names. Other unions are left to zod. */
+function compileDiscriminatedUnion(def) {
+    const discriminator = def.discriminator;
+    if (typeof discriminator !== 'string' || def.unionFallback)
+        return undefined;
+    const optionByValue = new Map();
+    for (const option of def.options) {
+        const values = option._zod.propValues?.[discriminator];
+        const check = compileUnchanged(option);
+        if (!values || !check)
+            return undefined;
+        for (const value of values) {
+            if (optionByValue.has(value))
+                return undefined;
+            optionByValue.set(value, check);
+        }
+    }
+    return (value) => {
+        if (typeof value !== 'object' || value === null)
+            return false;
+        const check = optionByValue.get(value[discriminator]);
+        return check !== undefined && check(value);
+    };
+}
+function compileRecord(def) {
+    const keyType = def.keyType;
+    // Keys from an enum make zod require each of them: left to zod.
+    if (keyType._zod.values)
+        return undefined;
+    const key = compileUnchanged(keyType);
+    const entry = compileUnchanged(def.valueType);
+    if (!key || !entry)
+        return undefined;
+    return (value) => {
+        if (!isPlainRecord(value) || Object.getOwnPropertySymbols(value).length > 0)
+            return false;
+        for (const name of Object.getOwnPropertyNames(value)) {
+            if (name === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, name))
+                return false;
+            if (!key(name) || !entry(value[name]))
                 return false;
         }
-    };
-    return walk(schema) ? [...keys] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/audit/verify.ts
-
-
-
-/**
- * A streaming verifier, so a long chain is checked in constant memory. Each record must hash
- * to its `hash`, have seq equal to its position, and link to the record before it with
- * `prev` (null for the first). Stored text must be the record's canonical JSON, so that no
- * parser can read a stored record differently from the one verified.
- *
- * `push` takes a stored line whose bytes are a sealed record (`sealedLinks`) without parsing
- * it: bytes identical to the sealed ones were valid when they were sealed. Any other entry,
- * and every entry given to `read`, gets the full check (parsed, validated, canonical), which
- * also names what is wrong with a damaged one.
- */
-function createChainVerifier(options = {}) {
-    let position = 0;
-    let last;
-    let broken;
-    let anchorSeen = false;
-    /** Why this record breaks the chain, if it does; undefined when it links up. */
-    const whyBroken = (record) => {
-        const expectedSeq = last ? last.seq + 1 : 0;
-        if (record.seq !== expectedSeq) {
-            let why;
-            if (!last)
-                why = 'the chain does not start at its first record';
-            else if (record.seq === last.seq)
-                why = 'duplicate seq';
-            else if (record.seq > expectedSeq)
-                why = 'records were deleted or moved';
-            else
-                why = 'records are out of order';
-            return `expected seq ${expectedSeq}, found seq ${record.seq}: ${why}`;
-        }
-        if (!last && record.prev !== null) {
-            return `the first record must have prev null, but it links to ${record.prev}: the chain does not start here`;
-        }
-        if (last && record.prev !== last.hash) {
-            return `prev does not match the hash of the record before it (seq ${last.seq}, id ${last.id}): a record was changed or replaced`;
-        }
-        if (options.anchor && record.seq === options.anchor.seq) {
-            if (record.hash !== options.anchor.hash) {
-                return `the hash differs from the anchor ${options.anchor.seq}:${options.anchor.hash}: the chain was rewritten up to here`;
-            }
-            anchorSeen = true;
-        }
-        last = record;
-        return undefined;
-    };
-    /** Links the checked record into the chain; the break when it is the first one. */
-    const link = (entry, checked) => {
-        let reason;
-        let value;
-        if ('reason' in checked) {
-            reason = checked.reason;
-            value = checked.value;
-        }
-        else if ('links' in checked) {
-            reason = whyBroken(checked.links);
-            value = checked.links;
-        }
-        else {
-            reason = whyBroken(checked.record);
-            value = checked.record;
-        }
-        if (reason === undefined) {
-            position += 1;
-            return undefined;
-        }
-        broken = brokenRecord(position, entry.where, reason, value);
-        return broken;
-    };
-    return {
-        push(entry) {
-            if (broken)
-                return undefined;
-            const links = 'text' in entry && !entry.incomplete ? sealedLinks(entry.bytes ?? Buffer.from(entry.text)) : undefined;
-            return link(entry, links ? { links } : checkRecord(entry));
-        },
-        read(entry) {
-            if (broken)
-                return {};
-            const checked = checkRecord(entry);
-            const breaks = link(entry, checked);
-            return breaks ? { broken: breaks } : { record: checked.record };
-        },
-        finish() {
-            const head = last && { seq: last.seq, hash: last.hash };
-            if (!broken && options.anchor && !anchorSeen) {
-                const end = last ? `ends at seq ${last.seq}` : 'is empty';
-                broken = {
-                    position,
-                    reason: `the chain ${end}, but the anchor names seq ${options.anchor.seq}: records were removed from the end`,
-                };
-            }
-            return { ok: !broken, checked: position, ...(head && { head }), ...(broken && { broken }) };
-        },
-    };
-}
-function brokenRecord(position, where, reason, value) {
-    const record = isObject(value) ? value : {};
-    return {
-        position,
-        ...(typeof record.seq === 'number' && { seq: record.seq }),
-        ...(typeof record.id === 'string' && { id: record.id }),
-        ...(where !== undefined && { where }),
-        reason,
-    };
-}
-/**
- * Checks one record on its own, without its neighbours: readable, valid, its hash matches its
- * content and, for stored text, the text is its canonical JSON. Stores use it on the head
- * before linking a new record to it.
- */
-function checkRecord(entry) {
-    let value;
-    if ('text' in entry) {
-        if (entry.incomplete)
-            return { reason: 'the last line has no newline at its end: an interrupted write left it incomplete' };
-        if (entry.text.trim() === '')
-            return { reason: 'empty line where a record should be' };
-        try {
-            value = JSON.parse(entry.text);
-        }
-        catch (error) {
-            return { reason: `not JSON (${error.message}): a damaged or partly written record` };
-        }
-    }
-    else {
-        value = entry.value;
-    }
-    if (!isObject(value))
-        return { reason: 'not a JSON object', value };
-    // Stored records are exactly what the schema describes: checked without zod copying each one.
-    const parsed = (0,validate/* safeParseUnchanged */.MT)(audit_record/* AuditRecordSchema */.eH, value);
-    if (!parsed.success)
-        return { reason: `not a valid record: ${summarizeIssues(parsed.error)}`, value };
-    const canonical = canonicalForm(value, parsed.data.hash, 'text' in entry ? entry.text : undefined);
-    if ('reason' in canonical)
-        return { reason: canonical.reason, value };
-    // Before the hash: a line hashed as it stands, by a writer that is not a store, is named for what it is.
-    if (!canonical.textIsCanonical) {
-        return { reason: 'the stored text is not the canonical JSON (RFC 8785) of the record: it was rewritten', value };
-    }
-    if ((0,audit_record/* sha256OfCanonicalText */.AJ)(canonical.unsigned) !== parsed.data.hash)
-        return { reason: "the hash does not match the record's content: the record was edited", value };
-    return { record: parsed.data, value };
-}
-/**
- * The record's RFC 8785 canonical JSON without its `hash` (what `hashRecord` hashes), and
- * whether the stored text (if any) is the record's canonical JSON.
- *
- * Canonical JSON is JSON.stringify with every object's keys sorted by UTF-16 code units. A
- * record parsed from text whose keys already stand in that order is serialized by
- * JSON.stringify itself, which is native and many times faster than canonicalizing again;
- * when that equals the text, the text is canonical, and the text without its `"hash":"…"`
- * member is the canonical JSON that was hashed, so it is hashed as stored. (The first such
- * member is the top-level one: in canonical text `"hash":"` only stands as a key, a record
- * has no other `hash` key, and one holding its own hash would be a sha256 fixed point.)
- * Anything else (keys out of order, integer-like keys that JSON.parse reorders, a possible
- * unpaired surrogate, which has no canonical form, or a record given as a value) takes the
- * canonicalizer.
- */
-function canonicalForm(record, hash, text) {
-    if (text !== undefined && !text.includes('\\ud') && keysInCanonicalOrder(record)) {
-        const member = `"hash":${JSON.stringify(hash)}`;
-        const at = JSON.stringify(record) === text ? text.indexOf(member) : -1;
-        if (at > 0) {
-            // The member and the comma that joins it to its neighbour.
-            const unsigned = text[at - 1] === ',' ? text.slice(0, at - 1) + text.slice(at + member.length) : text.slice(0, at) + text.slice(at + member.length + 1);
-            return { unsigned, textIsCanonical: true };
-        }
-        // JSON.stringify leaves out a property whose value is undefined, in place.
-        return { unsigned: JSON.stringify({ ...record, hash: undefined }), textIsCanonical: false };
-    }
-    try {
-        const { hash: _hash, ...unsigned } = record;
-        return { unsigned: (0,audit_record/* canonicalJson */.dj)(unsigned), textIsCanonical: text === undefined || (0,audit_record/* canonicalJson */.dj)(record) === text };
-    }
-    catch (error) {
-        return { reason: `the record has no canonical JSON (RFC 8785): ${error.message}` };
-    }
-}
-/** Whether every object in a JSON value has its keys in ascending UTF-16 code unit order. */
-function keysInCanonicalOrder(value) {
-    if (typeof value !== 'object' || value === null)
         return true;
-    if (Array.isArray(value))
-        return value.every(keysInCanonicalOrder);
-    let previous;
-    for (const key of Object.keys(value)) {
-        if (previous !== undefined && !(previous < key))
-            return false;
-        previous = key;
-        if (!keysInCanonicalOrder(value[key]))
-            return false;
+    };
+}
+/** A zod check (`.min()`, `.trim()`, `.refine()`, `.regex()` ...), or undefined for one it does not know. */
+function compileCheck(check) {
+    const def = check._zod.def;
+    switch (def.check) {
+        case 'min_length': {
+            const minimum = def.minimum;
+            return (value) => {
+                const units = value.length;
+                if (units < minimum)
+                    return false;
+                // zod counts a string's code points: as many as its UTF-16 units when it has no surrogate.
+                return typeof value !== 'string' || units >= minimum * 2 || !SURROGATE.test(value);
+            };
+        }
+        case 'max_length': {
+            const maximum = def.maximum;
+            return (value) => value.length <= maximum;
+        }
+        case 'greater_than': {
+            const limit = def.value;
+            if (typeof limit !== 'number')
+                return undefined;
+            return def.inclusive ? (value) => value >= limit : (value) => value > limit;
+        }
+        case 'less_than': {
+            const limit = def.value;
+            if (typeof limit !== 'number')
+                return undefined;
+            return def.inclusive ? (value) => value <= limit : (value) => value < limit;
+        }
+        case 'overwrite': {
+            // `.trim()` and the like: the value is unchanged only if the overwrite gives it back.
+            const transform = def.tx;
+            return (value) => Object.is(transform(value), value);
+        }
+        case 'custom': {
+            const fn = def.fn;
+            return (value) => {
+                const result = fn(value);
+                return !(result instanceof Promise) && Boolean(result);
+            };
+        }
+        case 'number_format':
+            // `.int()`: a safe integer. (Other formats bound 32-bit and float ranges: left to zod.)
+            return def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : undefined;
+        case 'string_format': {
+            // Formats that zod checks by their pattern alone; others (url, jwt, base64, ...) add checks of their own.
+            const pattern = def.pattern;
+            if (!PATTERN_FORMATS.has(def.format) || !(pattern instanceof RegExp))
+                return undefined;
+            return (value) => {
+                pattern.lastIndex = 0;
+                return pattern.test(value);
+            };
+        }
+        default:
+            return undefined;
     }
-    return true;
-}
-/** Verifies records held in memory (values, or stored text). */
-function verifyChain(records, options = {}) {
-    const verifier = createChainVerifier(options);
-    let index = 0;
-    for (const record of records) {
-        index += 1;
-        if (verifier.push({ value: record, where: `record ${index}` }))
-            break;
-    }
-    return verifier.finish();
-}
-/** Verifies a store's entries as they stream in, stopping at the first break. */
-async function verifyEntries(batches, options = {}) {
-    const verifier = createChainVerifier(options);
-    for await (const batch of batches) {
-        if (batch.some((entry) => verifier.push(entry)))
-            break;
-    }
-    return verifier.finish();
-}
-/** `<seq>:<hash>`, the form `audit verify` prints and reads as `--anchor`. */
-function formatAnchor(head) {
-    return `${head.seq}:${head.hash}`;
-}
-function parseAnchor(value) {
-    const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    return { seq: Number(match[1]), hash: match[2] };
-}
-/** One line naming the record and why it breaks the chain. */
-function describeBroken(broken) {
-    const what = broken.seq !== undefined ? `record seq ${broken.seq}${broken.id ? ` (id ${broken.id})` : ''}` : `the entry at position ${broken.position}`;
-    return `${what}${broken.where ? ` at ${broken.where}` : ''}: ${broken.reason}`;
-}
-function summarizeIssues(error) {
-    const issues = error.issues.slice(0, 3).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`);
-    return issues.join('; ') + (error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : '');
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
