@@ -114,10 +114,12 @@ export async function judge(run: Run, outputs: Outputs, location: TrustedLocatio
   }
 
   const now = io.now();
+  // Nothing to judge (no model selected, or only a policy change): a pass that the findings below may turn.
+  const noModelsJudged: Decision = { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
   let subjects: Subject[] = [];
   let decision: Decision;
   if (selection.names !== undefined && selection.names.length === 0) {
-    decision = { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
+    decision = noModelsJudged;
     io.log.info(selection.reason ?? 'no model to check');
     run.notes.push(selection.reason ?? 'No model to check.');
   } else {
@@ -132,7 +134,7 @@ export async function judge(run: Run, outputs: Outputs, location: TrustedLocatio
     if (subjects.length === 0 && !policyFinding) {
       throw new ModelgateError('usage', `no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
     }
-    decision = subjects.length > 0 ? evaluate(policy, subjects, { now }) : { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
+    decision = subjects.length > 0 ? evaluate(policy, subjects, { now }) : noModelsJudged;
   }
   if (target.kind === 'pull_request' && (selection.policyChanged.length > 0 || selection.policyUnknown !== undefined)) {
     const github = repoConfig.config.github;
