@@ -6279,10 +6279,12 @@ async function judge(run, outputs, location) {
         }
     }
     const now = io.now();
+    // Nothing to judge (no model selected, or only a policy change): a pass that the findings below may turn.
+    const noModelsJudged = { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
     let subjects = [];
     let decision;
     if (selection.names !== undefined && selection.names.length === 0) {
-        decision = { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
+        decision = noModelsJudged;
         io.log.info(selection.reason ?? 'no model to check');
         run.notes.push(selection.reason ?? 'No model to check.');
     }
@@ -6298,7 +6300,7 @@ async function judge(run, outputs, location) {
         if (subjects.length === 0 && !policyFinding) {
             throw new errors/* ModelgateError */.HJ('usage', `no models found: list them under "models" in ${repoConfig.path}, or put them in the discovery folders`);
         }
-        decision = subjects.length > 0 ? evaluate_evaluate(policy, subjects, { now }) : { verdict: 'pass', policy: { name: policy.name, version: policy.version, digest: policy.digest }, models: [], notices: [] };
+        decision = subjects.length > 0 ? evaluate_evaluate(policy, subjects, { now }) : noModelsJudged;
     }
     if (target.kind === 'pull_request' && (selection.policyChanged.length > 0 || selection.policyUnknown !== undefined)) {
         const github = repoConfig.config.github;
